@@ -1,0 +1,124 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { PRODUCTS, REGIONS } from '../nodes/shared/api/products';
+import { DEFAULT_REGION, signRequestOptions } from './acs3/authenticate';
+
+export class AlibabaCloudApi implements ICredentialType {
+	name = 'alibabaCloudApi';
+
+	displayName = 'Alibaba Cloud API';
+
+	icon: Icon = { light: 'file:../icons/alibabaCloud.svg', dark: 'file:../icons/alibabaCloud.dark.svg' };
+
+	documentationUrl = 'https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'AccessKey ID',
+			name: 'accessKeyId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'LTAI5t…',
+			description:
+				'The AccessKey ID of a RAM user. Create one in the RAM console (ram.console.aliyun.com): Identities → Users → your user → Create AccessKey. Use a RAM user that has only the permissions it needs (for example AliyunICEFullAccess / AliyunVODFullAccess, or a custom policy), not your Alibaba Cloud account’s own key.',
+		},
+		{
+			displayName: 'AccessKey Secret',
+			name: 'accessKeySecret',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description:
+				'The secret shown once, next to the AccessKey ID, when the AccessKey is created. If you lost it, create a new AccessKey for the RAM user and disable the old one.',
+		},
+		{
+			displayName: 'STS Security Token',
+			name: 'securityToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for temporary credentials from Security Token Service (STS AssumeRole): the SecurityToken returned together with the temporary AccessKey ID and Secret. Leave empty for a normal RAM user AccessKey. Temporary credentials expire, so this credential must be updated when they do.',
+		},
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			options: REGIONS.map((region) => ({ name: `${region.name} (${region.id})`, value: region.id })),
+			default: DEFAULT_REGION,
+			description:
+				'Region of your Intelligent Media Services / ApsaraVideo VOD resources. Requests go to ice.<region>.aliyuncs.com and vod.<region>.aliyuncs.com unless an endpoint is set below.',
+		},
+		{
+			displayName: 'ICE Endpoint',
+			name: 'iceEndpoint',
+			type: 'string',
+			default: '',
+			placeholder: PRODUCTS.ice.defaultEndpoint(DEFAULT_REGION),
+			description:
+				'Optional. Full URL of the Intelligent Media Services (ICE) endpoint, e.g. a VPC endpoint or a test server such as http://127.0.0.1:8787. Leave empty to use https://ice.<region>.aliyuncs.com.',
+		},
+		{
+			displayName: 'VOD Endpoint',
+			name: 'vodEndpoint',
+			type: 'string',
+			default: '',
+			placeholder: PRODUCTS.vod.defaultEndpoint(DEFAULT_REGION),
+			description:
+				'Optional. Full URL of the ApsaraVideo VOD endpoint, e.g. a VPC endpoint or a test server. Leave empty to use https://vod.<region>.aliyuncs.com.',
+		},
+	];
+
+	/** Signs every request with Alibaba Cloud signature V3 (ACS3-HMAC-SHA256). */
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => signRequestOptions(credentials, requestOptions);
+
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'POST',
+			url: '/',
+			headers: {
+				'x-acs-action': 'ListPackageJobs',
+				'x-acs-version': PRODUCTS.ice.apiVersion,
+			},
+			qs: { PageSize: 1 },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'AccessKey ID not found (InvalidAccessKeyId.NotFound): check that the AccessKey ID is copied completely and is still enabled in the RAM console.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'The AccessKey is valid but the request was refused: grant the RAM user the permission ice:ListPackageJobs (e.g. policy AliyunICEReadOnlyAccess), and check that Intelligent Media Services is activated in the selected region and the account is not overdue.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message:
+						'Alibaba Cloud rejected the request (HTTP 400): usually a wrong AccessKey Secret (SignatureDoesNotMatch), an expired or missing STS Security Token, or a computer clock more than 15 minutes off (InvalidTimeStamp.Expired).',
+				},
+			},
+		],
+	};
+}

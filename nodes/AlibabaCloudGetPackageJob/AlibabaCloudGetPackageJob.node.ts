@@ -1,0 +1,56 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { OPERATIONS } from '../shared/api/operations';
+import { ALIBABA_CLOUD_CREDENTIALS, timeoutOption } from '../shared/descriptions/common';
+import type { OperationDefinition } from '../shared/execution/executeOperation';
+import { executeOperation } from '../shared/execution/executeOperation';
+import { requireText } from '../shared/helpers/validation';
+
+export const getPackageJob: OperationDefinition = {
+	operation: OPERATIONS.GetPackageJob,
+	buildRequest: (parameter) => ({ query: { JobId: requireText(parameter('jobId'), 'Job ID') } }),
+	toOutput: (response) => ({ ...(response.PackageJob as IDataObject), RequestId: response.RequestId }),
+};
+
+export class AlibabaCloudGetPackageJob implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Alibaba Cloud Get Package Job',
+		name: 'alibabaCloudGetPackageJob',
+		icon: { light: 'file:../../icons/alibabaCloud.svg', dark: 'file:../../icons/alibabaCloud.dark.svg' },
+		group: ['input'],
+		version: 1,
+		subtitle: '={{$parameter["jobId"]}}',
+		description:
+			'Read a packaging job of Alibaba Cloud Intelligent Media Services: its status (Init, Success, Fail...), output URL, error code and times',
+		documentationUrl: OPERATIONS.GetPackageJob.documentationUrl,
+		defaults: { name: 'Get Package Job' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
+		credentials: ALIBABA_CLOUD_CREDENTIALS,
+		properties: [
+			{
+				displayName: 'Job ID',
+				name: 'jobId',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'e.g. ab4802364a2e49208c99efab82df0000',
+				description: 'The JobId returned by Submit Package Job, usually an expression like {{ $JSON.JobId }}',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [timeoutOption],
+			},
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return executeOperation.call(this, getPackageJob);
+	}
+}

@@ -1,0 +1,170 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { OPERATIONS } from '../shared/api/operations';
+import { ALIBABA_CLOUD_CREDENTIALS, timeoutOption, userDataOption } from '../shared/descriptions/common';
+import type { OperationDefinition } from '../shared/execution/executeOperation';
+import { executeOperation } from '../shared/execution/executeOperation';
+import {
+	integerInRange,
+	isBlank,
+	maxUtf8Bytes,
+	nonEmptyList,
+	optionalText,
+	ossObjectUrl,
+	requireOneOf,
+	requireText,
+} from '../shared/helpers/validation';
+
+const MEDIA_TYPES = ['OSS', 'Media'] as const;
+
+function mediaObject(type: unknown, media: unknown, label: string): IDataObject {
+	const Type = requireOneOf(type, `${label} › Type`, MEDIA_TYPES);
+	const Media = Type === 'OSS' ? ossObjectUrl(media, `${label} › Media`) : requireText(media, `${label} › Media`);
+	return { Type, Media };
+}
+
+export const submitPackageJob: OperationDefinition = {
+	operation: OPERATIONS.SubmitPackageJob,
+	buildRequest(parameter) {
+		const inputs = nonEmptyList(parameter('inputs.input', []) as IDataObject[], 'Inputs', 'input');
+		const options = parameter('options', {}) as IDataObject;
+
+		const scheduleConfig: IDataObject = {};
+		const pipelineId = optionalText(options.pipelineId, 'Pipeline ID');
+		if (pipelineId) scheduleConfig.PipelineId = pipelineId;
+		if (!isBlank(options.priority)) scheduleConfig.Priority = integerInRange(options.priority, 'Priority', 1, 10);
+		const userData = optionalText(options.userData, 'User Data');
+
+		return {
+			query: {
+				Name: optionalText(parameter('jobName', ''), 'Job Name'),
+				Inputs: JSON.stringify(
+					inputs.map((input, position) => ({
+						Input: mediaObject(input.type, input.media, `Inputs › Input ${position + 1}`),
+					})),
+				),
+				Output: JSON.stringify(mediaObject(parameter('outputType', 'OSS'), parameter('outputMedia', ''), 'Output')),
+				ScheduleConfig: Object.keys(scheduleConfig).length ? JSON.stringify(scheduleConfig) : undefined,
+				UserData: userData === undefined ? undefined : maxUtf8Bytes(userData, 'User Data', 512),
+			},
+		};
+	},
+};
+
+export class AlibabaCloudSubmitPackageJob implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Alibaba Cloud Submit Package Job',
+		name: 'alibabaCloudSubmitPackageJob',
+		icon: { light: 'file:../../icons/alibabaCloud.svg', dark: 'file:../../icons/alibabaCloud.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["outputMedia"]}}',
+		description:
+			'Package videos for streaming (HLS or DASH) with Alibaba Cloud Intelligent Media Services. Submits one packaging job per input item and returns its job ID; read its progress with Get Package Job.',
+		documentationUrl: OPERATIONS.SubmitPackageJob.documentationUrl,
+		defaults: { name: 'Submit Package Job' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
+		credentials: ALIBABA_CLOUD_CREDENTIALS,
+		properties: [
+			{
+				displayName: 'Job Name',
+				name: 'jobName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. launch-trailer-hls',
+				description: 'A name to recognise the job by in the console and in job lists',
+			},
+			{
+				displayName: 'Inputs',
+				name: 'inputs',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true, sortable: true },
+				required: true,
+				default: { input: [{ type: 'OSS', media: '' }] },
+				placeholder: 'Add Input',
+				description: 'The source streams to package together, e.g. one video rendition and its audio tracks',
+				options: [
+					{
+						displayName: 'Input',
+						name: 'input',
+						values: [
+							{
+								displayName: 'Type',
+								name: 'type',
+								type: 'options',
+								options: [
+									{ name: 'OSS Object', value: 'OSS', description: 'A file in an OSS bucket' },
+									{ name: 'Media Asset', value: 'Media', description: 'A media asset ID from the IMS media library' },
+								],
+								default: 'OSS',
+							},
+							{
+								displayName: 'Media',
+								name: 'media',
+								type: 'string',
+								required: true,
+								default: '',
+								placeholder: 'oss://my-bucket/path/to/video.mp4',
+								description:
+									'For an OSS object: oss://bucket/path or the http(s) URL of the object. For a media asset: its media ID.',
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Output Type',
+				name: 'outputType',
+				type: 'options',
+				options: [
+					{ name: 'OSS Object', value: 'OSS', description: 'Write the packaged stream to an OSS bucket' },
+					{ name: 'Media Asset', value: 'Media', description: 'Register the output as a media asset' },
+				],
+				default: 'OSS',
+			},
+			{
+				displayName: 'Output Media',
+				name: 'outputMedia',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'oss://my-bucket/path/to/video.m3u8',
+				description:
+					'Where the packaged stream goes: for an OSS object, oss://bucket/path/playlist.m3u8 (HLS) or .mpd (DASH); for a media asset, its media ID',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Pipeline ID',
+						name: 'pipelineId',
+						type: 'string',
+						default: '',
+						description: 'The MPS queue to run the job in. Leave empty for the default queue.',
+					},
+					{
+						displayName: 'Priority',
+						name: 'priority',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 10 },
+						default: 6,
+						description: 'Job priority in its queue, from 1 (lowest) to 10 (highest)',
+					},
+					timeoutOption,
+					userDataOption('Your own data kept with the job and returned by Get Package Job, at most 512 bytes'),
+				],
+			},
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return executeOperation.call(this, submitPackageJob);
+	}
+}

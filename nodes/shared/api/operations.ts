@@ -1,0 +1,51 @@
+import type { ProductCode } from './products';
+
+/**
+ * Every Alibaba Cloud API action the package calls, with what the transport and the README need to know
+ * about it. `idempotent` says whether sending the same request twice is harmless: only those are retried
+ * after an error that leaves the outcome unknown (timeout, connection reset, 5xx).
+ */
+export interface ApiOperation {
+	product: ProductCode;
+	action: string;
+	idempotent: boolean;
+	documentationUrl: string;
+}
+
+function ice(action: string, idempotent: boolean): ApiOperation {
+	return {
+		product: 'ice',
+		action,
+		idempotent,
+		documentationUrl: `https://www.alibabacloud.com/help/en/ims/developer-reference/api-ice-2020-11-09-${action.toLowerCase()}`,
+	};
+}
+
+function vod(action: string, idempotent: boolean): ApiOperation {
+	return {
+		product: 'vod',
+		action,
+		idempotent,
+		documentationUrl: `https://www.alibabacloud.com/help/en/vod/developer-reference/api-vod-2017-03-21-${action.toLowerCase()}`,
+	};
+}
+
+export const OPERATIONS = {
+	// SubmitPackageJob has no client token: a second attempt could create a second job.
+	SubmitPackageJob: ice('SubmitPackageJob', false),
+	GetPackageJob: ice('GetPackageJob', true),
+	ListPackageJobs: ice('ListPackageJobs', true),
+	// Submissions carry a ClientToken generated per item, so the service deduplicates a resent request.
+	SubmitMediaProducingJob: ice('SubmitMediaProducingJob', true),
+	GetMediaProducingJob: ice('GetMediaProducingJob', true),
+	ListMediaProducingJobs: ice('ListMediaProducingJobs', true),
+	SubmitLiveEditingJob: ice('SubmitLiveEditingJob', false),
+	GetLiveEditingJob: ice('GetLiveEditingJob', true),
+	SubmitWorkflowJob: vod('SubmitWorkflowJob', false),
+	GetJobDetail: vod('GetJobDetail', true),
+} satisfies Record<string, ApiOperation>;
+
+/** The RAM action a RAM user needs to call the operation, e.g. `ice:SubmitPackageJob`. */
+export function ramAction(operation: ApiOperation): string {
+	return `${operation.product}:${operation.action}`;
+}

@@ -1,0 +1,122 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * The one home for input validation. Every check is a pure function that either returns the cleaned value or
+ * throws InvalidFieldError naming the field as the user sees it; the per-item runner adds the item index and
+ * turns it into a NodeOperationError before any request is sent.
+ */
+export class InvalidFieldError extends Error {
+	constructor(
+		readonly field: string,
+		readonly problem: string,
+	) {
+		super(`${field} ${problem}`);
+		this.name = 'InvalidFieldError';
+	}
+}
+
+function describe(value: unknown): string {
+	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+export function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+export function requireText(value: unknown, field: string): string {
+	if (isBlank(value)) throw new InvalidFieldError(field, 'is required but empty');
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw new InvalidFieldError(field, `must be text (got ${describe(value)})`);
+	}
+	return String(value).trim();
+}
+
+export function optionalText(value: unknown, field: string): string | undefined {
+	return isBlank(value) ? undefined : requireText(value, field);
+}
+
+export function requireOneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
+	const text = requireText(value, field);
+	if (!(allowed as readonly string[]).includes(text)) {
+		throw new InvalidFieldError(field, `must be one of ${allowed.join(', ')} (got "${describe(text)}")`);
+	}
+	return text as T;
+}
+
+export function integerInRange(value: unknown, field: string, min: number, max: number): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
+		throw new InvalidFieldError(field, `must be a whole number from ${min} to ${max} (got ${describe(value)})`);
+	}
+	return number;
+}
+
+export function optionalIntegerInRange(
+	value: unknown,
+	field: string,
+	min: number,
+	max: number,
+): number | undefined {
+	return isBlank(value) ? undefined : integerInRange(value, field, min, max);
+}
+
+const OSS_OR_HTTP = /^(oss|https?):\/\/[^\s/]+\/\S+$/i;
+
+/** An OSS object as the APIs accept it: `oss://bucket/key` or an http(s) URL of the object. */
+export function ossObjectUrl(value: unknown, field: string): string {
+	const text = requireText(value, field);
+	if (!OSS_OR_HTTP.test(text)) {
+		throw new InvalidFieldError(
+			field,
+			`must be an OSS object as oss://bucket/path/file or an http(s):// URL of the object (got "${describe(text)}")`,
+		);
+	}
+	return text;
+}
+
+export function maxUtf8Bytes(value: string, field: string, maxBytes: number): string {
+	const bytes = Buffer.byteLength(value, 'utf8');
+	if (bytes > maxBytes) {
+		throw new InvalidFieldError(field, `must be at most ${maxBytes} bytes (got ${bytes} bytes)`);
+	}
+	return value;
+}
+
+/** Accepts a JSON object given as text (typed in a JSON field) or already parsed (from an expression). */
+export function jsonObject(value: unknown, field: string): IDataObject {
+	const parsed = typeof value === 'string' ? parseJson(value, field) : value;
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw new InvalidFieldError(field, `must be a JSON object like {"key": "value"} (got ${describe(value)})`);
+	}
+	return parsed as IDataObject;
+}
+
+export function optionalJsonObject(value: unknown, field: string): IDataObject | undefined {
+	if (isBlank(value)) return undefined;
+	const parsed = jsonObject(value, field);
+	return Object.keys(parsed).length === 0 ? undefined : parsed;
+}
+
+export function jsonArray(value: unknown, field: string): unknown[] {
+	const parsed = typeof value === 'string' ? parseJson(value, field) : value;
+	if (!Array.isArray(parsed)) {
+		throw new InvalidFieldError(field, `must be a JSON array like [{...}] (got ${describe(value)})`);
+	}
+	return parsed;
+}
+
+export function nonEmptyList<T>(values: T[] | undefined, field: string, what: string): T[] {
+	if (!values || values.length === 0) throw new InvalidFieldError(field, `needs at least one ${what}`);
+	return values;
+}
+
+function parseJson(text: string, field: string): unknown {
+	let problem: string;
+	try {
+		return JSON.parse(text);
+	} catch (error) {
+		problem = (error as Error).message;
+	}
+	throw new InvalidFieldError(field, `is not valid JSON: ${problem}`);
+}

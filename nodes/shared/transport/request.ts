@@ -1,0 +1,167 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import type { ApiOperation } from '../api/operations';
+import { PRODUCTS } from '../api/products';
+import type { ApiFailure, AlibabaErrorBody } from './errors';
+import {
+	describeFailure,
+	failureFromErrorBody,
+	failureFromNetworkError,
+	failureFromUnexpectedBody,
+	unknownOutcomeWarning,
+} from './errors';
+
+export const CREDENTIAL_TYPE = 'alibabaCloudApi';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+type ParameterValue = string | number | boolean | undefined;
+
+/**
+ * One RPC call. Structured parameters are already JSON strings (the API's "shrink" form); `form` goes in an
+ * application/x-www-form-urlencoded body (only SubmitMediaProducingJob's Timeline needs that). The credential's
+ * `authenticate` serializes and signs both, and resolves the endpoint from `x-acs-version`.
+ */
+export interface ApiRequest {
+	query?: Record<string, ParameterValue>;
+	form?: Record<string, string>;
+}
+
+export interface CallOptions {
+	itemIndex?: number;
+	timeoutMs?: number;
+}
+
+type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+const MAX_ATTEMPTS = 3;
+const RETRY_DELAYS_MS = [400, 1500];
+
+function withoutEmptyValues(values: Record<string, ParameterValue> = {}): IDataObject {
+	const kept: IDataObject = {};
+	for (const [name, value] of Object.entries(values)) {
+		if (value !== undefined && value !== '') kept[name] = value;
+	}
+	return kept;
+}
+
+function requestOptions(operation: ApiOperation, request: ApiRequest, timeoutMs: number): IHttpRequestOptions {
+	const form = request.form ? withoutEmptyValues(request.form) : {};
+	const hasForm = Object.keys(form).length > 0;
+	return {
+		method: 'POST',
+		url: '/',
+		headers: {
+			'x-acs-action': operation.action,
+			'x-acs-version': PRODUCTS[operation.product].apiVersion,
+			...(hasForm ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+		},
+		qs: withoutEmptyValues(request.query),
+		...(hasForm ? { body: form } : {}),
+		json: true,
+		timeout: timeoutMs,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+}
+
+type Attempt = { ok: true; body: IDataObject } | { ok: false; failure: ApiFailure };
+
+function parseResponse(response: { statusCode: number; body: unknown }, operation: ApiOperation): Attempt {
+	let { body } = response;
+	if (typeof body === 'string') {
+		try {
+			body = JSON.parse(body);
+		} catch {
+			return { ok: false, failure: failureFromUnexpectedBody(body as string, response.statusCode) };
+		}
+	}
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+		return { ok: false, failure: failureFromUnexpectedBody(String(body), response.statusCode) };
+	}
+	if (response.statusCode >= 200 && response.statusCode < 300) {
+		return { ok: true, body: body as IDataObject };
+	}
+	return { ok: false, failure: failureFromErrorBody(body as AlibabaErrorBody, response.statusCode, operation) };
+}
+
+function networkErrorCode(error: { code?: unknown; cause?: { code?: unknown } }): string | undefined {
+	const code = error.cause?.code ?? error.code;
+	return typeof code === 'string' ? code : undefined;
+}
+
+async function attempt(
+	context: RequestContext,
+	operation: ApiOperation,
+	request: ApiRequest,
+	timeoutMs: number,
+): Promise<Attempt> {
+	try {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			CREDENTIAL_TYPE,
+			requestOptions(operation, request, timeoutMs),
+		)) as { statusCode: number; body: unknown };
+		return parseResponse(response, operation);
+	} catch (error) {
+		// Only the code and text are kept: the underlying error holds the signed request, STS token included.
+		const detail = String((error as Error).message ?? error);
+		return { ok: false, failure: failureFromNetworkError(networkErrorCode(error), detail, timeoutMs) };
+	}
+}
+
+function mayRetry(operation: ApiOperation, failure: ApiFailure): boolean {
+	return failure.transient && (operation.idempotent || failure.outcome === 'rejected');
+}
+
+function toNodeApiError(context: RequestContext, operation: ApiOperation, failure: ApiFailure, itemIndex?: number) {
+	const unknown = failure.outcome === 'unknown' && !operation.idempotent;
+	const description = [unknown ? unknownOutcomeWarning(operation) : undefined, failure.hint]
+		.filter(Boolean)
+		.join(' ');
+	const details: JsonObject = {
+		code: failure.code,
+		message: failure.message,
+		requestId: failure.requestId ?? null,
+		outcome: unknown ? 'unknown' : failure.outcome,
+		action: operation.action,
+	};
+	const error = new NodeApiError(context.getNode(), details, {
+		message: describeFailure(operation, failure),
+		description: description || undefined,
+		httpCode: failure.httpStatus ? String(failure.httpStatus) : undefined,
+		itemIndex,
+		failure: failure.transient && failure.outcome === 'rejected' ? { cause: 'rate-limited' } : undefined,
+	});
+	Object.assign(error.context, details);
+	return error;
+}
+
+/**
+ * Sends one Alibaba Cloud RPC call through the credential and returns the parsed JSON body. Throttling and
+ * transient errors are retried, but a non-idempotent call is never sent twice once it may have reached the
+ * service: that failure is reported with `outcome: 'unknown'` instead.
+ */
+export async function callApi(
+	context: RequestContext,
+	operation: ApiOperation,
+	request: ApiRequest,
+	options: CallOptions = {},
+): Promise<IDataObject> {
+	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	for (let attemptNumber = 1; ; attemptNumber++) {
+		const result = await attempt(context, operation, request, timeoutMs);
+		if (result.ok) return result.body;
+		if (attemptNumber >= MAX_ATTEMPTS || !mayRetry(operation, result.failure)) {
+			throw toNodeApiError(context, operation, result.failure, options.itemIndex);
+		}
+		await sleep(RETRY_DELAYS_MS[attemptNumber - 1] ?? RETRY_DELAYS_MS[RETRY_DELAYS_MS.length - 1]);
+	}
+}
