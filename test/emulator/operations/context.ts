@@ -1,0 +1,13 @@
+import { Clock } from '../clock';
+import { JobStore } from '../jobs';
+import { Params } from '../params';
+
+export interface OperationContext {
+	params: Params;
+	jobs: JobStore;
+	clock: Clock;
+	region: string;
+}
+
+/** Returns the response body without RequestId (the server adds it). */
+export type Operation = (ctx: OperationContext) => Record<string, unknown>;

@@ -1,0 +1,28 @@
+import { Operation } from './context';
+import { getLiveEditingJob, submitLiveEditingJob } from './live';
+import { getPackageJob, listPackageJobs, submitPackageJob } from './package';
+import { getMediaProducingJob, listMediaProducingJobs, submitMediaProducingJob } from './producing';
+import { getJobDetail, submitWorkflowJob } from './vod';
+
+export type Product = 'ICE' | 'VOD';
+
+export const PRODUCT_VERSIONS: Record<string, Product> = { '2020-11-09': 'ICE', '2017-03-21': 'VOD' };
+
+export const OPERATIONS: Record<Product, Record<string, Operation>> = {
+	ICE: {
+		SubmitPackageJob: submitPackageJob,
+		GetPackageJob: getPackageJob,
+		ListPackageJobs: listPackageJobs,
+		SubmitMediaProducingJob: submitMediaProducingJob,
+		GetMediaProducingJob: getMediaProducingJob,
+		ListMediaProducingJobs: listMediaProducingJobs,
+		SubmitLiveEditingJob: submitLiveEditingJob,
+		GetLiveEditingJob: getLiveEditingJob,
+	},
+	VOD: {
+		SubmitWorkflowJob: submitWorkflowJob,
+		GetJobDetail: getJobDetail,
+	},
+};
+
+export type { Operation, OperationContext } from './context';

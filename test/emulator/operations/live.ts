@@ -1,0 +1,102 @@
+/** ICE live editing: SubmitLiveEditingJob, GetLiveEditingJob. */
+import { isoSeconds } from '../clock';
+import { ApiError, invalidParameter, missingParameter } from '../errors';
+import { JobStore, Job, newId } from '../jobs';
+import { intIn, isObject, jsonArray, jsonObject, nonEmptyString, oneOf, optional, required, userData, utcTime } from '../params';
+import { Operation } from './context';
+import { outputUrl, OutputTarget, validateOutputMediaConfig } from './output';
+
+const MODES = ['AccurateFast', 'Accurate', 'Rough', 'RoughFast'] as const;
+const SIZED_MODES = ['Accurate', 'Rough'];
+const STREAM_FIELDS = ['AppName', 'DomainName', 'StreamName'] as const;
+
+export const submitLiveEditingJob: Operation = ({ params, jobs, region }) => {
+	const clips = jsonArray(params, 'Clips', true)!;
+	if (clips.length === 0) throw invalidParameter('Clips', 'At least one clip is required.');
+	const stream = jsonObject(params, 'LiveStreamConfig');
+	let durationSeconds = 0;
+	clips.forEach((clip, i) => {
+		const name = `Clips.${i + 1}`;
+		if (!isObject(clip)) throw invalidParameter(name, 'Each clip must be an object.');
+		if (clip.StartTime === undefined) throw missingParameter(`${name}.StartTime`);
+		if (clip.EndTime === undefined) throw missingParameter(`${name}.EndTime`);
+		const startAt = utcTime(`${name}.StartTime`, clip.StartTime);
+		const endAt = utcTime(`${name}.EndTime`, clip.EndTime);
+		if (endAt <= startAt) throw invalidParameter(`${name}.EndTime`, 'It must be later than StartTime.');
+		if (clip.CoverTime !== undefined) {
+			const cover = utcTime(`${name}.CoverTime`, clip.CoverTime);
+			if (cover < startAt || cover > endAt) throw invalidParameter(`${name}.CoverTime`, 'It must be within StartTime and EndTime.');
+		}
+		for (const field of STREAM_FIELDS) {
+			if (!nonEmptyString(clip[field]) && !nonEmptyString(stream?.[field])) {
+				throw invalidParameter(`${name}.${field}`, 'The clip names no live stream and LiveStreamConfig does not provide one.');
+			}
+		}
+		durationSeconds += (endAt - startAt) / 1000;
+	});
+	const produce = jsonObject(params, 'MediaProduceConfig') ?? {};
+	const mode = oneOf('MediaProduceConfig.Mode', produce.Mode === undefined ? undefined : String(produce.Mode), MODES) ?? 'AccurateFast';
+	if ((produce.Width !== undefined || produce.Height !== undefined) && !SIZED_MODES.includes(mode)) {
+		throw invalidParameter('MediaProduceConfig', `Width and Height can be set only in the Accurate and Rough modes, not in ${mode}.`);
+	}
+	intIn('MediaProduceConfig.Width', produce.Width, 128, 4096);
+	intIn('MediaProduceConfig.Height', produce.Height, 128, 4096);
+	const target = oneOf<OutputTarget>('OutputMediaTarget', optional(params, 'OutputMediaTarget'), ['oss-object', 'vod-media']) ?? 'oss-object';
+	const projectId = optional(params, 'ProjectId');
+	const mediaId = newId();
+	// Without OutputMediaConfig the project's storage settings apply; the sandbox has a default bucket.
+	const output = jsonObject(params, 'OutputMediaConfig') ?? defaultOutput(target, region, mediaId);
+	validateOutputMediaConfig(output, target);
+	const ud = userData(params, true);
+	const job = jobs.submit('liveEditing', {
+		ProjectId: projectId ?? newId(),
+		Clips: required(params, 'Clips'),
+		LiveStreamConfig: stream,
+		MediaProduceConfig: { ...produce, Mode: mode },
+		OutputMediaConfig: output,
+		OutputMediaTarget: target,
+		MediaId: mediaId,
+		MediaURL: outputUrl(output, target, mediaId),
+		VodMediaId: target === 'vod-media' ? newId() : undefined,
+		UserData: ud,
+		Duration: durationSeconds,
+	});
+	const d = job.data;
+	return { ProjectId: d.ProjectId, JobId: job.jobId, MediaId: d.MediaId, MediaURL: d.MediaURL, VodMediaId: d.VodMediaId };
+};
+
+function defaultOutput(target: OutputTarget, region: string, mediaId: string): Record<string, string> {
+	return target === 'vod-media'
+		? { StorageLocation: `outin-sandbox.oss-${region}.aliyuncs.com`, FileName: `${mediaId}.mp4` }
+		: { MediaURL: `https://sandbox-bucket.oss-${region}.aliyuncs.com/live-editing/${mediaId}.mp4` };
+}
+
+export function liveEditingJobView(jobs: JobStore, job: Job): Record<string, unknown> {
+	const state = jobs.state(job);
+	const d = job.data;
+	return {
+		JobId: job.jobId,
+		ProjectId: d.ProjectId,
+		MediaId: d.MediaId,
+		MediaURL: d.MediaURL,
+		VodMediaId: d.VodMediaId,
+		Clips: d.Clips,
+		LiveStreamConfig: d.LiveStreamConfig,
+		MediaProduceConfig: d.MediaProduceConfig,
+		OutputMediaConfig: d.OutputMediaConfig,
+		Status: state.status,
+		Code: state.failure?.code,
+		Message: state.failure?.message,
+		CreationTime: isoSeconds(job.createdAt),
+		ModifiedTime: isoSeconds(state.modifiedAt),
+		CompleteTime: state.finishedAt !== undefined ? isoSeconds(state.finishedAt) : undefined,
+		UserData: d.UserData,
+	};
+}
+
+export const getLiveEditingJob: Operation = ({ params, jobs }) => {
+	const jobId = required(params, 'JobId');
+	const job = jobs.get(jobId, 'liveEditing');
+	if (!job) throw new ApiError(404, 'ResourceNotFound', `The specified live editing job "${jobId}" is not found.`);
+	return { LiveEditingJob: liveEditingJobView(jobs, job) };
+};

@@ -1,0 +1,50 @@
+/** ApsaraVideo VOD workflow tasks: SubmitWorkflowJob, GetJobDetail (JobType=workflow). */
+import { isoSeconds } from '../clock';
+import { ApiError, invalidParameter } from '../errors';
+import { Job, JobStore } from '../jobs';
+import { oneOf, optional, required } from '../params';
+import { Operation } from './context';
+
+const JOB_TYPES = ['transcode', 'snapshot', 'ai', 'workflow'] as const;
+
+export const submitWorkflowJob: Operation = ({ params, jobs }) => {
+	const workflowId = required(params, 'WorkflowId');
+	const mediaId = optional(params, 'MediaId');
+	const job = jobs.submit('workflow', { WorkflowId: workflowId, MediaId: mediaId, WorkflowName: `workflow-${workflowId.slice(0, 8)}` });
+	return { TaskId: job.jobId };
+};
+
+export function workflowTaskView(jobs: JobStore, job: Job): Record<string, unknown> {
+	const state = jobs.state(job);
+	const d = job.data;
+	const created = isoSeconds(job.createdAt);
+	return {
+		TaskId: job.jobId,
+		Status: state.status,
+		TaskInput: JSON.stringify({ Type: 'Media', Media: d.MediaId ?? '' }),
+		ActivityResults:
+			state.finishedAt === undefined
+				? undefined
+				: JSON.stringify({
+						Transcode: {
+							ActivityId: 'Transcode',
+							Status: state.status === 'Succeed' ? 'Success' : state.status,
+							EndTime: isoSeconds(state.finishedAt),
+							...(state.failure ? { ErrorCode: state.failure.code, ErrorMessage: state.failure.message } : {}),
+						},
+					}),
+		CreateTime: created,
+		FinishTime: state.finishedAt !== undefined ? isoSeconds(state.finishedAt) : undefined,
+		UserData: d.UserData,
+		Workflow: { WorkflowId: d.WorkflowId, Name: d.WorkflowName, Status: 'Active', Type: 'Transcode', AppId: 'app-1000000', CreateTime: created, ModifiedTime: created },
+	};
+}
+
+export const getJobDetail: Operation = ({ params, jobs }) => {
+	const jobId = required(params, 'JobId');
+	const jobType = oneOf('JobType', required(params, 'JobType'), JOB_TYPES);
+	if (jobType !== 'workflow') throw invalidParameter('JobType', `The emulator only knows workflow tasks; ${String(jobType)} jobs are not supported.`);
+	const job = jobs.get(jobId, 'workflow');
+	if (!job) throw new ApiError(404, 'JobNotFound', `The specified job "${jobId}" is not found.`);
+	return { JobType: 'workflow', WorkflowTaskDetail: workflowTaskView(jobs, job) };
+};

@@ -1,0 +1,147 @@
+/** node:http server: admin routes under /__emulator/, everything else is an ICE/VOD RPC call. */
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { isActionAllowed } from './accounts';
+import { handleAdmin, ADMIN_PREFIX } from './admin';
+import { authenticate } from './auth';
+import { isoSeconds } from './clock';
+import { ApiError, errorBody, newRequestId } from './errors';
+import { errorFaultDetails, htmlErrorPage } from './faults';
+import { OPERATIONS, PRODUCT_VERSIONS } from './operations';
+import { Params } from './params';
+import { LoggedRequest, redactHeaders } from './requestLog';
+import { parsePairs } from './signature';
+import { EmulatorState } from './state';
+import { EmulatorControl } from './control';
+
+export type StateHolder = EmulatorControl;
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => resolve(Buffer.concat(chunks)));
+		req.on('error', reject);
+	});
+}
+
+function firstValues(pairs: Array<[string, string]>): Params {
+	const out: Params = {};
+	for (const [k, v] of pairs) if (!(k in out)) out[k] = v;
+	return out;
+}
+
+function headerMap(req: IncomingMessage): Record<string, string | undefined> {
+	const out: Record<string, string | undefined> = {};
+	for (const [k, v] of Object.entries(req.headers)) out[k] = Array.isArray(v) ? v.join(',') : v;
+	return out;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export function createEmulatorServer(holder: StateHolder): Server {
+	return createServer((req, res) => {
+		handle(holder, req, res).catch((err: unknown) => {
+			if (!res.headersSent) {
+				res.writeHead(500, { 'content-type': 'text/plain' });
+				res.end(`emulator bug: ${String(err instanceof Error ? err.stack : err)}`);
+			}
+		});
+	});
+}
+
+async function handle(holder: StateHolder, req: IncomingMessage, res: ServerResponse): Promise<void> {
+	const body = await readBody(req);
+	const rawUrl = req.url ?? '/';
+	const q = rawUrl.indexOf('?');
+	const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
+	const rawQuery = q < 0 ? '' : rawUrl.slice(q + 1);
+	if (path === ADMIN_PREFIX || path.startsWith(ADMIN_PREFIX + '/')) {
+		const { status, json } = await handleAdmin(holder, req.method ?? 'GET', path.slice(ADMIN_PREFIX.length) || '/', rawQuery, body);
+		res.writeHead(status, { 'content-type': 'application/json;charset=utf-8' });
+		res.end(JSON.stringify(json));
+		return;
+	}
+	await handleRpc(holder.state, req, res, path, rawQuery, body);
+}
+
+async function handleRpc(state: EmulatorState, req: IncomingMessage, res: ServerResponse, path: string, rawQuery: string, body: Buffer): Promise<void> {
+	const headers = headerMap(req);
+	const queryPairs = parsePairs(rawQuery);
+	const isForm = (headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+	const formPairs = isForm ? parsePairs(body.toString('utf8')) : [];
+	const action = headers['x-acs-action'];
+	const version = headers['x-acs-version'];
+	const product = version ? PRODUCT_VERSIONS[version] : undefined;
+	const requestId = newRequestId();
+	const entry: LoggedRequest = {
+		time: new Date(state.wallClock()).toISOString(),
+		virtualTime: isoSeconds(state.clock.now()),
+		method: req.method ?? 'GET',
+		path,
+		action,
+		version,
+		product,
+		query: firstValues(queryPairs),
+		form: firstValues(formPairs),
+		rawBody: body.toString('utf8'),
+		headers: redactHeaders(headers),
+		requestId,
+		outcome: 'response',
+	};
+	state.requests.push(entry);
+	const host = `${(product ?? 'ICE').toLowerCase()}.${state.region}.aliyuncs.com`;
+
+	const send = (status: number, payload: Record<string, unknown>): void => {
+		entry.status = status;
+		entry.errorCode = typeof payload.Code === 'string' && status >= 400 ? payload.Code : undefined;
+		res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', 'x-acs-request-id': requestId });
+		res.end(JSON.stringify(payload));
+	};
+	const sendError = (err: ApiError): void => send(err.status, errorBody(err, requestId, host, product ?? 'ICE'));
+	const reset = (): void => {
+		entry.outcome = 'reset';
+		req.socket.destroy();
+	};
+
+	const { delayMs, outcome } = state.faults.take(action ?? '');
+	if (delayMs > 0) await sleep(delayMs);
+	const faultNow = (): boolean => {
+		if (!outcome) return false;
+		if (outcome.type === 'reset') reset();
+		else if (outcome.type === 'html') {
+			entry.status = outcome.status ?? 502;
+			res.writeHead(entry.status, { 'content-type': 'text/html', server: 'nginx' });
+			res.end(htmlErrorPage(entry.status));
+		} else {
+			const d = errorFaultDetails(outcome);
+			sendError(new ApiError(d.status, d.code, d.message));
+		}
+		return true;
+	};
+	if (outcome && !outcome.afterEffect && faultNow()) return;
+
+	let result: { status: number; payload: Record<string, unknown> } | { error: ApiError };
+	try {
+		const account = authenticate({ method: req.method ?? 'GET', path, queryPairs, headers, body }, (id) => state.accounts.get(id), state.nonces, state.wallClock());
+		entry.accessKeyId = account.accessKeyId;
+		if (!product) throw new ApiError(400, 'InvalidVersion', `Specified parameter Version is not valid. Version: ${version ?? ''}`);
+		const operation = Object.prototype.hasOwnProperty.call(OPERATIONS[product], action ?? '') ? OPERATIONS[product][action ?? ''] : undefined;
+		if (!operation) throw new ApiError(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
+		const ramAction = `${product.toLowerCase()}:${action}`;
+		if (!isActionAllowed(account, ramAction)) {
+			throw new ApiError(403, 'Forbidden.RAM', `User not authorized to operate on the specified resource, or this API doesn't support RAM. Action: ${ramAction}`);
+		}
+		if (state.faults.throttled(account.accessKeyId, action ?? '', state.wallClock())) {
+			throw new ApiError(400, 'Throttling.User', 'Request was denied due to user flow control.');
+		}
+		const params: Params = { ...firstValues(formPairs), ...firstValues(queryPairs) };
+		const payload = operation({ params, jobs: state.jobs, clock: state.clock, region: state.region });
+		result = { status: 200, payload: { RequestId: requestId, ...payload } };
+	} catch (err) {
+		if (!(err instanceof ApiError)) throw err;
+		result = { error: err };
+	}
+	if (outcome && faultNow()) return;
+	if ('error' in result) sendError(result.error);
+	else send(result.status, result.payload);
+}

@@ -1,0 +1,23 @@
+/** Everything the emulator knows, shared by the RPC server, the admin API and the in-process handle. */
+import { EmulatorAccount, sandboxAccounts } from './accounts';
+import { NonceStore } from './auth';
+import { Clock } from './clock';
+import { FaultInjector } from './faults';
+import { JobStore } from './jobs';
+import { LoggedRequest } from './requestLog';
+
+export interface EmulatorState {
+	region: string;
+	clock: Clock;
+	jobs: JobStore;
+	faults: FaultInjector;
+	nonces: NonceStore;
+	accounts: Map<string, EmulatorAccount>;
+	requests: LoggedRequest[];
+	/** Real wall clock for signature timestamps and STS expiry. */
+	wallClock: () => number;
+}
+
+export function accountMap(extra: EmulatorAccount[] = []): Map<string, EmulatorAccount> {
+	return new Map([...sandboxAccounts(), ...extra].map((a) => [a.accessKeyId, { ...a }]));
+}
