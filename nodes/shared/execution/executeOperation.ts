@@ -44,18 +44,22 @@ function prepare(context: IExecuteFunctions, definition: OperationDefinition, it
 	}
 }
 
+/**
+ * The item a failed call leaves with continueOnFail. Only `error`, `message` and `details` keys: with any other
+ * key n8n would not route the item to the node's error output ("Continue (using error output)").
+ */
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
 	const context = error.context as IDataObject;
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
+	const details: IDataObject = {};
 	for (const key of ['code', 'requestId', 'outcome'] as const) {
-		if (context[key] !== undefined && context[key] !== null) json[key] = context[key];
+		if (context[key] !== undefined && context[key] !== null) details[key] = context[key];
 	}
-	return { json, error, pairedItem: { item: itemIndex } };
+	if (error.description) details.description = error.description;
+	return { json: { error: error.message, details }, pairedItem: { item: itemIndex } };
 }
 
 function completedItemsNote(results: INodeExecutionData[]): string {
-	const done = results.filter((result) => !result.error);
+	const done = results.filter((result) => result.json.error === undefined);
 	if (done.length === 0) return '';
 	const summary = done
 		.map((result) => {

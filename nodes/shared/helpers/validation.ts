@@ -61,7 +61,7 @@ export function optionalIntegerInRange(
 	return isBlank(value) ? undefined : integerInRange(value, field, min, max);
 }
 
-const OSS_OR_HTTP = /^(oss|https?):\/\/[^\s/]+\/\S+$/i;
+const OSS_OR_HTTP = /^(oss|https?):\/\/[^\s/]+\/.+$/i;
 
 /** An OSS object as the APIs accept it: `oss://bucket/key` or an http(s) URL of the object. */
 export function ossObjectUrl(value: unknown, field: string): string {

@@ -133,13 +133,16 @@ function toNodeApiError(context: RequestContext, operation: ApiOperation, failur
 		outcome: unknown ? 'unknown' : failure.outcome,
 		action: operation.action,
 	};
+	const message = describeFailure(operation, failure);
 	const error = new NodeApiError(context.getNode(), details, {
-		message: describeFailure(operation, failure),
+		message,
 		description: description || undefined,
 		httpCode: failure.httpStatus ? String(failure.httpStatus) : undefined,
 		itemIndex,
 		failure: failure.transient && failure.outcome === 'rejected' ? { cause: 'rate-limited' } : undefined,
 	});
+	// NodeApiError swaps messages containing e.g. "ENOTFOUND" (as in "ResourceNotFound") for a generic text.
+	error.message = message;
 	Object.assign(error.context, details);
 	return error;
 }
