@@ -28,6 +28,8 @@ export interface Step {
 	parameters?: IDataObject;
 	typeVersion?: number;
 	onError?: INode['onError'];
+	/** Attach the Alibaba Cloud credential (always for this package's nodes). */
+	withCredential?: boolean;
 }
 
 /** Manual Trigger → step 1 → step 2 …, each step fed by the previous one. */
@@ -50,7 +52,7 @@ export function chain(...steps: Step[]): { nodes: INode[]; connections: IConnect
 			typeVersion: step.typeVersion ?? 1,
 			position: [(index + 1) * 220, 0],
 			parameters: (step.parameters ?? {}) as INode['parameters'],
-			...(ours ? { credentials: CREDENTIAL_REFERENCE } : {}),
+			...(ours || step.withCredential ? { credentials: CREDENTIAL_REFERENCE } : {}),
 			...(step.onError ? { onError: step.onError } : {}),
 		});
 	}

@@ -1,0 +1,250 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Emulator } from '../emulator';
+import { startEmulator } from '../emulator';
+import { runWorkflow, testCredential } from '../harness';
+import { chain, sandboxCredentials, startingWith } from '../support/workflows';
+
+const SUBMIT = 'Submit Package Job';
+const GET = 'Get Package Job';
+const ITEM = { source: 'oss://media-in/in.mp4', target: 'oss://media-out/hls/index.m3u8' };
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+	emulator = await startEmulator();
+});
+afterAll(async () => emulator.stop());
+beforeEach(() => emulator.reset());
+
+function submitWorkflow(options: IDataObject = {}, onError?: 'continueRegularOutput') {
+	return chain({
+		name: SUBMIT,
+		type: 'alibabaCloudSubmitPackageJob',
+		onError,
+		parameters: {
+			inputs: { input: [{ type: 'OSS', media: '={{ $json.source }}' }] },
+			outputType: 'OSS',
+			outputMedia: '={{ $json.target }}',
+			options,
+		},
+	});
+}
+
+function getWorkflow(options: IDataObject = {}) {
+	return chain({ name: GET, type: 'alibabaCloudGetPackageJob', parameters: { jobId: '={{ $json.JobId }}', options } });
+}
+
+async function submitOne(credentials = sandboxCredentials(emulator)) {
+	return runWorkflow(submitWorkflow(), { credentials, pinData: startingWith([ITEM]) });
+}
+
+async function existingJobId(): Promise<string> {
+	const run = await submitOne();
+	const jobId = run.output(SUBMIT)[0].JobId as string;
+	emulator.clearRequests();
+	return jobId;
+}
+
+describe('authentication errors reach the user with Code, RequestId and a hint, never the secret', () => {
+	it('a wrong AccessKey Secret surfaces as a NodeApiError carrying SignatureDoesNotMatch and the RequestId', async () => {
+		const wrongSecret = 'WrongSecretThatMustNeverLeak123';
+		const run = await submitOne(sandboxCredentials(emulator, { accessKeySecret: wrongSecret }));
+
+		const error = run.nodeError(SUBMIT);
+		const [request] = emulator.requests;
+		expect(request.errorCode).toBe('SignatureDoesNotMatch');
+		expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '400' });
+		expect(error?.message).toMatch(
+			/^SubmitPackageJob failed: SignatureDoesNotMatch: Specified signature does not match our calculation\./,
+		);
+		expect(error?.message).toContain(`(RequestId: ${request.requestId})`);
+		expect(error?.context).toMatchObject({ code: 'SignatureDoesNotMatch', requestId: request.requestId });
+		expect(error?.description).toContain('AccessKey Secret');
+		expect(JSON.stringify(run.runData)).not.toContain(wrongSecret);
+		expect(JSON.stringify(error)).not.toContain(wrongSecret);
+	});
+
+	it('an unknown AccessKey ID gives InvalidAccessKeyId.NotFound (HTTP 404)', async () => {
+		const run = await submitOne(sandboxCredentials(emulator, { accessKeyId: 'LTAI5tDoesNotExist000000' }));
+		expect(run.nodeError(SUBMIT)).toMatchObject({ name: 'NodeApiError', httpCode: '404' });
+		expect(run.nodeError(SUBMIT)?.message).toMatch(/^SubmitPackageJob failed: InvalidAccessKeyId\.NotFound: /);
+		expect(run.nodeError(SUBMIT)?.description).toContain('AccessKey ID');
+	});
+
+	it('STS credentials work, and a wrong STS token is reported without revealing either token', async () => {
+		const sts = emulator.stsCredentials;
+		const good = await submitOne(sandboxCredentials(emulator, { ...sts }));
+		expect(good.output(SUBMIT)[0].JobId).toEqual(expect.any(String));
+		expect(JSON.stringify(good.runData)).not.toContain(sts.securityToken);
+
+		const wrongToken = `${sts.securityToken.slice(0, -6)}XXXXXX`;
+		const bad = await submitOne(sandboxCredentials(emulator, { ...sts, securityToken: wrongToken }));
+		const error = bad.nodeError(SUBMIT);
+		expect(error?.message).toMatch(/^SubmitPackageJob failed: InvalidSecurityToken\.MismatchWithAccessKey: /);
+		expect(error?.description).toContain('STS Security Token');
+		for (const secret of [wrongToken, sts.securityToken, sts.accessKeySecret]) {
+			expect(JSON.stringify(bad.runData)).not.toContain(secret);
+		}
+	});
+
+	it('a RAM user without the action gets Forbidden.RAM with the RAM action to grant', async () => {
+		emulator.addAccount({
+			accessKeyId: 'LTAI5tReadOnlyOperator01',
+			accessKeySecret: 'ReadOnlyOperatorSecret000000001',
+			allowedActions: ['ice:Get*', 'ice:List*'],
+		});
+		const run = await submitOne(
+			sandboxCredentials(emulator, { accessKeyId: 'LTAI5tReadOnlyOperator01', accessKeySecret: 'ReadOnlyOperatorSecret000000001' }),
+		);
+		const error = run.nodeError(SUBMIT);
+		expect(error).toMatchObject({ httpCode: '403' });
+		expect(error?.message).toMatch(/^SubmitPackageJob failed: Forbidden\.RAM: .*ice:SubmitPackageJob/);
+		expect(error?.description).toContain('"ice:SubmitPackageJob"');
+	});
+});
+
+describe('retries never duplicate a job, and an unknown outcome is reported as unknown', () => {
+	it('throttling of a read is retried until it succeeds', async () => {
+		const jobId = await existingJobId();
+		emulator.faults.error({ action: 'GetPackageJob', status: 400, code: 'Throttling.User', count: 2 });
+		const run = await runWorkflow(getWorkflow(), { credentials: sandboxCredentials(emulator), pinData: startingWith([{ JobId: jobId }]) });
+		expect(run.output(GET)[0].JobId).toBe(jobId);
+		expect(emulator.requests.map((request) => request.errorCode ?? request.status)).toEqual(['Throttling.User', 'Throttling.User', 200]);
+	});
+
+	it('a throttled submission is sent again (the service refused it) and creates exactly one job', async () => {
+		emulator.faults.error({ action: 'SubmitPackageJob', status: 400, code: 'Throttling.User' });
+		const run = await submitOne();
+		expect(run.output(SUBMIT)[0].JobId).toEqual(expect.any(String));
+		expect(emulator.requests).toHaveLength(2);
+		expect(emulator.jobs.list('package')).toHaveLength(1);
+	});
+
+	it('throttling that does not stop fails after three attempts with the throttling hint', async () => {
+		const jobId = await existingJobId();
+		emulator.faults.error({ action: 'GetPackageJob', status: 400, code: 'Throttling.User', count: 10 });
+		const run = await runWorkflow(getWorkflow(), { credentials: sandboxCredentials(emulator), pinData: startingWith([{ JobId: jobId }]) });
+		expect(run.nodeError(GET)?.message).toMatch(/^GetPackageJob failed: Throttling\.User: /);
+		expect(run.nodeError(GET)?.description).toContain('Too many requests per second');
+		expect(emulator.requests).toHaveLength(3);
+	});
+
+	it('a 503 after the job was created: not resubmitted, reported as outcome unknown', async () => {
+		emulator.faults.error({ action: 'SubmitPackageJob', status: 503, afterEffect: true });
+		const run = await runWorkflow(submitWorkflow({}, 'continueRegularOutput'), {
+			credentials: sandboxCredentials(emulator),
+			pinData: startingWith([ITEM]),
+		});
+		const [output] = run.output(SUBMIT);
+		expect(output.error).toMatch(/^SubmitPackageJob failed: ServiceUnAvailable: /);
+		expect(output.details).toMatchObject({ code: 'ServiceUnAvailable', outcome: 'unknown' });
+		expect((output.details as IDataObject).description).toContain('The outcome is unknown');
+		expect(emulator.requests).toHaveLength(1);
+		expect(emulator.jobs.list('package')).toHaveLength(1);
+	});
+
+	it('a connection reset after the job was created: not resubmitted, reported as outcome unknown', async () => {
+		emulator.faults.reset({ action: 'SubmitPackageJob', afterEffect: true });
+		const run = await submitOne();
+		const error = run.nodeError(SUBMIT);
+		expect(error?.message).toMatch(/^SubmitPackageJob failed: ECONNRESET: /);
+		expect(error?.context).toMatchObject({ outcome: 'unknown' });
+		expect(error?.description).toContain('It was not sent again, to avoid creating a duplicate');
+		expect(emulator.requests).toHaveLength(1);
+		expect(emulator.jobs.list('package')).toHaveLength(1);
+	});
+
+	it('a connection reset on a read is retried', async () => {
+		const jobId = await existingJobId();
+		emulator.faults.reset({ action: 'GetPackageJob' });
+		const run = await runWorkflow(getWorkflow(), { credentials: sandboxCredentials(emulator), pinData: startingWith([{ JobId: jobId }]) });
+		expect(run.output(GET)[0].JobId).toBe(jobId);
+		expect(emulator.requests.map((request) => request.outcome)).toEqual(['reset', 'response']);
+	});
+
+	it('a submission that times out is reported as outcome unknown with the timeout, and sent once', async () => {
+		emulator.faults.delay(2500, { action: 'SubmitPackageJob' });
+		const run = await runWorkflow(submitWorkflow({ timeout: 1 }), {
+			credentials: sandboxCredentials(emulator),
+			pinData: startingWith([ITEM]),
+		});
+		const error = run.nodeError(SUBMIT);
+		expect(error?.message).toBe('SubmitPackageJob failed: Timeout: No answer within 1 s (timeout)');
+		expect(error?.context).toMatchObject({ outcome: 'unknown' });
+		expect(emulator.requests).toHaveLength(1);
+	});
+
+	it('the default timeout is well above the official client’s 3 s: a 3.5 s answer still arrives', async () => {
+		const jobId = await existingJobId();
+		emulator.faults.delay(3500, { action: 'GetPackageJob' });
+		const run = await runWorkflow(getWorkflow(), { credentials: sandboxCredentials(emulator), pinData: startingWith([{ JobId: jobId }]) });
+		expect(run.output(GET)[0].JobId).toBe(jobId);
+		expect(emulator.requests).toHaveLength(1);
+	});
+
+	it('an HTML gateway page gives a clear error, not a JSON parse failure', async () => {
+		const jobId = await existingJobId();
+		emulator.faults.html({ action: 'GetPackageJob', status: 502, count: 3 });
+		const run = await runWorkflow(getWorkflow(), { credentials: sandboxCredentials(emulator), pinData: startingWith([{ JobId: jobId }]) });
+		expect(run.nodeError(GET)?.message).toBe('GetPackageJob failed: HTTP502: Unexpected non-JSON response (HTTP 502): 502 Bad Gateway');
+		expect(run.nodeError(GET)?.description).toContain('gateway, proxy or firewall');
+		expect(emulator.requests).toHaveLength(3);
+	});
+
+	it('an endpoint nobody listens on is reported as not sent (nothing can have been created)', async () => {
+		const closed = await startEmulator();
+		const url = closed.url;
+		await closed.stop();
+		const run = await submitOne(sandboxCredentials(emulator, { iceEndpoint: url }));
+		expect(run.nodeError(SUBMIT)?.message).toMatch(/^SubmitPackageJob failed: ECONNREFUSED: /);
+		expect(run.nodeError(SUBMIT)?.context).toMatchObject({ outcome: 'rejected' });
+	});
+});
+
+describe('the credential', () => {
+	it('its Test button succeeds with good keys and explains bad ones', async () => {
+		const good = sandboxCredentials(emulator).alibabaCloudApi;
+		expect(await testCredential(good)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(emulator.requests.at(-1)).toMatchObject({ action: 'ListPackageJobs', status: 200, query: { PageSize: '1' } });
+
+		const wrongSecret = await testCredential({ ...good, accessKeySecret: 'not-the-secret' });
+		expect(wrongSecret.status).toBe('Error');
+		expect(wrongSecret.message).toContain('wrong AccessKey Secret');
+
+		const unknownKey = await testCredential({ ...good, accessKeyId: 'LTAI5tNobody' });
+		expect(unknownKey).toMatchObject({ status: 'Error', message: expect.stringContaining('AccessKey ID not found') });
+	});
+
+	it('signs requests of n8n’s HTTP Request node ("predefined credential type") for any RPC action', async () => {
+		const jobId = await existingJobId();
+		const run = await runWorkflow(
+			chain({
+				name: 'HTTP Request',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				withCredential: true,
+				parameters: {
+					method: 'POST',
+					url: `${emulator.url}/`,
+					authentication: 'predefinedCredentialType',
+					nodeCredentialType: 'alibabaCloudApi',
+					sendQuery: true,
+					queryParameters: { parameters: [{ name: 'JobId', value: '={{ $json.JobId }}' }] },
+					sendHeaders: true,
+					headerParameters: {
+						parameters: [
+							{ name: 'x-acs-action', value: 'GetPackageJob' },
+							{ name: 'x-acs-version', value: '2020-11-09' },
+						],
+					},
+					options: {},
+				},
+			}),
+			{ credentials: sandboxCredentials(emulator), pinData: startingWith([{ JobId: jobId }]) },
+		);
+		expect(run.status).toBe('success');
+		expect(run.output('HTTP Request')[0]).toMatchObject({ PackageJob: { JobId: jobId } });
+		expect(emulator.requests.at(-1)).toMatchObject({ action: 'GetPackageJob', status: 200 });
+	});
+});
