@@ -1,4 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { OPERATIONS } from '../shared/api/operations';
@@ -17,6 +24,11 @@ import {
 } from '../shared/helpers/validation';
 
 const MEDIA_TYPES = ['OSS', 'Media'] as const;
+
+const MEDIA_TYPE_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'OSS Object', value: 'OSS', description: 'A file in an OSS bucket, as oss://bucket/path or its http(s) URL' },
+	{ name: 'Media Asset', value: 'Media', description: 'A media asset of the IMS media library, by its media ID' },
+];
 
 function mediaObject(type: unknown, media: unknown, label: string): IDataObject {
 	const Type = requireOneOf(type, `${label} › Type`, MEDIA_TYPES);
@@ -95,10 +107,7 @@ export class AlibabaCloudSubmitPackageJob implements INodeType {
 								displayName: 'Type',
 								name: 'type',
 								type: 'options',
-								options: [
-									{ name: 'OSS Object', value: 'OSS', description: 'A file in an OSS bucket' },
-									{ name: 'Media Asset', value: 'Media', description: 'A media asset ID from the IMS media library' },
-								],
+								options: MEDIA_TYPE_OPTIONS,
 								default: 'OSS',
 							},
 							{
@@ -119,10 +128,7 @@ export class AlibabaCloudSubmitPackageJob implements INodeType {
 				displayName: 'Output Type',
 				name: 'outputType',
 				type: 'options',
-				options: [
-					{ name: 'OSS Object', value: 'OSS', description: 'Write the packaged stream to an OSS bucket' },
-					{ name: 'Media Asset', value: 'Media', description: 'Register the output as a media asset' },
-				],
+				options: MEDIA_TYPE_OPTIONS,
 				default: 'OSS',
 			},
 			{

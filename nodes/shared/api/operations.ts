@@ -12,23 +12,22 @@ export interface ApiOperation {
 	documentationUrl: string;
 }
 
-function ice(action: string, idempotent: boolean): ApiOperation {
+const DOCUMENTATION_PATH: Record<ProductCode, string> = {
+	ice: 'ims/developer-reference/api-ice-2020-11-09',
+	vod: 'vod/developer-reference/api-vod-2017-03-21',
+};
+
+function operation(product: ProductCode, action: string, idempotent: boolean): ApiOperation {
 	return {
-		product: 'ice',
+		product,
 		action,
 		idempotent,
-		documentationUrl: `https://www.alibabacloud.com/help/en/ims/developer-reference/api-ice-2020-11-09-${action.toLowerCase()}`,
+		documentationUrl: `https://www.alibabacloud.com/help/en/${DOCUMENTATION_PATH[product]}-${action.toLowerCase()}`,
 	};
 }
 
-function vod(action: string, idempotent: boolean): ApiOperation {
-	return {
-		product: 'vod',
-		action,
-		idempotent,
-		documentationUrl: `https://www.alibabacloud.com/help/en/vod/developer-reference/api-vod-2017-03-21-${action.toLowerCase()}`,
-	};
-}
+const ice = (action: string, idempotent: boolean) => operation('ice', action, idempotent);
+const vod = (action: string, idempotent: boolean) => operation('vod', action, idempotent);
 
 export const OPERATIONS = {
 	// SubmitPackageJob has no client token: a second attempt could create a second job.
