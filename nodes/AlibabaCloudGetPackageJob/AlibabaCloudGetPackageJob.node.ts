@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { OPERATIONS } from '../shared/api/operations';
@@ -10,7 +10,7 @@ import { requireText } from '../shared/helpers/validation';
 export const getPackageJob: OperationDefinition = {
 	operation: OPERATIONS.GetPackageJob,
 	buildRequest: (parameter) => ({ query: { JobId: requireText(parameter('jobId'), 'Job ID') } }),
-	toOutput: (response) => ({ ...(response.PackageJob as IDataObject), RequestId: response.RequestId }),
+	reads: 'package',
 };
 
 export class AlibabaCloudGetPackageJob implements INodeType {
@@ -22,7 +22,7 @@ export class AlibabaCloudGetPackageJob implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["jobId"]}}',
 		description:
-			'Read a packaging job of Alibaba Cloud Intelligent Media Services: its status (Init, Success, Fail...), output URL, error code and times',
+			'Read a packaging job of Alibaba Cloud Intelligent Media Services. Outputs status (running, succeeded or failed), finished, output URL, error code and message, plus the job exactly as Alibaba returns it.',
 		documentationUrl: OPERATIONS.GetPackageJob.documentationUrl,
 		defaults: { name: 'Get Package Job' },
 		inputs: [NodeConnectionTypes.Main],

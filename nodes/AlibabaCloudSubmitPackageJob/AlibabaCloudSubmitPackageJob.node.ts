@@ -10,6 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { OPERATIONS } from '../shared/api/operations';
 import { ALIBABA_CLOUD_CREDENTIALS, timeoutOption, userDataOption } from '../shared/descriptions/common';
+import { waitForCompletionFields } from '../shared/descriptions/waitForCompletion';
 import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
 import {
@@ -38,6 +39,7 @@ function mediaObject(type: unknown, media: unknown, label: string): IDataObject 
 
 export const submitPackageJob: OperationDefinition = {
 	operation: OPERATIONS.SubmitPackageJob,
+	submits: { kind: 'package', jobId: (response) => response.JobId as string | undefined },
 	buildRequest(parameter) {
 		const inputs = nonEmptyList(parameter('inputs.input', []) as IDataObject[], 'Inputs', 'input');
 		const options = parameter('options', {}) as IDataObject;
@@ -73,7 +75,7 @@ export class AlibabaCloudSubmitPackageJob implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["outputMedia"]}}',
 		description:
-			'Package videos for streaming (HLS or DASH) with Alibaba Cloud Intelligent Media Services. Submits one packaging job per input item and returns its job ID; read its progress with Get Package Job.',
+			'Package videos for streaming (HLS or DASH) with Alibaba Cloud Intelligent Media Services. Submits one packaging job per input item and returns its job ID, or waits until the job has finished and returns the result.',
 		documentationUrl: OPERATIONS.SubmitPackageJob.documentationUrl,
 		defaults: { name: 'Submit Package Job' },
 		inputs: [NodeConnectionTypes.Main],
@@ -141,6 +143,7 @@ export class AlibabaCloudSubmitPackageJob implements INodeType {
 				description:
 					'Where the packaged stream goes: for an OSS object, oss://bucket/path/playlist.m3u8 (HLS) or .mpd (DASH); for a media asset, its media ID',
 			},
+			...waitForCompletionFields('packaging job'),
 			{
 				displayName: 'Options',
 				name: 'options',

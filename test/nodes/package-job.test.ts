@@ -44,14 +44,15 @@ describe('Manual Trigger → Submit Package Job → Get Package Job', () => {
 		const [submitted] = run.output(SUBMIT);
 		expect(submitted.JobId).toMatch(/^[0-9a-f]{32}$/);
 		expect(submitted.RequestId).toEqual(expect.any(String));
-		const [job] = run.output(GET);
-		expect(job).toMatchObject({
+		const [read] = run.output(GET);
+		expect(read).toMatchObject({ jobKind: 'package', jobId: submitted.JobId, status: 'running', finished: false });
+		expect(read.job).toMatchObject({
 			JobId: submitted.JobId,
 			Name: 'trailer',
 			Inputs: [{ Input: { Type: 'OSS', Media: ITEM.source } }],
 			Output: { Type: 'OSS', Media: ITEM.target },
 		});
-		expect(job.Status).not.toBe('Success');
+		expect(read.requestId).toBe(emulator.requests.at(-1)?.requestId);
 
 		emulator.clock.advance(10 * 60_000);
 		const later = await runWorkflow(
@@ -59,9 +60,12 @@ describe('Manual Trigger → Submit Package Job → Get Package Job', () => {
 			{ credentials: sandboxCredentials(emulator), pinData: startingWith([{ JobId: submitted.JobId }]) },
 		);
 		expect(later.output(GET)[0]).toMatchObject({
-			JobId: submitted.JobId,
-			Status: 'Success',
-			OutputUrl: 'http://media-out.oss-cn-shanghai.aliyuncs.com/trailer/index.m3u8',
+			jobId: submitted.JobId,
+			status: 'succeeded',
+			finished: true,
+			rawStatus: 'Success',
+			outputUrl: 'http://media-out.oss-cn-shanghai.aliyuncs.com/trailer/index.m3u8',
+			job: { JobId: submitted.JobId, Status: 'Success' },
 		});
 	});
 
@@ -224,11 +228,11 @@ describe('continueOnFail keeps the good items', () => {
 		);
 		const outputs = run.items(GET);
 		expect(outputs).toHaveLength(3);
-		expect(outputs[0].json.JobId).toBe(jobId);
+		expect(outputs[0].json.jobId).toBe(jobId);
 		expect(outputs[1].json.details).toMatchObject({ code: 'ResourceNotFound', requestId: expect.any(String) });
 		expect(outputs[1].json.error).toMatch(/^GetPackageJob failed: ResourceNotFound: .*\(RequestId: /);
 		expect(outputs[1].pairedItem).toEqual({ item: 1 });
-		expect(outputs[2].json.JobId).toBe(jobId);
+		expect(outputs[2].json.jobId).toBe(jobId);
 	});
 
 	it('with "continue (using error output)" failed items go to the error branch', async () => {

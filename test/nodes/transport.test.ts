@@ -109,7 +109,7 @@ describe('retries never duplicate a job, and an unknown outcome is reported as u
 		const jobId = await existingJobId();
 		emulator.faults.error({ action: 'GetPackageJob', status: 400, code: 'Throttling.User', count: 2 });
 		const run = await runWorkflow(getWorkflow(), { credentials: sandboxCredentials(emulator), pinData: startingWith([{ JobId: jobId }]) });
-		expect(run.output(GET)[0].JobId).toBe(jobId);
+		expect(run.output(GET)[0].jobId).toBe(jobId);
 		expect(emulator.requests.map((request) => request.errorCode ?? request.status)).toEqual(['Throttling.User', 'Throttling.User', 200]);
 	});
 
@@ -159,7 +159,7 @@ describe('retries never duplicate a job, and an unknown outcome is reported as u
 		const jobId = await existingJobId();
 		emulator.faults.reset({ action: 'GetPackageJob' });
 		const run = await runWorkflow(getWorkflow(), { credentials: sandboxCredentials(emulator), pinData: startingWith([{ JobId: jobId }]) });
-		expect(run.output(GET)[0].JobId).toBe(jobId);
+		expect(run.output(GET)[0].jobId).toBe(jobId);
 		expect(emulator.requests.map((request) => request.outcome)).toEqual(['reset', 'response']);
 	});
 
@@ -179,7 +179,7 @@ describe('retries never duplicate a job, and an unknown outcome is reported as u
 		const jobId = await existingJobId();
 		emulator.faults.delay(3500, { action: 'GetPackageJob' });
 		const run = await runWorkflow(getWorkflow(), { credentials: sandboxCredentials(emulator), pinData: startingWith([{ JobId: jobId }]) });
-		expect(run.output(GET)[0].JobId).toBe(jobId);
+		expect(run.output(GET)[0].jobId).toBe(jobId);
 		expect(emulator.requests).toHaveLength(1);
 	});
 

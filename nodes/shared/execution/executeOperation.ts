@@ -2,35 +2,72 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ApiOperation } from '../api/operations';
+import {
+	DEFAULT_MAX_WAIT_MINUTES,
+	DEFAULT_POLL_INTERVAL_SECONDS,
+} from '../descriptions/waitForCompletion';
+import { clientTokenFor } from '../helpers/clientToken';
 import { InvalidFieldError } from '../helpers/validation';
+import type { JobKind } from '../jobs/jobKinds';
+import { jobOutput } from '../jobs/jobKinds';
 import type { ApiRequest } from '../transport/request';
 import { callApi } from '../transport/request';
+import type { JobToWaitFor } from './waitForJobs';
+import { waitForJobs } from './waitForJobs';
 
 export type ReadParameter = (name: string, fallback?: unknown) => unknown;
 
+export interface ItemContext {
+	index: number;
+	/** Stable for this execution, node and item: the ClientToken that makes a resent submission harmless. */
+	clientToken: string;
+}
+
 /**
- * What an operation node declares: the API action, how one item's fields become a request, and how the
- * response becomes the output item. Everything else (per-item loop, validation before any request,
- * continueOnFail, pairedItem, error shaping) is shared.
+ * What an operation node declares: the API action, how one item's fields become a request, and what the
+ * response means. Everything else (per-item loop, validation before any request, continueOnFail, pairedItem,
+ * error shaping, waiting for jobs) is shared.
  */
 export interface OperationDefinition {
 	operation: ApiOperation;
 	/** Reads and validates one item's fields. Throws InvalidFieldError naming the field. */
-	buildRequest(parameter: ReadParameter): ApiRequest;
-	/** The output item for a successful call; the response as is when omitted. */
-	toOutput?(response: IDataObject): IDataObject;
+	buildRequest(parameter: ReadParameter, item: ItemContext): ApiRequest;
+	/** A Get operation: the kind of job it reads, so the output gets the normalized status fields. */
+	reads?: JobKind;
+	/** A Submit operation: the job it creates, so "Wait for Completion" can follow it. */
+	submits?: { kind: JobKind; jobId(response: IDataObject): string | undefined };
 }
 
-type PreparedItem = { request: ApiRequest; timeoutMs: number } | { invalid: NodeOperationError };
+interface PreparedCall {
+	request: ApiRequest;
+	timeoutMs: number;
+	wait?: { intervalMs: number; maxWaitMs: number };
+}
 
-const TIMEOUT_PARAMETER = 'options.timeout';
+type PreparedItem = PreparedCall | { invalid: NodeOperationError };
+type ItemResult = { json: IDataObject } | { error: NodeApiError | NodeOperationError };
+
 const DEFAULT_TIMEOUT_SECONDS = 30;
+
+function readWaitSettings(parameter: ReadParameter): PreparedCall['wait'] {
+	if (parameter('waitForCompletion', false) !== true) return undefined;
+	const intervalSeconds = Number(parameter('pollIntervalSeconds', DEFAULT_POLL_INTERVAL_SECONDS));
+	const maxWaitMinutes = Number(parameter('maxWaitMinutes', DEFAULT_MAX_WAIT_MINUTES));
+	return { intervalMs: intervalSeconds * 1000, maxWaitMs: maxWaitMinutes * 60_000 };
+}
 
 function prepare(context: IExecuteFunctions, definition: OperationDefinition, itemIndex: number): PreparedItem {
 	const parameter: ReadParameter = (name, fallback) => context.getNodeParameter(name, itemIndex, fallback);
+	const item: ItemContext = {
+		index: itemIndex,
+		clientToken: clientTokenFor(context.getExecutionId(), context.getNode().id, itemIndex),
+	};
 	try {
-		const timeoutSeconds = Number(parameter(TIMEOUT_PARAMETER, DEFAULT_TIMEOUT_SECONDS));
-		return { request: definition.buildRequest(parameter), timeoutMs: timeoutSeconds * 1000 };
+		return {
+			request: definition.buildRequest(parameter, item),
+			timeoutMs: Number(parameter('options.timeout', DEFAULT_TIMEOUT_SECONDS)) * 1000,
+			wait: definition.submits ? readWaitSettings(parameter) : undefined,
+		};
 	} catch (error) {
 		if (error instanceof InvalidFieldError) {
 			return {
@@ -51,24 +88,28 @@ function prepare(context: IExecuteFunctions, definition: OperationDefinition, it
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
 	const context = error.context as IDataObject;
 	const details: IDataObject = {};
-	for (const key of ['code', 'requestId', 'outcome'] as const) {
+	for (const key of ['code', 'requestId', 'outcome', 'jobId', 'status'] as const) {
 		if (context[key] !== undefined && context[key] !== null) details[key] = context[key];
 	}
 	if (error.description) details.description = error.description;
 	return { json: { error: error.message, details }, pairedItem: { item: itemIndex } };
 }
 
-function completedItemsNote(results: INodeExecutionData[]): string {
-	const done = results.filter((result) => result.json.error === undefined);
+function completedItemsNote(results: Map<number, ItemResult>): string {
+	const done = [...results.entries()].filter(([, result]) => 'json' in result);
 	if (done.length === 0) return '';
 	const summary = done
-		.map((result) => {
-			const item = (result.pairedItem as { item: number }).item;
-			const id = result.json.JobId ?? result.json.TaskId ?? result.json.RequestId;
-			return `item ${item}${id ? ` → ${id}` : ''}`;
+		.map(([itemIndex, result]) => {
+			const json = (result as { json: IDataObject }).json;
+			const id = json.jobId ?? json.JobId ?? json.TaskId ?? json.RequestId ?? json.requestId;
+			return `item ${itemIndex}${id ? ` → ${id}` : ''}`;
 		})
 		.join(', ');
 	return ` Items already sent successfully before this error: ${summary}.`;
+}
+
+function successOutput(definition: OperationDefinition, response: IDataObject): IDataObject {
+	return definition.reads ? jobOutput(definition.reads, response) : response;
 }
 
 /** Runs one API call per input item; see OperationDefinition. */
@@ -76,40 +117,64 @@ export async function executeOperation(
 	this: IExecuteFunctions,
 	definition: OperationDefinition,
 ): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const prepared = items.map((_, itemIndex) => prepare(this, definition, itemIndex));
+	const prepared = this.getInputData().map((_, itemIndex) => prepare(this, definition, itemIndex));
 	const continueOnFail = this.continueOnFail();
+	const firstInvalid = prepared.find((item): item is { invalid: NodeOperationError } => 'invalid' in item);
+	if (firstInvalid && !continueOnFail) throw firstInvalid.invalid;
 
-	const firstInvalid = prepared.find((item) => 'invalid' in item);
-	if (firstInvalid && 'invalid' in firstInvalid && !continueOnFail) throw firstInvalid.invalid;
-
-	const results: INodeExecutionData[] = [];
+	const results = new Map<number, ItemResult>();
+	const jobsToWaitFor: JobToWaitFor[] = [];
 	let stoppingError: NodeApiError | NodeOperationError | undefined;
 	for (const [itemIndex, item] of prepared.entries()) {
 		if ('invalid' in item) {
-			results.push(errorItem(item.invalid, itemIndex));
+			results.set(itemIndex, { error: item.invalid });
 			continue;
 		}
 		try {
-			const response = await callApi(this, definition.operation, item.request, {
-				itemIndex,
-				timeoutMs: item.timeoutMs,
-			});
-			results.push({ json: definition.toOutput?.(response) ?? response, pairedItem: { item: itemIndex } });
+			const response = await callApi(this, definition.operation, item.request, { itemIndex, timeoutMs: item.timeoutMs });
+			results.set(itemIndex, { json: successOutput(definition, response) });
+			const jobId = definition.submits?.jobId(response);
+			if (item.wait && definition.submits) {
+				if (jobId) {
+					jobsToWaitFor.push({ itemIndex, kind: definition.submits.kind, jobId, timeoutMs: item.timeoutMs, ...item.wait });
+				} else {
+					results.set(itemIndex, {
+						error: new NodeOperationError(this.getNode(), `${definition.operation.action} returned no job ID to wait for [item ${itemIndex}]`, {
+							itemIndex,
+							description: `The submission was accepted (RequestId ${String(response.RequestId)}), but without an ID its progress cannot be followed.`,
+						}),
+					});
+				}
+			}
 		} catch (error) {
 			const apiError =
 				error instanceof NodeApiError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-			if (continueOnFail) {
-				results.push(errorItem(apiError, itemIndex));
-				continue;
+			results.set(itemIndex, { error: apiError });
+			if (!continueOnFail) {
+				stoppingError = apiError;
+				break;
 			}
-			stoppingError = apiError;
-			break;
 		}
 	}
+
+	if (!stoppingError && jobsToWaitFor.length > 0) {
+		for (const [itemIndex, outcome] of await waitForJobs(this, jobsToWaitFor)) {
+			const submission = (results.get(itemIndex) as { json: IDataObject }).json;
+			results.set(itemIndex, 'output' in outcome ? { json: { ...outcome.output, submission } } : outcome);
+		}
+		if (!continueOnFail) {
+			stoppingError = [...results.values()].find((result): result is { error: NodeOperationError } => 'error' in result)
+				?.error;
+		}
+	}
+
 	if (stoppingError) {
 		stoppingError.description = `${stoppingError.description ?? ''}${completedItemsNote(results)}`.trim();
 		throw stoppingError;
 	}
-	return [results];
+	return [
+		[...results.entries()].map(([itemIndex, result]) =>
+			'json' in result ? { json: result.json, pairedItem: { item: itemIndex } } : errorItem(result.error, itemIndex),
+		),
+	];
 }

@@ -144,3 +144,9 @@ export function summarizeJob(kind: JobKind, job: IDataObject): JobSummary {
 	}
 	return summary;
 }
+
+/** A Get response as a node outputs it: the normalized fields first, then Alibaba's job as is. */
+export function jobOutput(kind: JobKind, response: IDataObject): IDataObject {
+	const job = (response[JOB_KINDS[kind].responseKey] ?? {}) as IDataObject;
+	return { ...summarizeJob(kind, job), job, requestId: response.RequestId };
+}
