@@ -120,3 +120,14 @@ function parseJson(text: string, field: string): unknown {
 	}
 	throw new InvalidFieldError(field, `is not valid JSON: ${problem}`);
 }
+
+const HTTP_URL = /^https?:\/\/[^\s/?#]+(\/\S*)?$/i;
+
+/** An http(s) URL, e.g. an OSS object URL like https://bucket.oss-cn-shanghai.aliyuncs.com/path/file.mp4. */
+export function httpUrl(value: unknown, field: string): string {
+	const text = requireText(value, field);
+	if (!HTTP_URL.test(text)) {
+		throw new InvalidFieldError(field, `must be an http(s):// URL (got "${describe(text)}")`);
+	}
+	return text;
+}
