@@ -92,6 +92,7 @@ export class EmulatorControl {
 		this.state.jobs.reset();
 		this.state.faults.clear();
 		this.state.nonces.clear();
+		this.state.vodSubmitOmitsTaskId = false;
 		this.clearRequests();
 		this.state.accounts.clear();
 		for (const a of [...sandboxAccounts(), ...this.initialAccounts]) this.state.accounts.set(a.accessKeyId, { ...a });

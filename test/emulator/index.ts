@@ -78,6 +78,8 @@ export interface Emulator {
 		list(kind?: JobKind): JobSnapshot[];
 	};
 	addAccount(account: EmulatorAccount): void;
+	/** Answer SubmitWorkflowJob without TaskId, as older VOD responses do. */
+	setVodSubmitOmitsTaskId(omit: boolean): void;
 	/** Clears jobs, rules, faults, requests, nonces and accounts added later; keeps the clock. */
 	reset(): void;
 	stop(): Promise<void>;
@@ -94,6 +96,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		accounts: accountMap(options.accounts),
 		requests: [],
 		wallClock: options.wallClock ?? Date.now,
+		vodSubmitOmitsTaskId: false,
 	};
 	let url = '';
 	const control = new EmulatorControl(state, () => url);
@@ -125,6 +128,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		seedJobs: (o) => control.seedJobs(o),
 		jobs: { get: (id) => control.getJob(id), list: (kind) => control.listJobs(kind) },
 		addAccount: (a) => control.addAccount(a),
+		setVodSubmitOmitsTaskId: (omit) => {
+			state.vodSubmitOmitsTaskId = omit;
+		},
 		reset: () => control.reset(),
 		stop: () =>
 			new Promise<void>((resolve, reject) => {

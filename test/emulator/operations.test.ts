@@ -119,16 +119,21 @@ describe('media producing', () => {
 		[{ ProjectId: 'p', OutputMediaConfig: ossOut, UserData: 'not json' }, undefined, 'InvalidParameter', 'UserData'],
 		[{ ProjectId: 'p', OutputMediaConfig: ossOut, ClientToken: 'x'.repeat(65) }, undefined, 'InvalidParameter', 'ClientToken'],
 		[{ OutputMediaConfig: ossOut }, { Timeline: '{"VideoTracks":' }, 'InvalidParameter', 'JSON'],
-		[{ OutputMediaConfig: ossOut }, { Timeline: '{}' }, 'InvalidParameter', 'no tracks'],
+		[{ OutputMediaConfig: ossOut }, { Timeline: '{}' }, 'InvalidParameter', 'a video or an audio track'],
+		[{ OutputMediaConfig: ossOut }, { Timeline: j({ SubtitleTracks: [{}] }) }, 'InvalidParameter', 'a video or an audio track'],
+		[{ OutputMediaConfig: ossOut }, { Timeline: j({ AudioTracks: [{}], ImageTracks: [{}] }) }, 'InvalidParameter', 'need a video track'],
+		[{ OutputMediaConfig: ossOut }, { Timeline: j({ VideoTracks: [{}], ImageTracks: Array(101).fill({}) }) }, 'InvalidParameter', 'image tracks'],
 		[{ OutputMediaConfig: ossOut }, { Timeline: many(101) }, 'InvalidParameter', 'video tracks'],
-		[{ OutputMediaConfig: ossOut }, { Timeline: j({ SubtitleTracks: Array(101).fill({}) }) }, 'InvalidParameter', 'subtitle tracks'],
+		[{ OutputMediaConfig: ossOut }, { Timeline: j({ AudioTracks: [{}], SubtitleTracks: Array(101).fill({}) }) }, 'InvalidParameter', 'subtitle tracks'],
 	])('rejects case %# with %s', async (query, body, code, message) => {
 		await expectError('SubmitMediaProducingJob', query as Record<string, string>, code, message, body as Record<string, string> | undefined);
 	});
 
 	it('accepts the limits themselves', async () => {
 		await callSdk(client, 'SubmitMediaProducingJob', { OutputMediaConfig: j({ MediaURL: 'https://b.oss-cn-shanghai.aliyuncs.com/o.mp4', Width: 4096, Height: 2160, Bitrate: 5000 }) }, { Timeline: many(100) });
-		await callSdk(client, 'SubmitMediaProducingJob', { OutputMediaConfig: ossOut }, { Timeline: j({ VideoTracks: [...JSON.parse(many(100)).VideoTracks, ...JSON.parse(many(100, { Type: 'Image' })).VideoTracks] }) });
+		await callSdk(client, 'SubmitMediaProducingJob', { OutputMediaConfig: ossOut }, {
+			Timeline: j({ VideoTracks: JSON.parse(many(100)).VideoTracks, ImageTracks: Array(100).fill({}), SubtitleTracks: Array(100).fill({}), AudioTracks: Array(150).fill({}) }),
+		});
 	});
 });
 

@@ -93,7 +93,7 @@ export function userData(params: Params, mustBeJson: boolean): string | undefine
 export function clientToken(params: Params): string | undefined {
 	const raw = optional(params, 'ClientToken');
 	if (raw === undefined) return undefined;
-	if (raw.length > 64 || !/^[\x21-\x7e]+$/.test(raw)) throw invalidParameter('ClientToken', 'It must be at most 64 printable ASCII characters.');
+	if (raw.length > 64 || !/^[\x20-\x7e]+$/.test(raw)) throw invalidParameter('ClientToken', 'It must be at most 64 printable ASCII characters.');
 	return raw;
 }
 

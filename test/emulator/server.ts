@@ -135,7 +135,7 @@ async function handleRpc(state: EmulatorState, req: IncomingMessage, res: Server
 			throw new ApiError(400, 'Throttling.User', 'Request was denied due to user flow control.');
 		}
 		const params: Params = { ...firstValues(formPairs), ...firstValues(queryPairs) };
-		const payload = operation({ params, jobs: state.jobs, clock: state.clock, region: state.region });
+		const payload = operation({ params, jobs: state.jobs, clock: state.clock, region: state.region, vodSubmitOmitsTaskId: state.vodSubmitOmitsTaskId });
 		result = { status: 200, payload: { RequestId: requestId, ...payload } };
 	} catch (err) {
 		if (!(err instanceof ApiError)) throw err;

@@ -16,6 +16,8 @@ export interface EmulatorState {
 	requests: LoggedRequest[];
 	/** Real wall clock for signature timestamps and STS expiry. */
 	wallClock: () => number;
+	/** Older VOD answers to SubmitWorkflowJob carry no TaskId (api-notes: "treat as optional"). */
+	vodSubmitOmitsTaskId: boolean;
 }
 
 export function accountMap(extra: EmulatorAccount[] = []): Map<string, EmulatorAccount> {

@@ -34,15 +34,18 @@ function jobError(
 function finishedOutcome(context: IExecuteFunctions, job: JobToWaitFor, output: IDataObject): WaitOutcome {
 	if (output.status === 'succeeded') return { output };
 	const label = JOB_KINDS[job.kind].label;
-	const code = (output.errorCode as string | undefined) ?? 'Unknown';
-	const reason = output.errorMessage ? `${code}: ${output.errorMessage}` : code;
-	return jobError(
-		context,
-		job,
-		`The ${label} ${job.jobId} ${output.status === 'canceled' ? 'was canceled' : 'failed'}: ${reason}`,
-		`Alibaba Cloud reported status "${output.rawStatus}" for the job.`,
-		{ code, status: output.status, outcome: output.status },
-	);
+	const code = output.errorCode as string | undefined;
+	const detail = [code, output.errorMessage].filter(Boolean).join(': ') || 'no error code given';
+	// Not "canceled" in lower case: n8n reports an execution whose error message contains it as stopped by the user.
+	const message =
+		output.status === 'canceled'
+			? `The ${label} ${job.jobId} was stopped in Alibaba Cloud before it finished (status ${String(output.rawStatus)})`
+			: `The ${label} ${job.jobId} failed: ${detail}`;
+	return jobError(context, job, message, `Alibaba Cloud reported status "${String(output.rawStatus)}" for the job.`, {
+		code: code ?? null,
+		status: output.status,
+		outcome: output.status,
+	});
 }
 
 /**

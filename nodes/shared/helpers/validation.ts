@@ -131,3 +131,54 @@ export function httpUrl(value: unknown, field: string): string {
 	}
 	return text;
 }
+
+/** Printable ASCII text (inner spaces allowed) of at most maxLength characters, e.g. a ClientToken. */
+export function asciiText(value: unknown, field: string, maxLength: number): string {
+	const text = requireText(value, field);
+	if (!/^[\x20-\x7e]+$/.test(text)) {
+		throw new InvalidFieldError(field, `must contain only printable ASCII characters (got "${describe(text)}")`);
+	}
+	if (text.length > maxLength) {
+		throw new InvalidFieldError(field, `must be at most ${maxLength} characters (got ${text.length})`);
+	}
+	return text;
+}
+
+const ISO_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A point in time as Alibaba's APIs want it: UTC as `yyyy-MM-ddTHH:mm:ssZ`. Fractional seconds (what
+ * `{{ $now.toUTC().toISO() }}` gives) are cut to whole seconds; `+00:00` counts as UTC. Any other offset is
+ * refused rather than converted: a local time written where UTC was meant is the likelier mistake. A date object
+ * from an expression (n8n's DateTime or a JS Date) is an exact instant and is converted to UTC.
+ */
+export function utcSeconds(value: unknown, field: string): string {
+	if (value instanceof Date || typeof (value as { toJSDate?: unknown } | null)?.toJSDate === 'function') {
+		const date = value instanceof Date ? value : (value as { toJSDate(): Date }).toJSDate();
+		if (Number.isNaN(date.getTime())) throw new InvalidFieldError(field, 'is not a valid date and time');
+		return `${date.toISOString().slice(0, 19)}Z`;
+	}
+	const text = requireText(value, field);
+	const match = ISO_TIME.exec(text);
+	if (!match) {
+		throw new InvalidFieldError(field, `must be a UTC time like 2021-06-21T08:01:00Z (got "${describe(text)}")`);
+	}
+	if (match[3] !== 'Z' && match[3] !== '+00:00') {
+		throw new InvalidFieldError(
+			field,
+			`must be in UTC, ending in Z (got "${describe(text)}"); in an expression add .toUTC(), e.g. {{ $now.toUTC().toISO() }}`,
+		);
+	}
+	const normalized = `${match[1]}Z`;
+	const time = Date.parse(normalized);
+	if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 19) !== match[1]) {
+		throw new InvalidFieldError(field, `is not a real date and time (got "${describe(text)}")`);
+	}
+	return normalized;
+}
+
+/** A JSON object that must be given (text or parsed); an empty field says "is required but empty". */
+export function requiredJsonObject(value: unknown, field: string): IDataObject {
+	if (isBlank(value)) throw new InvalidFieldError(field, 'is required but empty');
+	return jsonObject(value, field);
+}

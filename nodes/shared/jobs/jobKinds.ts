@@ -112,11 +112,34 @@ function text(value: unknown): string | undefined {
 	return String(value).trim();
 }
 
-/** A VOD task has no top-level error: the first failed activity carries it. */
+/** VOD sends ActivityResults and TaskInput as JSON text; anything unparsable counts as absent. */
+function parsedJson(value: unknown): unknown {
+	if (typeof value !== 'string') return value;
+	try {
+		return JSON.parse(value);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * A VOD task has no top-level error: the first failed activity carries it. GetJobDetail returns
+ * ActivityResults as JSON text of an object keyed by workflow node ({"Transcode": {Status, ...}}).
+ */
 function vodWorkflowError(job: IDataObject): { code?: string; message?: string } {
-	const activities = Array.isArray(job.ActivityResults) ? (job.ActivityResults as IDataObject[]) : [];
-	const failed = activities.find((activity) => /fail/i.test(String(activity.Status ?? '')));
-	return { code: text(failed?.Code ?? job.Code), message: text(failed?.Message ?? job.Message) };
+	const results = parsedJson(job.ActivityResults);
+	const activities = (results && typeof results === 'object' ? Object.values(results) : []) as IDataObject[];
+	const failed = activities.find((activity) => /fail/i.test(String(activity?.Status ?? '')));
+	return {
+		code: text(failed?.Code ?? failed?.ErrorCode ?? job.Code),
+		message: text(failed?.Message ?? failed?.ErrorMessage ?? job.Message),
+	};
+}
+
+/** The video a VOD task works on: TaskInput is JSON text like {"Type":"Media","Media":"<VideoId>"}. */
+function vodWorkflowMediaId(job: IDataObject): string | undefined {
+	const input = parsedJson(job.TaskInput) as IDataObject | undefined;
+	return input && typeof input === 'object' ? text(input.Media) : undefined;
 }
 
 export function summarizeJob(kind: JobKind, job: IDataObject): JobSummary {
@@ -134,6 +157,7 @@ export function summarizeJob(kind: JobKind, job: IDataObject): JobSummary {
 	if (facts.fields.outputUrl) summary.outputUrl = text(job[facts.fields.outputUrl]);
 	if (facts.fields.mediaId) summary.mediaId = text(job[facts.fields.mediaId]);
 	if (facts.fields.vodMediaId) summary.vodMediaId = text(job[facts.fields.vodMediaId]);
+	if (kind === 'vodWorkflow') summary.mediaId = vodWorkflowMediaId(job);
 	if (status === 'failed' || status === 'canceled') {
 		const error = kind === 'vodWorkflow' ? vodWorkflowError(job) : { code: text(job.Code), message: text(job.Message) };
 		summary.errorCode = error.code;

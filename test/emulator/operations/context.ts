@@ -7,6 +7,7 @@ export interface OperationContext {
 	jobs: JobStore;
 	clock: Clock;
 	region: string;
+	vodSubmitOmitsTaskId: boolean;
 }
 
 /** Returns the response body without RequestId (the server adds it). */

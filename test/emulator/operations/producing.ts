@@ -22,17 +22,16 @@ function validateTimeline(raw: string): void {
 	};
 	const video = tracks('VideoTracks');
 	const audio = tracks('AudioTracks');
+	const images = tracks('ImageTracks');
 	const subtitles = tracks('SubtitleTracks');
-	const effects = tracks('EffectTracks');
-	if (video.length + audio.length + subtitles.length + effects.length === 0) {
-		throw invalidParameter('Timeline', 'The timeline has no tracks.');
+	// IMS Timeline reference: a timeline needs a video or an audio track; image tracks (top-level ImageTracks,
+	// deprecated but accepted) go with video; video, image and subtitle tracks are limited to 100 each.
+	if (video.length + audio.length === 0) throw invalidParameter('Timeline', 'The timeline must contain a video or an audio track.');
+	if (images.length > 0 && video.length === 0) throw invalidParameter('Timeline.ImageTracks', 'Image tracks need a video track.');
+	for (const [list, label] of [[video, 'video'], [images, 'image'], [subtitles, 'subtitle']] as const) {
+		if (list.length > MAX_TRACKS) throw invalidParameter('Timeline', `A timeline can have at most ${MAX_TRACKS} ${label} tracks.`);
 	}
-	// Image clips live in VideoTracks whose Type is Image; the 100-track limits count each kind separately.
-	const imageTracks = video.filter((t) => isObject(t) && t.Type === 'Image').length;
-	if (video.length - imageTracks > MAX_TRACKS) throw invalidParameter('Timeline', `A timeline can have at most ${MAX_TRACKS} video tracks.`);
-	if (imageTracks > MAX_TRACKS) throw invalidParameter('Timeline', `A timeline can have at most ${MAX_TRACKS} image tracks.`);
-	if (subtitles.length > MAX_TRACKS) throw invalidParameter('Timeline', `A timeline can have at most ${MAX_TRACKS} subtitle tracks.`);
-	for (const [name, list] of [['VideoTracks', video], ['AudioTracks', audio], ['SubtitleTracks', subtitles]] as const) {
+	for (const [name, list] of [['VideoTracks', video], ['AudioTracks', audio], ['ImageTracks', images], ['SubtitleTracks', subtitles]] as const) {
 		list.forEach((track, i) => {
 			if (!isObject(track)) throw invalidParameter(`Timeline.${name}.${i + 1}`, 'Each track must be an object.');
 		});

@@ -7,11 +7,11 @@ import { Operation } from './context';
 
 const JOB_TYPES = ['transcode', 'snapshot', 'ai', 'workflow'] as const;
 
-export const submitWorkflowJob: Operation = ({ params, jobs }) => {
+export const submitWorkflowJob: Operation = ({ params, jobs, vodSubmitOmitsTaskId }) => {
 	const workflowId = required(params, 'WorkflowId');
 	const mediaId = optional(params, 'MediaId');
 	const job = jobs.submit('workflow', { WorkflowId: workflowId, MediaId: mediaId, WorkflowName: `workflow-${workflowId.slice(0, 8)}` });
-	return { TaskId: job.jobId };
+	return vodSubmitOmitsTaskId ? {} : { TaskId: job.jobId };
 };
 
 export function workflowTaskView(jobs: JobStore, job: Job): Record<string, unknown> {

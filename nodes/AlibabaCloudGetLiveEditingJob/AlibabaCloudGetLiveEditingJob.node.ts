@@ -1,0 +1,56 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { OPERATIONS } from '../shared/api/operations';
+import { ALIBABA_CLOUD_CREDENTIALS, timeoutOption } from '../shared/descriptions/common';
+import type { OperationDefinition } from '../shared/execution/executeOperation';
+import { executeOperation } from '../shared/execution/executeOperation';
+import { requireText } from '../shared/helpers/validation';
+
+export const getLiveEditingJob: OperationDefinition = {
+	operation: OPERATIONS.GetLiveEditingJob,
+	buildRequest: (parameter) => ({ query: { JobId: requireText(parameter('jobId'), 'Job ID') } }),
+	reads: 'liveEditing',
+};
+
+export class AlibabaCloudGetLiveEditingJob implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Alibaba Cloud Get Live Editing Job',
+		name: 'alibabaCloudGetLiveEditingJob',
+		icon: { light: 'file:../../icons/alibabaCloud.svg', dark: 'file:../../icons/alibabaCloud.dark.svg' },
+		group: ['input'],
+		version: 1,
+		subtitle: '={{$parameter["jobId"]}}',
+		description:
+			'Read a live editing job of Alibaba Cloud Intelligent Media Services. Outputs status (running, succeeded or failed), finished, output URL, media IDs, error code and message, plus the job exactly as Alibaba returns it.',
+		documentationUrl: OPERATIONS.GetLiveEditingJob.documentationUrl,
+		defaults: { name: 'Get Live Editing Job' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
+		credentials: ALIBABA_CLOUD_CREDENTIALS,
+		properties: [
+			{
+				displayName: 'Job ID',
+				name: 'jobId',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'e.g. ab4802364a2e49208c99efab82df0000',
+				description: 'The JobId returned by Submit Live Editing Job, usually an expression like {{ $JSON.JobId }}',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [timeoutOption],
+			},
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return executeOperation.call(this, getLiveEditingJob);
+	}
+}

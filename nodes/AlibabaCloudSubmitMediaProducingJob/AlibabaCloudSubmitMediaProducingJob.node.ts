@@ -1,0 +1,240 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { OPERATIONS } from '../shared/api/operations';
+import { ALIBABA_CLOUD_CREDENTIALS, timeoutOption, userDataOption } from '../shared/descriptions/common';
+import type { OutputMediaOptions } from '../shared/descriptions/outputMedia';
+import { buildOutputMedia, outputMediaFields } from '../shared/descriptions/outputMedia';
+import { waitForCompletionFields } from '../shared/descriptions/waitForCompletion';
+import type { OperationDefinition, ReadParameter } from '../shared/execution/executeOperation';
+import { executeOperation } from '../shared/execution/executeOperation';
+import {
+	asciiText,
+	isBlank,
+	optionalJsonObject,
+	requireOneOf,
+	requireText,
+	requiredJsonObject,
+} from '../shared/helpers/validation';
+import { timelineJson } from './timeline';
+import { userDataWithNotifyAddress } from './userData';
+
+const OUTPUT: OutputMediaOptions = { targets: ['oss-object', 'vod-media', 'S3'], withVideoSettings: true };
+const SOURCES = ['timeline', 'template', 'project'] as const;
+const REQUEST_SOURCES = ['OPENAPI', 'AliyunConsole', 'WebSDK'] as const;
+const MAX_CLIENT_TOKEN_LENGTH = 64;
+
+function optionalJsonText(value: unknown, field: string): string | undefined {
+	const parsed = optionalJsonObject(value, field);
+	return parsed === undefined ? undefined : JSON.stringify(parsed);
+}
+
+function sourceParameters(parameter: ReadParameter): { query: Record<string, string>; form?: Record<string, string> } {
+	const source = requireOneOf(parameter('source', 'timeline'), 'Source', SOURCES);
+	if (source === 'timeline') return { query: {}, form: { Timeline: timelineJson(parameter('timeline', ''), 'Timeline') } };
+	if (source === 'template') {
+		return {
+			query: {
+				TemplateId: requireText(parameter('templateId', ''), 'Template ID'),
+				ClipsParam: JSON.stringify(requiredJsonObject(parameter('clipsParam', ''), 'Clips Param')),
+			},
+		};
+	}
+	return { query: { ProjectId: requireText(parameter('projectId', ''), 'Project ID') } };
+}
+
+export const submitMediaProducingJob: OperationDefinition = {
+	operation: OPERATIONS.SubmitMediaProducingJob,
+	submits: { kind: 'mediaProducing', jobId: (response) => response.JobId as string | undefined },
+	buildRequest(parameter, item) {
+		const { query: sourceQuery, form } = sourceParameters(parameter);
+		const output = buildOutputMedia(parameter, OUTPUT);
+		const options = parameter('options', {}) as IDataObject;
+		const requestSource = isBlank(options.requestSource)
+			? undefined
+			: requireOneOf(options.requestSource, 'Request Source', REQUEST_SOURCES);
+		const clientToken = isBlank(options.idempotencyKey)
+			? item.clientToken
+			: asciiText(options.idempotencyKey, 'Client Token', MAX_CLIENT_TOKEN_LENGTH);
+
+		return {
+			query: {
+				...sourceQuery,
+				OutputMediaTarget: output.OutputMediaTarget,
+				OutputMediaConfig: output.OutputMediaConfig,
+				ProjectMetadata: optionalJsonText(options.projectMetadata, 'Project Metadata'),
+				EditingProduceConfig: optionalJsonText(options.editingProduceConfig, 'Editing Produce Config'),
+				MediaMetadata: optionalJsonText(options.mediaMetadata, 'Media Metadata'),
+				UserData: userDataWithNotifyAddress(options.userData, options.notifyAddress, {
+					userData: 'User Data',
+					notifyAddress: 'Notify Address (Callback URL)',
+				}),
+				Source: requestSource,
+				ClientToken: clientToken,
+			},
+			form,
+		};
+	},
+};
+
+export class AlibabaCloudSubmitMediaProducingJob implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Alibaba Cloud Submit Media Producing Job',
+		name: 'alibabaCloudSubmitMediaProducingJob',
+		icon: { light: 'file:../../icons/alibabaCloud.svg', dark: 'file:../../icons/alibabaCloud.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{"from " + $parameter["source"]}}',
+		description:
+			'Produce (edit and render) a video with Alibaba Cloud Intelligent Media Services from a timeline, a template or an editing project. Submits one media producing job per input item and returns its job ID, or waits until the video is ready and returns the result.',
+		documentationUrl: OPERATIONS.SubmitMediaProducingJob.documentationUrl,
+		defaults: { name: 'Submit Media Producing Job' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
+		credentials: ALIBABA_CLOUD_CREDENTIALS,
+		properties: [
+			{
+				displayName: 'Source',
+				name: 'source',
+				type: 'options',
+				options: [
+					{
+						name: 'Editing Project',
+						value: 'project',
+						description: 'Produce the timeline of an existing IMS editing project, by its project ID',
+					},
+					{
+						name: 'Template',
+						value: 'template',
+						description: 'Fill an IMS template with your materials (Clips Param)',
+					},
+					{
+						name: 'Timeline',
+						value: 'timeline',
+						description: 'Describe the video yourself as an IMS timeline (tracks of clips and effects)',
+					},
+				],
+				default: 'timeline',
+				description: 'What the video is produced from. Exactly one of timeline, template or project is sent.',
+			},
+			{
+				displayName: 'Timeline',
+				name: 'timeline',
+				type: 'json',
+				required: true,
+				default:
+					'{\n  "VideoTracks": [\n    {\n      "VideoTrackClips": [\n        { "MediaURL": "https://my-bucket.oss-cn-shanghai.aliyuncs.com/input.mp4" }\n      ]\n    }\n  ]\n}',
+				description:
+					'The IMS timeline: VideoTracks, AudioTracks, ImageTracks, SubtitleTracks and EffectTracks, each a list of tracks with their clips. At least one video or audio track; at most 100 video, 100 image and 100 subtitle tracks. Materials are media IDs or OSS URLs in the same region.',
+				displayOptions: { show: { source: ['timeline'] } },
+			},
+			{
+				displayName: 'Template ID',
+				name: 'templateId',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'e.g. 96e8864746a0b6f3ae3e1b1a2b3c4d5e',
+				description: 'The ID of the IMS template (regular or advanced) to fill',
+				displayOptions: { show: { source: ['template'] } },
+			},
+			{
+				displayName: 'Clips Param',
+				name: 'clipsParam',
+				type: 'json',
+				required: true,
+				default: '{\n  "video1": "https://my-bucket.oss-cn-shanghai.aliyuncs.com/input.mp4"\n}',
+				description:
+					'The materials and texts that replace the template placeholders, as a JSON object keyed by the names the template defines',
+				displayOptions: { show: { source: ['template'] } },
+			},
+			{
+				displayName: 'Project ID',
+				name: 'projectId',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'e.g. fddd7748b58bf1d47e95a1b2c3d4e5f6',
+				description: 'The ID of the IMS online editing project whose timeline is produced',
+				displayOptions: { show: { source: ['project'] } },
+			},
+			...outputMediaFields(OUTPUT),
+			...waitForCompletionFields('media producing job'),
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Client Token',
+						name: 'idempotencyKey',
+						type: 'string',
+						default: '',
+						description:
+							'Makes the submission idempotent: Alibaba Cloud returns the existing job for a token it has seen. Leave empty to use a token generated per execution and item, so a retried node never creates a second job. At most 64 ASCII characters.',
+					},
+					{
+						displayName: 'Editing Produce Config',
+						name: 'editingProduceConfig',
+						type: 'json',
+						default: '{}',
+						description:
+							'EditingProduceConfig as a JSON object, e.g. {"AutoRegisterInputVodMedia": "true", "CoverConfig": {...}}',
+					},
+					{
+						displayName: 'Media Metadata',
+						name: 'mediaMetadata',
+						type: 'json',
+						default: '{}',
+						description: 'MediaMetadata of the produced media asset as a JSON object, e.g. {"Title": "Launch", "Tags": "promo"}',
+					},
+					{
+						displayName: 'Notify Address (Callback URL)',
+						name: 'notifyAddress',
+						type: 'string',
+						default: '',
+						placeholder: 'https://example.com/webhook/ims',
+						description:
+							'An http(s) URL that IMS POSTs a JSON event to when the job ends (EventType ProduceMediaComplete, with Status, JobId, MediaId, MediaURL, ErrorCode and ErrorMessage). Sent as NotifyAddress inside User Data, so it counts towards its 512 bytes.',
+					},
+					{
+						displayName: 'Project Metadata',
+						name: 'projectMetadata',
+						type: 'json',
+						default: '{}',
+						description: 'ProjectMetadata as a JSON object, e.g. {"Title": "Launch video", "Description": "…"}',
+					},
+					{
+						displayName: 'Request Source',
+						name: 'requestSource',
+						type: 'options',
+						options: [
+							{ name: 'Aliyun Console', value: 'AliyunConsole' },
+							{ name: 'OpenAPI', value: 'OPENAPI' },
+							{ name: 'Web SDK', value: 'WebSDK' },
+						],
+						default: 'OPENAPI',
+						description: 'The Source parameter: where the request comes from',
+					},
+					timeoutOption,
+					userDataOption(
+						'Your own data kept with the job and returned by Get Media Producing Job, as a JSON object of at most 512 bytes. It may carry NotifyAddress and RegisterMediaNotifyAddress callback URLs.',
+					),
+				],
+			},
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return executeOperation.call(this, submitMediaProducingJob);
+	}
+}
