@@ -1,0 +1,269 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { OPERATIONS } from '../shared/api/operations';
+import { ALIBABA_CLOUD_CREDENTIALS, timeoutOption } from '../shared/descriptions/common';
+import { InvalidFieldError } from '../shared/helpers/validation';
+import { summarizeJob } from '../shared/jobs/jobKinds';
+import { scanJobs } from './scan';
+import type { TriggerSettings } from './settings';
+import { MAX_LOOK_BACK_HOURS, readSettings } from './settings';
+import type { JobSource, ListWindow } from './sources';
+import { epochSeconds, SOURCES } from './sources';
+import type { ObservedJob, SourceState, TriggerState } from './state';
+import { advanceState, baselineState, readState, scanWindow, STATE_VERSION, writeState } from './state';
+
+const DAY_SECONDS = 24 * 3600;
+/** "Fetch test event" reads at most this many pages (of 100) per job list to find a sample. */
+const SAMPLE_PAGES = 3;
+
+function settingsOf(context: IPollFunctions): TriggerSettings {
+	try {
+		return readSettings((name, fallback) => context.getNodeParameter(name, fallback));
+	} catch (error) {
+		if (error instanceof InvalidFieldError) {
+			throw new NodeOperationError(context.getNode(), error.message, {
+				description: `Fix the field "${error.field}". Nothing was sent to Alibaba Cloud.`,
+			});
+		}
+		throw new NodeOperationError(context.getNode(), error as Error);
+	}
+}
+
+/** One emitted item: the normalized job fields of shared/jobs, the production JobType, and Alibaba's job as is. */
+function jobItem(source: JobSource, job: IDataObject): IDataObject {
+	return { ...summarizeJob(source.kind, job), ...source.extraFields(job), job };
+}
+
+function observe(source: JobSource, job: IDataObject, settings: TriggerSettings): ObservedJob {
+	const summary = summarizeJob(source.kind, job);
+	return {
+		id: summary.jobId,
+		createdAt: epochSeconds(summary.createdAt),
+		finished: summary.finished,
+		matches: summary.jobId !== '' && source.matches(job, settings.filters),
+	};
+}
+
+function finishedTime(item: IDataObject): number {
+	const ms = Date.parse(String(item.finishedAt ?? item.createdAt ?? ''));
+	return Number.isNaN(ms) ? 0 : ms;
+}
+
+function localNowSeconds(): number {
+	return Math.floor(Date.now() / 1000);
+}
+
+/**
+ * Activation (or new API filters): read the jobs created within the look-back window, newest first, and
+ * remember them without emitting anything. Packaging jobs are read without a time filter and the scan stops
+ * once past the look-back window measured from the newest CreateTime; production jobs need a window of at
+ * most 30 days, taken around n8n's clock with a day of margin on each side.
+ */
+async function activate(
+	context: IPollFunctions,
+	source: JobSource,
+	settings: TriggerSettings,
+	scope: string,
+): Promise<SourceState> {
+	let window: ListWindow = { ascending: false };
+	if (source.maxWindowSeconds !== undefined) {
+		const end = localNowSeconds() + DAY_SECONDS;
+		window = { start: end - settings.lookBackSeconds - 2 * DAY_SECONDS, end, ascending: false };
+	}
+	let newestCreated: number | undefined;
+	const jobs = await scanJobs(context, source, settings.filters, window, {
+		timeoutMs: settings.timeoutMs,
+		stopAfter: (page) => {
+			newestCreated ??= epochSeconds(summarizeJob(source.kind, page[0]).createdAt);
+			const oldest = epochSeconds(summarizeJob(source.kind, page[page.length - 1]).createdAt);
+			return newestCreated !== undefined && oldest !== undefined && oldest < newestCreated - settings.lookBackSeconds;
+		},
+	});
+	const observed = jobs.map((job) => observe(source, job, settings));
+	return baselineState(scope, observed, settings.lookBackSeconds, window.start);
+}
+
+/** "Fetch test event": the most recently finished job that the trigger would emit; the state is not touched. */
+async function sample(context: IPollFunctions, settings: TriggerSettings): Promise<INodeExecutionData[][]> {
+	const candidates: IDataObject[] = [];
+	for (const name of settings.sources) {
+		const source = SOURCES[name];
+		let window: ListWindow = { ascending: false };
+		if (source.maxWindowSeconds !== undefined) {
+			const end = localNowSeconds() + DAY_SECONDS;
+			window = { start: end - source.maxWindowSeconds + 1, end, ascending: false };
+		}
+		const wanted = (job: IDataObject) => {
+			const summary = summarizeJob(source.kind, job);
+			return (
+				summary.finished &&
+				settings.outcomes.includes(summary.status) &&
+				observe(source, job, settings).matches
+			);
+		};
+		const jobs = await scanJobs(context, source, settings.filters, window, {
+			timeoutMs: settings.timeoutMs,
+			maxPages: SAMPLE_PAGES,
+			stopAfter: (page) => page.some(wanted),
+		});
+		candidates.push(...jobs.filter(wanted).map((job) => jobItem(source, job)));
+	}
+	if (candidates.length === 0) {
+		const watched = settings.sources.map((name) => SOURCES[name].label).join(' and ');
+		throw new NodeOperationError(context.getNode(), 'No finished job matches the trigger’s settings yet', {
+			description: `Looked at the ${SAMPLE_PAGES * 100} most recent ${watched} for one that ${settings.outcomes.join(' or ')} and passes the filters. Run a job, or widen Watch, Outcomes or the options, and fetch again. Once the workflow is active, every job that finishes from then on is emitted.`,
+		});
+	}
+	candidates.sort((a, b) => finishedTime(b) - finishedTime(a));
+	return [[{ json: candidates[0] }]];
+}
+
+export class AlibabaCloudMediaJobTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Alibaba Cloud Media Job Trigger',
+		name: 'alibabaCloudMediaJobTrigger',
+		icon: { light: 'file:../../icons/alibabaCloud.svg', dark: 'file:../../icons/alibabaCloud.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"when " + $parameter["outcomes"].join(" or ")}}',
+		description:
+			'Starts the workflow when an Alibaba Cloud Intelligent Media Services packaging job or media production job (timeline editing, template or live editing) finishes, with its status, output URL or media ID, and error code and message.',
+		documentationUrl: OPERATIONS.ListPackageJobs.documentationUrl,
+		defaults: { name: 'Media Job Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: ALIBABA_CLOUD_CREDENTIALS,
+		properties: [
+			{
+				displayName: 'Watch',
+				name: 'watch',
+				type: 'multiOptions',
+				required: true,
+				default: ['package', 'production'],
+				options: [
+					{
+						name: 'Packaging Jobs',
+						value: 'package',
+						description: 'HLS/DASH packaging jobs (SubmitPackageJob)',
+					},
+					{
+						name: 'Production Jobs',
+						value: 'production',
+						description: 'Media producing jobs: timeline or project editing, templates and live editing',
+					},
+				],
+				description: 'Which jobs to watch',
+			},
+			{
+				displayName: 'Outcomes',
+				name: 'outcomes',
+				type: 'multiOptions',
+				required: true,
+				default: ['failed', 'succeeded'],
+				options: [
+					{ name: 'Failed', value: 'failed', description: 'The job ended with an error code and message' },
+					{ name: 'Succeeded', value: 'succeeded', description: 'The job produced its output' },
+				],
+				description: 'Which job outcomes start the workflow',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Look-Back Window (Hours)',
+						name: 'lookBackHours',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: MAX_LOOK_BACK_HOURS },
+						default: 24,
+						description:
+							'How long a running job is followed: a job that was created longer ago than this and is still running is no longer waited for. Also how far back jobs running at activation are picked up.',
+					},
+					{
+						displayName: 'Pipeline ID',
+						name: 'pipelineId',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 5246b8d12a62433ab77845074039****',
+						description: 'Packaging jobs only: only jobs of this MPS pipeline (queue)',
+					},
+					{
+						displayName: 'Production Job Types',
+						name: 'jobTypes',
+						type: 'multiOptions',
+						default: [],
+						options: [
+							{ name: 'Editing (Timeline or Project)', value: 'EditingJob' },
+							{ name: 'Live Editing', value: 'LiveEditingJob' },
+							{ name: 'Template', value: 'VETemplateJob' },
+						],
+						description: 'Production jobs only: which kinds; none selected means all',
+					},
+					{
+						displayName: 'Project ID',
+						name: 'projectId',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. fcb8a1a5a8f9477a9b2c0f5e6d7c****',
+						description: 'Production jobs only: only jobs of this editing project',
+					},
+					timeoutOption,
+				],
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const settings = settingsOf(this);
+		if (this.getMode() === 'manual') return await sample(this, settings);
+
+		// Everything is read and computed before the saved state is touched: n8n keeps static data in memory
+		// even when a poll fails, so a half-updated state would lose or repeat jobs on the next poll.
+		const staticData = this.getWorkflowStaticData('node');
+		const previous = readState(staticData);
+		const next: TriggerState = { version: STATE_VERSION, sources: {} };
+		const items: IDataObject[] = [];
+		for (const name of settings.sources) {
+			const source = SOURCES[name];
+			const scope = source.scope(settings.filters);
+			const known = previous.sources[name];
+			if (!known || known.scope !== scope) {
+				next.sources[name] = await activate(this, source, settings, scope);
+				continue;
+			}
+			const window = scanWindow(known, source.maxWindowSeconds);
+			const jobs = await scanJobs(this, source, settings.filters, window, { timeoutMs: settings.timeoutMs });
+			const byId = new Map<string, IDataObject>();
+			for (const job of jobs) byId.set(summarizeJob(source.kind, job).jobId, job);
+			const observed = jobs.map((job) => observe(source, job, settings));
+			const { state, finished } = advanceState(
+				known,
+				window,
+				observed,
+				settings.lookBackSeconds,
+				localNowSeconds(),
+			);
+			next.sources[name] = state;
+			for (const jobId of finished) {
+				const item = jobItem(source, byId.get(jobId) as IDataObject);
+				if (settings.outcomes.includes(item.status as TriggerSettings['outcomes'][number])) items.push(item);
+			}
+		}
+		writeState(staticData, next);
+
+		if (items.length === 0) return null;
+		items.sort((a, b) => finishedTime(a) - finishedTime(b));
+		return [items.map((json) => ({ json }))];
+	}
+}

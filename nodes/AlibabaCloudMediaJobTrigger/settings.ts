@@ -1,0 +1,60 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { JobStatus } from '../shared/jobs/jobKinds';
+import {
+	integerInRange,
+	isBlank,
+	nonEmptyList,
+	optionalText,
+	requireOneOf,
+} from '../shared/helpers/validation';
+import type { ProductionJobType, SourceFilters, SourceName } from './sources';
+import { PRODUCTION_JOB_TYPES } from './sources';
+
+export const DEFAULT_LOOK_BACK_HOURS = 24;
+/** With a day of margin on both sides the production window stays within the API's 30 days. */
+export const MAX_LOOK_BACK_HOURS = 600;
+
+export interface TriggerSettings {
+	sources: SourceName[];
+	outcomes: JobStatus[];
+	filters: SourceFilters;
+	lookBackSeconds: number;
+	timeoutMs: number;
+}
+
+export type ReadParameter = (name: string, fallback: unknown) => unknown;
+
+function list(value: unknown): unknown[] {
+	if (isBlank(value)) return [];
+	return Array.isArray(value) ? value : [value];
+}
+
+/** Reads and checks the trigger's fields; throws InvalidFieldError naming the field. */
+export function readSettings(parameter: ReadParameter): TriggerSettings {
+	const sources = nonEmptyList(list(parameter('watch', [])), 'Watch', 'job list').map((value) =>
+		requireOneOf(value, 'Watch', ['package', 'production'] as const),
+	);
+	const outcomes = nonEmptyList(list(parameter('outcomes', [])), 'Outcomes', 'outcome').map((value) =>
+		requireOneOf(value, 'Outcomes', ['succeeded', 'failed'] as const),
+	);
+	const options = (parameter('options', {}) ?? {}) as IDataObject;
+	const jobTypes = list(options.jobTypes).map((value) =>
+		requireOneOf(value, 'Production Job Types', PRODUCTION_JOB_TYPES),
+	) as ProductionJobType[];
+	const lookBackHours = isBlank(options.lookBackHours)
+		? DEFAULT_LOOK_BACK_HOURS
+		: integerInRange(options.lookBackHours, 'Look-Back Window (Hours)', 1, MAX_LOOK_BACK_HOURS);
+	const timeoutSeconds = isBlank(options.timeout) ? 30 : integerInRange(options.timeout, 'Timeout (Seconds)', 1, 600);
+	return {
+		sources: [...new Set(sources)],
+		outcomes: [...new Set(outcomes)],
+		filters: {
+			pipelineId: optionalText(options.pipelineId, 'Pipeline ID'),
+			projectId: optionalText(options.projectId, 'Project ID'),
+			jobTypes: [...new Set(jobTypes)],
+		},
+		lookBackSeconds: lookBackHours * 3600,
+		timeoutMs: timeoutSeconds * 1000,
+	};
+}

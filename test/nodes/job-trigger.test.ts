@@ -1,0 +1,475 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Emulator, JobKind } from '../emulator';
+import { startEmulator } from '../emulator';
+import { getHarness, pollAndRun } from '../harness';
+import { TRIGGER, TriggerDriver, triggerWorkflow } from '../support/jobTrigger';
+import { sandboxCredentials } from '../support/workflows';
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+	emulator = await startEmulator();
+	await getHarness();
+});
+afterAll(async () => emulator.stop());
+beforeEach(() => emulator.reset());
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+const PACKAGES_ONLY = { watch: ['package'], outcomes: ['failed', 'succeeded'] };
+const PRODUCTION_ONLY = { watch: ['production'], outcomes: ['failed', 'succeeded'] };
+
+function driver(parameters: IDataObject = PACKAGES_ONLY): TriggerDriver {
+	return new TriggerDriver(emulator, triggerWorkflow(parameters));
+}
+
+/** Jobs that stay running until finishJob/failJob, the newest created a second ago. */
+function seedRunning(kind: JobKind, count: number, data?: Record<string, string>): string[] {
+	return emulator.seedJobs({ kind, count, status: 'Processing', intervalMs: 1000, data });
+}
+
+/** Jobs created in the last `count` seconds that finish (Success/Fail cycled) a minute after creation. */
+function seedFinishing(kind: JobKind, count: number, statuses: string[], data?: Record<string, string>): string[] {
+	return emulator.seedJobs({ kind, count, status: statuses, intervalMs: 1000, data });
+}
+
+function listRequests(action = 'ListPackageJobs') {
+	return emulator.requests.filter((request) => request.action === action);
+}
+
+function ids(items: IDataObject[]): string[] {
+	return items.map((item) => item.jobId as string).sort();
+}
+
+describe('activation', () => {
+	it('emits nothing for 1,000 finished jobs of history, reading only the look-back window, newest first', async () => {
+		// 1,000 jobs one minute apart: ~16.7 hours of history, all within the default 24-hour look-back.
+		emulator.seedJobs({ kind: 'package', count: 1000, status: ['Success', 'Fail'] });
+		const trigger = driver();
+
+		const first = await trigger.pollRaw();
+		expect(first.emitted).toBe(false);
+		expect(first.items).toBeNull();
+		const requests = listRequests();
+		expect(requests).toHaveLength(10);
+		expect(requests[0].query).toEqual({ OrderBy: 'CreateTimeDesc', PageSize: '100' });
+		expect(requests[1].query).toEqual({ OrderBy: 'CreateTimeDesc', PageSize: '100', NextPageToken: expect.any(String) });
+
+		emulator.clearRequests();
+		emulator.clock.advance(5 * MINUTE);
+		expect(await trigger.poll()).toEqual([]);
+		// Steady state: one page from the newest CreateTime minus the 10-minute overlap, oldest first.
+		const newest = emulator.jobs.list('package').at(-1)!.createTime;
+		expect(listRequests()).toHaveLength(1);
+		expect(listRequests()[0].query).toEqual({
+			StartOfCreateTime: new Date(Date.parse(newest) - 10 * MINUTE).toISOString().replace('.000Z', 'Z'),
+			OrderBy: 'CreateTimeAsc',
+			PageSize: '100',
+		});
+	});
+
+	it('a long history is read only back to the look-back window (10,000 jobs → 15 pages), then one page per poll', async () => {
+		emulator.seedJobs({ kind: 'package', count: 10_000, status: 'Success' });
+		const trigger = driver();
+		expect(await trigger.poll()).toEqual([]);
+		// 24 h of one job a minute = 1,440 jobs: the 15th page (jobs 1,401–1,500) reaches past the window.
+		expect(listRequests()).toHaveLength(15);
+		emulator.clearRequests();
+		const finishing = seedRunning('package', 10);
+		expect(await trigger.poll()).toEqual([]);
+		finishing.forEach((id) => emulator.finishJob(id));
+		const items = await trigger.poll();
+		expect(ids(items)).toEqual([...finishing].sort());
+		expect(listRequests()).toHaveLength(2);
+	});
+});
+
+describe('every job that finishes after activation is emitted exactly once', () => {
+	it('250 jobs finishing over 5 polls → 250 distinct items with the emulator’s IDs and outcomes', async () => {
+		emulator.seedJobs({ kind: 'package', count: 300, status: 'Success' });
+		const trigger = driver();
+		expect(await trigger.poll()).toEqual([]);
+
+		const emitted: IDataObject[] = [];
+		const created: string[] = [];
+		for (let round = 0; round < 5; round++) {
+			created.push(...seedFinishing('package', 50, ['Success', 'Fail']));
+			emulator.clock.advance(2 * MINUTE);
+			const items = await trigger.poll();
+			expect(items).toHaveLength(50);
+			emitted.push(...items);
+		}
+		expect(await trigger.poll()).toEqual([]);
+
+		expect(new Set(ids(emitted)).size).toBe(250);
+		expect(ids(emitted)).toEqual([...created].sort());
+		for (const item of emitted) {
+			const job = emulator.jobs.get(item.jobId as string)!;
+			expect(item.status).toBe(job.status === 'Success' ? 'succeeded' : 'failed');
+			expect(item.finishedAt).toBe(job.finishTime);
+		}
+		expect(emitted.filter((item) => item.status === 'failed')).toHaveLength(125);
+	});
+
+	it('jobs created before activation are emitted when they finish later; those older than the look-back window are not', async () => {
+		const old = emulator.seedJobs({ kind: 'package', count: 5, status: 'Processing', createdAt: emulator.clock.now() - 30 * HOUR });
+		emulator.seedJobs({ kind: 'package', count: 200, status: 'Success', createdAt: emulator.clock.now() - 20 * HOUR, intervalMs: 5 * MINUTE });
+		const running = seedRunning('package', 30);
+		const trigger = driver();
+		expect(await trigger.poll()).toEqual([]);
+
+		running.slice(0, 10).forEach((id) => emulator.finishJob(id));
+		emulator.clock.advance(MINUTE);
+		expect(ids(await trigger.poll())).toEqual(running.slice(0, 10).sort());
+
+		// Hours later, after newer jobs moved the cursor far past them, the rest end (one fails); the 30-hour-old ones too.
+		emulator.clock.advance(3 * HOUR);
+		const newer = seedFinishing('package', 5, ['Success']);
+		emulator.clock.advance(2 * MINUTE);
+		expect(ids(await trigger.poll())).toEqual([...newer].sort());
+		running.slice(10, 29).forEach((id) => emulator.finishJob(id));
+		emulator.failJob(running[29], 'InvalidParameter', 'Resource content bad.');
+		old.forEach((id) => emulator.finishJob(id));
+		const later = await trigger.poll();
+		expect(ids(later)).toEqual(running.slice(10).sort());
+		expect(later.find((item) => item.jobId === running[29])).toMatchObject({
+			status: 'failed',
+			errorCode: 'InvalidParameter',
+			errorMessage: 'Resource content bad.',
+		});
+		expect(await trigger.poll()).toEqual([]);
+	});
+
+	it('a job still running longer than the look-back window after newer jobs is no longer followed (Look-Back Window = 1 h)', async () => {
+		const [slow] = seedRunning('package', 1);
+		const trigger = driver({ ...PACKAGES_ONLY, options: { lookBackHours: 1 } });
+		expect(await trigger.poll()).toEqual([]);
+		expect(Object.keys((trigger.staticData['node:Media Job Trigger'] as IDataObject).sources as object)).toEqual(['package']);
+		emulator.clock.advance(2 * HOUR);
+		const newer = seedFinishing('package', 3, ['Success']);
+		emulator.clock.advance(2 * MINUTE);
+		expect(ids(await trigger.poll())).toEqual([...newer].sort());
+		const state = (trigger.staticData['node:Media Job Trigger'] as { sources: { package: { pending: object } } }).sources.package;
+		expect(state.pending).toEqual({});
+		emulator.finishJob(slow);
+		expect(await trigger.poll()).toEqual([]);
+	});
+
+	it('a job listed late with a CreateTime inside the overlap before the cursor is emitted once; re-read jobs are not repeated', async () => {
+		emulator.seedJobs({ kind: 'package', count: 10, status: 'Success' });
+		const trigger = driver();
+		expect(await trigger.poll()).toEqual([]);
+		// Created 3 minutes ago, i.e. before the newest CreateTime the trigger has seen, but listed only now.
+		const late = emulator.seedJobs({ kind: 'package', count: 20, status: 'Success', intervalMs: 0, createdAt: emulator.clock.now() - 3 * MINUTE });
+		const running = emulator.seedJobs({ kind: 'package', count: 20, status: 'Processing', intervalMs: 0, createdAt: emulator.clock.now() });
+		emulator.clock.advance(1000);
+		expect(ids(await trigger.poll())).toEqual([...late].sort());
+		running.forEach((id) => emulator.finishJob(id));
+		expect(ids(await trigger.poll())).toEqual([...running].sort());
+		expect(await trigger.poll()).toEqual([]);
+		expect(await trigger.poll()).toEqual([]);
+	});
+});
+
+describe('outcomes and filters', () => {
+	it('Outcomes = Failed emits only failed jobs, with their error; the successes are not emitted later either', async () => {
+		const trigger = driver({ watch: ['package'], outcomes: ['failed'] });
+		expect(await trigger.poll()).toEqual([]);
+		const created = seedFinishing('package', 10, ['Success', 'Fail']);
+		emulator.clock.advance(2 * MINUTE);
+		const items = await trigger.poll();
+		expect(ids(items)).toEqual(created.filter((_, index) => index % 2 === 1).sort());
+		expect(items.every((item) => item.status === 'failed' && item.errorCode === 'InvalidParameter')).toBe(true);
+		expect(await trigger.poll()).toEqual([]);
+
+		const successes = driver({ watch: ['package'], outcomes: ['succeeded'] });
+		emulator.reset();
+		expect(await successes.poll()).toEqual([]);
+		const more = seedFinishing('package', 10, ['Success', 'Fail']);
+		emulator.clock.advance(2 * MINUTE);
+		expect(ids(await successes.poll())).toEqual(more.filter((_, index) => index % 2 === 0).sort());
+	});
+
+	it('Pipeline ID keeps only that pipeline’s packaging jobs (filtered by the trigger: the API has no such filter)', async () => {
+		const trigger = driver({ ...PACKAGES_ONLY, options: { pipelineId: 'pipe-A' } });
+		expect(await trigger.poll()).toEqual([]);
+		const a = seedFinishing('package', 6, ['Success'], { PipelineId: 'pipe-A' });
+		seedFinishing('package', 6, ['Success'], { PipelineId: 'pipe-B' });
+		emulator.clock.advance(2 * MINUTE);
+		const items = await trigger.poll();
+		expect(ids(items)).toEqual([...a].sort());
+		expect(items.every((item) => (item.job as IDataObject).PipelineId === 'pipe-A')).toBe(true);
+		expect(listRequests().every((request) => !('PipelineId' in request.query))).toBe(true);
+	});
+
+	it('production jobs: Project ID and one Job Type go to the API; several Job Types are filtered by the trigger; jobType is on each item', async () => {
+		const trigger = driver({ ...PRODUCTION_ONLY, options: { projectId: 'proj-1', jobTypes: ['VETemplateJob'] } });
+		expect(await trigger.poll()).toEqual([]);
+		const wanted = seedFinishing('template', 4, ['Success', 'Failed'], { ProjectId: 'proj-1' });
+		seedFinishing('template', 4, ['Success'], { ProjectId: 'proj-2' });
+		seedFinishing('editing', 4, ['Success'], { ProjectId: 'proj-1' });
+		emulator.clock.advance(2 * MINUTE);
+		const items = await trigger.poll();
+		expect(ids(items)).toEqual([...wanted].sort());
+		expect(items.map((item) => [item.jobKind, item.jobType])).toEqual(Array(4).fill(['mediaProducing', 'VETemplateJob']));
+		const requests = listRequests('ListMediaProducingJobs');
+		expect(requests.every((request) => request.query.ProjectId === 'proj-1' && request.query.JobType === 'VETemplateJob')).toBe(true);
+		const last = requests.at(-1)!.query;
+		expect(Date.parse(last.EndTime) - Date.parse(last.StartTime)).toBe(30 * 24 * HOUR - 1000);
+		expect(last).toMatchObject({ SortBy: 'CreationTime:Asc', MaxResults: '100' });
+
+		emulator.reset();
+		const two = driver({ ...PRODUCTION_ONLY, options: { jobTypes: ['EditingJob', 'LiveEditingJob'] } });
+		expect(await two.poll()).toEqual([]);
+		const editing = seedFinishing('editing', 3, ['Success']);
+		const live = seedFinishing('liveEditing', 3, ['Failed']);
+		seedFinishing('template', 3, ['Success']);
+		emulator.clock.advance(2 * MINUTE);
+		const mixed = await two.poll();
+		expect(ids(mixed)).toEqual([...editing, ...live].sort());
+		expect(mixed.filter((item) => item.jobType === 'LiveEditingJob').map((item) => item.status)).toEqual(['failed', 'failed', 'failed']);
+		expect(listRequests('ListMediaProducingJobs').every((request) => !('JobType' in request.query))).toBe(true);
+	});
+
+	it('watching both lists emits packaging and production jobs in one poll, ordered by finish time', async () => {
+		const trigger = driver({ watch: ['package', 'production'], outcomes: ['failed', 'succeeded'] });
+		expect(await trigger.poll()).toEqual([]);
+		const pkg = seedRunning('package', 2, { OutputUrl: 'http://media-out.oss-cn-shanghai.aliyuncs.com/hls/index.m3u8' });
+		const prod = seedRunning('editing', 2);
+		expect(await trigger.poll()).toEqual([]);
+		emulator.finishJob(prod[0]);
+		emulator.clock.advance(1000);
+		emulator.finishJob(pkg[0]);
+		emulator.clock.advance(1000);
+		emulator.failJob(prod[1], 'InvalidParameter.Timeline', 'The timeline is empty.');
+		emulator.clock.advance(1000);
+		emulator.finishJob(pkg[1]);
+		const items = await trigger.poll();
+		expect(items.map((item) => item.jobId)).toEqual([prod[0], pkg[0], prod[1], pkg[1]]);
+		expect(items[2]).toMatchObject({ jobKind: 'mediaProducing', jobType: 'EditingJob', status: 'failed', errorCode: 'InvalidParameter.Timeline' });
+		expect(items[1]).toMatchObject({ jobKind: 'package', status: 'succeeded', outputUrl: 'http://media-out.oss-cn-shanghai.aliyuncs.com/hls/index.m3u8' });
+		expect(items[1]).not.toHaveProperty('jobType');
+	});
+
+	it('an invalid option fails the poll with the field named and sends nothing', async () => {
+		const trigger = driver({ ...PACKAGES_ONLY, options: { lookBackHours: 0 } });
+		const error = await trigger.failingPoll();
+		expect(error.message).toBe('Look-Back Window (Hours) must be a whole number from 1 to 600 (got 0)');
+		expect(emulator.requests).toHaveLength(0);
+	});
+});
+
+describe('pagination', () => {
+	it.each([
+		['package', 100, 1],
+		['package', 101, 2],
+		['production', 100, 1],
+		['production', 101, 2],
+	] as const)('%s: %i jobs finishing between polls → all emitted with %i list request(s)', async (source, count, pages) => {
+		const kind: JobKind = source === 'package' ? 'package' : 'editing';
+		const action = source === 'package' ? 'ListPackageJobs' : 'ListMediaProducingJobs';
+		emulator.seedJobs({ kind, count: 50, status: 'Success' });
+		const trigger = driver({ watch: [source], outcomes: ['failed', 'succeeded'] });
+		expect(await trigger.poll()).toEqual([]);
+		emulator.clock.advance(HOUR);
+		const created = seedRunning(kind, count);
+		expect(await trigger.poll()).toEqual([]);
+		created.forEach((id) => emulator.finishJob(id));
+		emulator.clearRequests();
+		const items = await trigger.poll();
+		expect(ids(items)).toEqual([...created].sort());
+		const requests = listRequests(action);
+		expect(requests).toHaveLength(pages);
+		const tokenName = source === 'package' ? 'NextPageToken' : 'NextToken';
+		if (pages === 2) {
+			expect(requests[1].query[tokenName]).toEqual(expect.any(String));
+			const { [tokenName]: _token, ...rest } = requests[1].query;
+			expect(rest).toEqual(requests[0].query);
+		}
+		expect(requests[0].query).not.toHaveProperty(tokenName);
+	});
+});
+
+describe('failed polls and restarts', () => {
+	it('3 failed polls (server error, HTML gateway page, reset, timeout) lose nothing: 40 items on recovery, none twice', async () => {
+		emulator.seedJobs({ kind: 'package', count: 500, status: 'Success' });
+		const before = seedRunning('package', 20);
+		const trigger = new TriggerDriver(emulator, triggerWorkflow({ ...PACKAGES_ONLY, options: { timeout: 1 } }));
+		expect(await trigger.poll()).toEqual([]);
+		const stateAfterActivation = structuredClone(trigger.staticData);
+
+		const after = seedRunning('package', 20);
+		before.slice(0, 10).forEach((id) => emulator.finishJob(id));
+		emulator.faults.error({ action: 'ListPackageJobs', count: 3 });
+		expect((await trigger.failingPoll()).message).toContain('InternalError');
+
+		before.slice(10).forEach((id) => emulator.failJob(id, 'InvalidParameter', 'Resource content bad.'));
+		emulator.faults.html({ action: 'ListPackageJobs', count: 3 });
+		expect((await trigger.failingPoll()).message).toContain('502');
+
+		after.slice(0, 10).forEach((id) => emulator.finishJob(id));
+		emulator.faults.reset({ action: 'ListPackageJobs', count: 3 });
+		await trigger.failingPoll();
+
+		after.slice(10).forEach((id) => emulator.finishJob(id));
+		emulator.faults.delay(1500, { action: 'ListPackageJobs', count: 3 });
+		expect((await trigger.failingPoll()).message).toMatch(/Timeout|timed out/i);
+
+		// Nothing the failed polls did reached the state n8n keeps in memory.
+		expect(trigger.staticData).toEqual(stateAfterActivation);
+		const recovered = await trigger.poll();
+		expect(recovered).toHaveLength(40);
+		expect(ids(recovered)).toEqual([...before, ...after].sort());
+		expect(recovered.filter((item) => item.status === 'failed')).toHaveLength(10);
+		expect(await trigger.poll()).toEqual([]);
+	}, 60_000);
+
+	it('a poll failing on its second page leaves the in-memory state untouched', async () => {
+		const trigger = driver();
+		expect(await trigger.poll()).toEqual([]);
+		const running = seedRunning('package', 150);
+		expect(await trigger.poll()).toEqual([]);
+		const stateBefore = structuredClone(trigger.staticData);
+		running.forEach((id) => emulator.finishJob(id));
+		emulator.clearRequests();
+		// Page 1 is answered (slowly); by the time page 2 is asked for, every further list request fails.
+		emulator.faults.delay(600, { action: 'ListPackageJobs', count: 1 });
+		const failing = trigger.failingPoll();
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		emulator.faults.error({ action: 'ListPackageJobs', count: 3 });
+		await failing;
+		expect(listRequests().filter((request) => request.status === 200)).toHaveLength(1);
+		expect(trigger.staticData).toEqual(stateBefore);
+		expect(ids(await trigger.poll())).toEqual([...running].sort());
+	});
+
+	it('after a restart, polling from the last saved static data neither loses nor repeats jobs', async () => {
+		const running = seedRunning('package', 10);
+		const trigger = driver();
+		expect(await trigger.poll()).toEqual([]);
+		running.slice(0, 5).forEach((id) => emulator.finishJob(id));
+		const firstItems = await trigger.pollRaw();
+		expect(firstItems.emitted).toBe(true);
+		expect(firstItems.savedStaticData).toEqual(trigger.staticData);
+
+		// More polls that emit nothing (state moves on in memory only), then n8n restarts.
+		emulator.clock.advance(HOUR);
+		const newer = seedRunning('package', 5);
+		expect(await trigger.poll()).toEqual([]);
+		emulator.clock.advance(HOUR);
+		expect(await trigger.poll()).toEqual([]);
+		expect(trigger.staticData).not.toEqual(trigger.saved);
+		trigger.restart();
+
+		running.slice(5).forEach((id) => emulator.finishJob(id));
+		newer.forEach((id) => emulator.finishJob(id));
+		const afterRestart = await trigger.poll();
+		expect(ids(afterRestart)).toEqual([...running.slice(5), ...newer].sort());
+		expect(await trigger.poll()).toEqual([]);
+	});
+});
+
+describe('Fetch test event (manual mode)', () => {
+	it('returns the most recently finished job and leaves the state where it was', async () => {
+		const trigger = driver({ watch: ['package', 'production'], outcomes: ['failed', 'succeeded'] });
+		emulator.seedJobs({ kind: 'package', count: 20, status: 'Success' });
+		expect(await trigger.poll()).toEqual([]);
+		const running = seedRunning('editing', 2);
+		expect(await trigger.poll()).toEqual([]);
+		emulator.clock.advance(MINUTE);
+		emulator.failJob(running[1], 'InvalidParameter', 'Bad clip.');
+		const state = structuredClone(trigger.staticData);
+		emulator.clearRequests();
+
+		const sample = await trigger.fetchTestEvent();
+		expect(sample.items?.[0]).toHaveLength(1);
+		expect(sample.items?.[0][0].json).toMatchObject({
+			jobKind: 'mediaProducing',
+			jobType: 'EditingJob',
+			jobId: running[1],
+			status: 'failed',
+			errorCode: 'InvalidParameter',
+		});
+		expect(sample.savedStaticData).toBeUndefined();
+		expect(sample.staticData).toEqual(state);
+		expect(listRequests()[0].query).toEqual({ OrderBy: 'CreateTimeDesc', PageSize: '100' });
+
+		// The active trigger still emits that job, once.
+		expect(ids(await trigger.poll())).toEqual([running[1]]);
+	});
+
+	it('with nothing finished it explains why instead of returning an empty sample', async () => {
+		seedRunning('package', 3);
+		const trigger = driver({ watch: ['package'], outcomes: ['failed'] });
+		await expect(trigger.fetchTestEvent()).rejects.toThrow('No finished job matches the trigger’s settings yet');
+	});
+});
+
+describe('bounded state', () => {
+	it('stays under 8 KB after 30 polls over 5,000 jobs of history with 60 jobs finishing per poll', async () => {
+		emulator.seedJobs({ kind: 'package', count: 5000, status: ['Success', 'Fail'] });
+		const trigger = driver();
+		expect(await trigger.poll()).toEqual([]);
+		let emitted = 0;
+		const sizes: number[] = [];
+		let previous = seedRunning('package', 30);
+		for (let poll = 0; poll < 30; poll++) {
+			emulator.clock.advance(5 * MINUTE);
+			previous.forEach((id) => emulator.finishJob(id));
+			const finishing = seedFinishing('package', 30, ['Success']);
+			emulator.clock.advance(2 * MINUTE);
+			const running = seedRunning('package', 30);
+			emitted += (await trigger.poll()).length;
+			sizes.push(trigger.stateBytes());
+			previous = running;
+			expect(finishing).toHaveLength(30);
+		}
+		expect(emitted).toBe(30 * 60);
+		expect(Math.max(...sizes)).toBeLessThan(8 * 1024);
+		expect(sizes.at(-1)).toBeLessThanOrEqual(sizes[4] + 100);
+	}, 60_000);
+});
+
+describe('Trigger → Set through the engine', () => {
+	it('the emitted job fields are usable downstream, one item per job', async () => {
+		const workflow = triggerWorkflow(PACKAGES_ONLY, [
+			{
+				id: 'set',
+				name: 'Message',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: [220, 0],
+				parameters: {
+					assignments: {
+						assignments: [
+							{
+								id: 'text',
+								name: 'text',
+								type: 'string',
+								value: '=Packaging job {{ $json.jobId }} {{ $json.status }}{{ $json.errorCode ? ": " + $json.errorCode + " " + $json.errorMessage : "" }}',
+							},
+							{ id: 'url', name: 'url', type: 'string', value: '={{ $json.outputUrl ?? "" }}' },
+						],
+					},
+					options: {},
+				},
+			},
+		]);
+		const credentials = sandboxCredentials(emulator);
+		const activation = await pollAndRun(workflow, TRIGGER, { credentials, tick: 'activation' });
+		expect(activation.run).toBeUndefined();
+		const [ok, bad] = seedRunning('package', 2, { OutputUrl: 'http://media-out.oss-cn-shanghai.aliyuncs.com/hls/index.m3u8' });
+		emulator.finishJob(ok);
+		emulator.failJob(bad, 'InvalidParameter', 'Resource content bad.');
+		const { poll, run } = await pollAndRun(workflow, TRIGGER, { credentials, staticData: activation.poll.staticData });
+		expect(poll.emitted).toBe(true);
+		expect(run?.status).toBe('success');
+		expect(run?.output(TRIGGER).map((item) => item.jobId)).toEqual([ok, bad]);
+		expect(run?.output('Message')).toEqual([
+			{ text: `Packaging job ${ok} succeeded`, url: 'http://media-out.oss-cn-shanghai.aliyuncs.com/hls/index.m3u8' },
+			{ text: `Packaging job ${bad} failed: InvalidParameter Resource content bad.`, url: 'http://media-out.oss-cn-shanghai.aliyuncs.com/hls/index.m3u8' },
+		]);
+	});
+});
