@@ -81,8 +81,7 @@ export function stringifyParameter(value: unknown): string | undefined {
 
 function objectToPairs(source: object): QueryPair[] {
 	const pairs: QueryPair[] = [];
-	const entries =
-		source instanceof URLSearchParams ? [...source.entries()] : Object.entries(source as IDataObject);
+	const entries = source instanceof URLSearchParams ? [...source.entries()] : Object.entries(source as IDataObject);
 	for (const [name, value] of entries) {
 		const text = stringifyParameter(value);
 		if (text !== undefined) pairs.push([name, text]);
@@ -128,10 +127,7 @@ function normalizeEndpoint(value: string): string {
  * absolute http(s) URL; otherwise the credential's endpoint override for the product named by the
  * `x-acs-version` header, else that product's public endpoint in the credential's region.
  */
-export function resolveTargetUrl(
-	credentials: ICredentialDataDecryptedObject,
-	options: IHttpRequestOptions,
-): URL {
+export function resolveTargetUrl(credentials: ICredentialDataDecryptedObject, options: IHttpRequestOptions): URL {
 	const incoming = options as IncomingOptions;
 	const rawUrl = (incoming.url ?? incoming.uri ?? '').toString().trim();
 	const baseURL = (incoming.baseURL ?? '').toString().trim();
@@ -241,10 +237,7 @@ export function signRequest(
 	// Query: what the URL already carries, then `qs` (a `qs` entry replaces URL entries of that name).
 	const qsPairs = incoming.qs ? objectToPairs(incoming.qs) : [];
 	const qsNames = new Set(qsPairs.map(([name]) => name));
-	const queryPairs = [
-		...parseQuery(url.search).filter(([name]) => !qsNames.has(name)),
-		...qsPairs,
-	];
+	const queryPairs = [...parseQuery(url.search).filter(([name]) => !qsNames.has(name)), ...qsPairs];
 	const canonicalQuery = canonicalQueryString(queryPairs);
 	const path = canonicalUri(url.pathname);
 	const wireUrl = `${url.origin}${path}${canonicalQuery ? `?${canonicalQuery}` : ''}`;

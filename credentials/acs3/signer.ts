@@ -20,10 +20,7 @@ export type QueryPair = [name: string, value: string];
  * `A-Z a-z 0-9 - _ . ~` is encoded (so space → %20, `*` → %2A, `+` → %2B, `~` stays).
  */
 export function percentEncode(value: string): string {
-	return encodeURIComponent(value).replace(
-		/[!'()*]/g,
-		(char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
-	);
+	return encodeURIComponent(value).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** The `x-acs-date` format: UTC, second precision, `YYYY-MM-DDTHH:mm:ssZ`. */
@@ -145,11 +142,7 @@ export function computeSignature(accessKeySecret: string, stringToSign: string):
 	return hmacSha256Hex(accessKeySecret, stringToSign);
 }
 
-export function buildAuthorization(
-	accessKeyId: string,
-	signedHeaders: string,
-	signature: string,
-): string {
+export function buildAuthorization(accessKeyId: string, signedHeaders: string, signature: string): string {
 	return `${ACS3_ALGORITHM} Credential=${accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
 }
 

@@ -2,16 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { OPERATIONS } from '../shared/api/operations';
-import { ALIBABA_CLOUD_CREDENTIALS, timeoutOption } from '../shared/descriptions/common';
-import type { OperationDefinition } from '../shared/execution/executeOperation';
+import { ALIBABA_CLOUD_CREDENTIALS, jobIdField, timeoutOnlyOptions } from '../shared/descriptions/common';
 import { executeOperation } from '../shared/execution/executeOperation';
-import { requireText } from '../shared/helpers/validation';
+import { readJobOperation } from '../shared/execution/readJob';
 
-export const getMediaProducingJob: OperationDefinition = {
-	operation: OPERATIONS.GetMediaProducingJob,
-	buildRequest: (parameter) => ({ query: { JobId: requireText(parameter('jobId'), 'Job ID') } }),
-	reads: 'mediaProducing',
-};
+export const getMediaProducingJob = readJobOperation('mediaProducing', { name: 'jobId', label: 'Job ID' });
 
 export class AlibabaCloudGetMediaProducingJob implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,24 +25,14 @@ export class AlibabaCloudGetMediaProducingJob implements INodeType {
 		usableAsTool: true,
 		credentials: ALIBABA_CLOUD_CREDENTIALS,
 		properties: [
-			{
-				displayName: 'Job ID',
+			jobIdField({
 				name: 'jobId',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: 'e.g. cdb3e74639973036bc84a1b2c3d4e5f6',
-				description:
-					'The JobId returned by Submit Media Producing Job, usually an expression like {{ $JSON.JobId }}',
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [timeoutOption],
-			},
+				label: 'Job ID',
+				responseField: 'JobId',
+				submitNode: 'Submit Media Producing Job',
+				example: 'cdb3e74639973036bc84a1b2c3d4e5f6',
+			}),
+			timeoutOnlyOptions,
 		],
 	};
 

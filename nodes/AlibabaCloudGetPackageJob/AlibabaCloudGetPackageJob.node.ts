@@ -2,16 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { OPERATIONS } from '../shared/api/operations';
-import { ALIBABA_CLOUD_CREDENTIALS, timeoutOption } from '../shared/descriptions/common';
-import type { OperationDefinition } from '../shared/execution/executeOperation';
+import { ALIBABA_CLOUD_CREDENTIALS, jobIdField, timeoutOnlyOptions } from '../shared/descriptions/common';
 import { executeOperation } from '../shared/execution/executeOperation';
-import { requireText } from '../shared/helpers/validation';
+import { readJobOperation } from '../shared/execution/readJob';
 
-export const getPackageJob: OperationDefinition = {
-	operation: OPERATIONS.GetPackageJob,
-	buildRequest: (parameter) => ({ query: { JobId: requireText(parameter('jobId'), 'Job ID') } }),
-	reads: 'package',
-};
+export const getPackageJob = readJobOperation('package', { name: 'jobId', label: 'Job ID' });
 
 export class AlibabaCloudGetPackageJob implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,23 +25,14 @@ export class AlibabaCloudGetPackageJob implements INodeType {
 		usableAsTool: true,
 		credentials: ALIBABA_CLOUD_CREDENTIALS,
 		properties: [
-			{
-				displayName: 'Job ID',
+			jobIdField({
 				name: 'jobId',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: 'e.g. ab4802364a2e49208c99efab82df0000',
-				description: 'The JobId returned by Submit Package Job, usually an expression like {{ $JSON.JobId }}',
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [timeoutOption],
-			},
+				label: 'Job ID',
+				responseField: 'JobId',
+				submitNode: 'Submit Package Job',
+				example: 'ab4802364a2e49208c99efab82df0000',
+			}),
+			timeoutOnlyOptions,
 		],
 	};
 

@@ -2,20 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { OPERATIONS } from '../shared/api/operations';
-import { ALIBABA_CLOUD_CREDENTIALS, timeoutOption } from '../shared/descriptions/common';
-import type { OperationDefinition } from '../shared/execution/executeOperation';
+import { ALIBABA_CLOUD_CREDENTIALS, jobIdField, timeoutOnlyOptions } from '../shared/descriptions/common';
 import { executeOperation } from '../shared/execution/executeOperation';
-import { requireText } from '../shared/helpers/validation';
-import { JOB_KINDS } from '../shared/jobs/jobKinds';
+import { readJobOperation } from '../shared/execution/readJob';
 
-export const getVodWorkflowJob: OperationDefinition = {
-	operation: OPERATIONS.GetJobDetail,
-	// GetJobDetail reads several kinds of VOD jobs; JobType=workflow (from jobKinds, like the waiting) picks tasks.
-	buildRequest: (parameter) => ({
-		query: { JobId: requireText(parameter('taskId', ''), 'Task ID'), ...JOB_KINDS.vodWorkflow.getParameters },
-	}),
-	reads: 'vodWorkflow',
-};
+export const getVodWorkflowJob = readJobOperation('vodWorkflow', { name: 'taskId', label: 'Task ID' });
 
 export class AlibabaCloudGetVodWorkflowJob implements INodeType {
 	description: INodeTypeDescription = {
@@ -34,24 +25,15 @@ export class AlibabaCloudGetVodWorkflowJob implements INodeType {
 		usableAsTool: true,
 		credentials: ALIBABA_CLOUD_CREDENTIALS,
 		properties: [
-			{
-				displayName: 'Task ID',
+			jobIdField({
 				name: 'taskId',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: 'e.g. 46ecc0240a2e4e4b92c8e26237e51000',
-				description:
-					'The TaskId returned by Submit VOD Workflow Job, usually an expression like {{ $JSON.TaskId }}. Tasks of the last 6 months can be read.',
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [timeoutOption],
-			},
+				label: 'Task ID',
+				responseField: 'TaskId',
+				submitNode: 'Submit VOD Workflow Job',
+				example: '46ecc0240a2e4e4b92c8e26237e51000',
+				note: 'Tasks of the last 6 months can be read',
+			}),
+			timeoutOnlyOptions,
 		],
 	};
 

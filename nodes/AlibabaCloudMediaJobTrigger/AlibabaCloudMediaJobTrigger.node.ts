@@ -1,10 +1,4 @@
-import type {
-	IDataObject,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	IPollFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { OPERATIONS } from '../shared/api/operations';
@@ -102,11 +96,7 @@ async function sample(context: IPollFunctions, settings: TriggerSettings): Promi
 		}
 		const wanted = (job: IDataObject) => {
 			const summary = summarizeJob(source.kind, job);
-			return (
-				summary.finished &&
-				settings.outcomes.includes(summary.status) &&
-				observe(source, job, settings).matches
-			);
+			return summary.finished && settings.outcomes.includes(summary.status) && observe(source, job, settings).matches;
 		};
 		const jobs = await scanJobs(context, source, settings.filters, window, {
 			timeoutMs: settings.timeoutMs,
@@ -247,13 +237,7 @@ export class AlibabaCloudMediaJobTrigger implements INodeType {
 			const byId = new Map<string, IDataObject>();
 			for (const job of jobs) byId.set(summarizeJob(source.kind, job).jobId, job);
 			const observed = jobs.map((job) => observe(source, job, settings));
-			const { state, finished } = advanceState(
-				known,
-				window,
-				observed,
-				settings.lookBackSeconds,
-				localNowSeconds(),
-			);
+			const { state, finished } = advanceState(known, window, observed, settings.lookBackSeconds, localNowSeconds());
 			next.sources[name] = state;
 			for (const jobId of finished) {
 				const item = jobItem(source, byId.get(jobId) as IDataObject);

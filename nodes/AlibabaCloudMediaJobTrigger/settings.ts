@@ -1,13 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { JobStatus } from '../shared/jobs/jobKinds';
-import {
-	integerInRange,
-	isBlank,
-	nonEmptyList,
-	optionalText,
-	requireOneOf,
-} from '../shared/helpers/validation';
+import { integerInRange, isBlank, nonEmptyList, optionalText, requireOneOf } from '../shared/helpers/validation';
 import type { ProductionJobType, SourceFilters, SourceName } from './sources';
 import { PRODUCTION_JOB_TYPES } from './sources';
 

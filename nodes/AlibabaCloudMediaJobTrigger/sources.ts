@@ -42,7 +42,11 @@ export interface JobSource {
 	operation: ApiOperation;
 	/** Longest creation-time window one query may span, if the API limits it. */
 	maxWindowSeconds?: number;
-	query(window: ListWindow, filters: SourceFilters, token: string | undefined): Record<string, string | number | undefined>;
+	query(
+		window: ListWindow,
+		filters: SourceFilters,
+		token: string | undefined,
+	): Record<string, string | number | undefined>;
 	page(response: IDataObject): { jobs: IDataObject[]; nextToken?: string };
 	/** The API-side filters: when they change, what the trigger remembers about this list no longer applies. */
 	scope(filters: SourceFilters): string;
@@ -112,7 +116,10 @@ export const PRODUCTION_SOURCE: JobSource = {
 		nextToken: text(response.NextToken),
 	}),
 	scope: (filters) =>
-		JSON.stringify({ projectId: filters.projectId ?? null, jobType: filters.jobTypes.length === 1 ? filters.jobTypes[0] : null }),
+		JSON.stringify({
+			projectId: filters.projectId ?? null,
+			jobType: filters.jobTypes.length === 1 ? filters.jobTypes[0] : null,
+		}),
 	matches: (job, filters) =>
 		filters.jobTypes.length <= 1 || filters.jobTypes.includes(job.JobType as ProductionJobType),
 	extraFields: (job) => (job.JobType !== undefined ? { jobType: job.JobType } : {}),

@@ -154,7 +154,11 @@ export function advanceState(
 	const previous = state.cursor;
 	const threshold = previous === undefined ? Number.NEGATIVE_INFINITY : previous - OVERLAP_SECONDS;
 	let cursor = newest(jobs, previous);
-	if (window.end !== undefined && window.end < localNow - DAY_SECONDS && (cursor === undefined || cursor < window.end)) {
+	if (
+		window.end !== undefined &&
+		window.end < localNow - DAY_SECONDS &&
+		(cursor === undefined || cursor < window.end)
+	) {
 		cursor = window.end;
 	}
 	const next: SourceState = { scope: state.scope, cursor, floor: state.floor, pending: {}, recent: {} };

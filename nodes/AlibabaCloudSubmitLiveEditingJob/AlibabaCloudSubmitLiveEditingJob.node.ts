@@ -1,10 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { OPERATIONS } from '../shared/api/operations';
@@ -153,8 +147,7 @@ export class AlibabaCloudSubmitLiveEditingJob implements INodeType {
 				name: 'clipsJson',
 				type: 'json',
 				required: true,
-				default:
-					'[\n  {\n    "StartTime": "2021-06-21T08:01:00Z",\n    "EndTime": "2021-06-21T08:03:00Z"\n  }\n]',
+				default: '[\n  {\n    "StartTime": "2021-06-21T08:01:00Z",\n    "EndTime": "2021-06-21T08:03:00Z"\n  }\n]',
 				description:
 					'The Clips array exactly as the API reference describes it: StartTime, EndTime, optional AppName, DomainName, StreamName, CoverTime, CoverUrl',
 				displayOptions: { show: { clipsDefinition: ['json'] } },

@@ -66,7 +66,12 @@ export function liveStreamConfig(values: IDataObject | undefined, label: string)
  * Validates one clip given with API keys and returns it as sent: times cut to whole seconds in UTC, blank
  * optional values left out, any other key kept as it was written (so JSON clips can use keys added later).
  */
-export function checkedClip(clip: IDataObject, clipLabel: string, labels: ClipLabels, stream: LiveStream | undefined): IDataObject {
+export function checkedClip(
+	clip: IDataObject,
+	clipLabel: string,
+	labels: ClipLabels,
+	stream: LiveStream | undefined,
+): IDataObject {
 	const label = (key: keyof ClipLabels) => `${clipLabel} › ${labels[key]}`;
 	const startTime = utcSeconds(clip.StartTime, label('StartTime'));
 	const endTime = utcSeconds(clip.EndTime, label('EndTime'));
@@ -142,7 +147,10 @@ export function readClips(parameter: ReadParameter, stream: LiveStream | undefin
 		labels = JSON_LABELS;
 		clips = nonEmptyList(jsonArray(parameter('clipsJson', ''), label), label, 'clip').map((clip, position) => {
 			if (clip === null || typeof clip !== 'object' || Array.isArray(clip)) {
-				throw new InvalidFieldError(`${label} › Clip ${position + 1}`, 'must be a JSON object like {"StartTime": "…", "EndTime": "…"}');
+				throw new InvalidFieldError(
+					`${label} › Clip ${position + 1}`,
+					'must be a JSON object like {"StartTime": "…", "EndTime": "…"}',
+				);
 			}
 			return clip as IDataObject;
 		});

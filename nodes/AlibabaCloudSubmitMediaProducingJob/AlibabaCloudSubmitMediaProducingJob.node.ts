@@ -1,10 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { OPERATIONS } from '../shared/api/operations';
@@ -37,7 +31,8 @@ function optionalJsonText(value: unknown, field: string): string | undefined {
 
 function sourceParameters(parameter: ReadParameter): { query: Record<string, string>; form?: Record<string, string> } {
 	const source = requireOneOf(parameter('source', 'timeline'), 'Source', SOURCES);
-	if (source === 'timeline') return { query: {}, form: { Timeline: timelineJson(parameter('timeline', ''), 'Timeline') } };
+	if (source === 'timeline')
+		return { query: {}, form: { Timeline: timelineJson(parameter('timeline', ''), 'Timeline') } };
 	if (source === 'template') {
 		return {
 			query: {
@@ -195,7 +190,8 @@ export class AlibabaCloudSubmitMediaProducingJob implements INodeType {
 						name: 'mediaMetadata',
 						type: 'json',
 						default: '{}',
-						description: 'MediaMetadata of the produced media asset as a JSON object, e.g. {"Title": "Launch", "Tags": "promo"}',
+						description:
+							'MediaMetadata of the produced media asset as a JSON object, e.g. {"Title": "Launch", "Tags": "promo"}',
 					},
 					{
 						displayName: 'Notify Address (Callback URL)',

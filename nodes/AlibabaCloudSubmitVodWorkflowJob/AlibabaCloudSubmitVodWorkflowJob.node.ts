@@ -29,7 +29,7 @@ export class AlibabaCloudSubmitVodWorkflowJob implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["workflowId"]}}',
 		description:
-			'Start an Alibaba Cloud ApsaraVideo VOD workflow (transcoding, snapshots, review, ...) on a VOD video. Submits one workflow task per input item and outputs Alibaba\'s answer as is (RequestId and TaskId; some VOD responses carry no TaskId or an empty one, and such a task cannot be followed), or waits until the task has finished and returns the result.',
+			"Start an Alibaba Cloud ApsaraVideo VOD workflow (transcoding, snapshots, review, ...) on a VOD video. Submits one workflow task per input item and outputs Alibaba's answer as is (RequestId and TaskId; some VOD responses carry no TaskId or an empty one, and such a task cannot be followed), or waits until the task has finished and returns the result.",
 		documentationUrl: OPERATIONS.SubmitWorkflowJob.documentationUrl,
 		defaults: { name: 'Submit VOD Workflow Job' },
 		inputs: [NodeConnectionTypes.Main],

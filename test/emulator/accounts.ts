@@ -35,7 +35,15 @@ export function sandboxAccounts(): EmulatorAccount[] {
 export function isActionAllowed(account: EmulatorAccount, ramAction: string): boolean {
 	if (!account.allowedActions) return true;
 	return account.allowedActions.some((pattern) => {
-		const re = new RegExp('^' + pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$', 'i');
+		const re = new RegExp(
+			'^' +
+				pattern
+					.split('*')
+					.map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+					.join('.*') +
+				'$',
+			'i',
+		);
 		return re.test(ramAction);
 	});
 }

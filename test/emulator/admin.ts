@@ -39,9 +39,24 @@ const str = (v: unknown, name: string): string => {
 	return v;
 };
 
-export async function handleAdmin(control: EmulatorControl, method: string, route: string, rawQuery: string, rawBody: Buffer): Promise<AdminAnswer> {
+export async function handleAdmin(
+	control: EmulatorControl,
+	method: string,
+	route: string,
+	rawQuery: string,
+	rawBody: Buffer,
+): Promise<AdminAnswer> {
 	try {
-		return { status: 200, json: route_(control, method.toUpperCase(), route.replace(/\/+$/, '') || '/', new URLSearchParams(rawQuery), parseBody(rawBody)) };
+		return {
+			status: 200,
+			json: route_(
+				control,
+				method.toUpperCase(),
+				route.replace(/\/+$/, '') || '/',
+				new URLSearchParams(rawQuery),
+				parseBody(rawBody),
+			),
+		};
 	} catch (err) {
 		const status = err instanceof AdminError ? err.status : 400;
 		return { status, json: { error: err instanceof Error ? err.message : String(err) } };
@@ -53,7 +68,13 @@ function clockJson(control: EmulatorControl): unknown {
 	return { mode: clock.mode, now: isoSeconds(clock.now()), nowMs: clock.now() };
 }
 
-function route_(control: EmulatorControl, method: string, route: string, query: URLSearchParams, body: Record<string, unknown>): unknown {
+function route_(
+	control: EmulatorControl,
+	method: string,
+	route: string,
+	query: URLSearchParams,
+	body: Record<string, unknown>,
+): unknown {
 	const { state } = control;
 	const key = `${method} ${route}`;
 	const jobRoute = /^\/jobs\/([^/]+)(?:\/(fail|finish|cancel))?$/.exec(route);
@@ -68,7 +89,8 @@ function route_(control: EmulatorControl, method: string, route: string, query: 
 			state.clock.advance(body.ms);
 			return clockJson(control);
 		case 'POST /clock/set':
-			if (typeof body.date !== 'string' && typeof body.date !== 'number') throw new AdminError(400, 'date must be an ISO string or ms');
+			if (typeof body.date !== 'string' && typeof body.date !== 'number')
+				throw new AdminError(400, 'date must be an ISO string or ms');
 			state.clock.set(body.date);
 			return clockJson(control);
 		case 'GET /jobs':
@@ -90,7 +112,8 @@ function route_(control: EmulatorControl, method: string, route: string, query: 
 			control.clearFailureRules();
 			return { ok: true };
 		case 'POST /faults':
-			if (body.type === 'throttle') state.faults.throttle({ qps: body.qps as number, action: body.action as string | undefined });
+			if (body.type === 'throttle')
+				state.faults.throttle({ qps: body.qps as number, action: body.action as string | undefined });
 			else state.faults.add(body as unknown as Fault);
 			return { ok: true };
 		case 'DELETE /faults':
@@ -106,7 +129,10 @@ function route_(control: EmulatorControl, method: string, route: string, query: 
 				accessKeyId: str(body.accessKeyId, 'accessKeyId'),
 				accessKeySecret: str(body.accessKeySecret, 'accessKeySecret'),
 				securityToken: body.securityToken as string | undefined,
-				securityTokenExpiresAt: typeof body.securityTokenExpiresAt === 'string' ? Date.parse(body.securityTokenExpiresAt) : (body.securityTokenExpiresAt as number | undefined),
+				securityTokenExpiresAt:
+					typeof body.securityTokenExpiresAt === 'string'
+						? Date.parse(body.securityTokenExpiresAt)
+						: (body.securityTokenExpiresAt as number | undefined),
 				allowedActions: body.allowedActions as string[] | undefined,
 			});
 			return { ok: true };
@@ -121,7 +147,8 @@ function route_(control: EmulatorControl, method: string, route: string, query: 
 			if (!job) throw new AdminError(404, `no job ${jobId}`);
 			return job;
 		}
-		if (method === 'POST' && verb === 'fail') return control.failJob(jobId, str(body.code, 'code'), str(body.message, 'message'));
+		if (method === 'POST' && verb === 'fail')
+			return control.failJob(jobId, str(body.code, 'code'), str(body.message, 'message'));
 		if (method === 'POST' && verb === 'finish') return control.finishJob(jobId);
 		if (method === 'POST' && verb === 'cancel') return control.cancelWorkflowTask(jobId);
 	}

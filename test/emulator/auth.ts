@@ -13,7 +13,14 @@ export interface RawRequest {
 }
 
 const MAX_SKEW_MS = 15 * 60 * 1000;
-const ALWAYS_SIGNED = ['host', 'x-acs-action', 'x-acs-version', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256'];
+const ALWAYS_SIGNED = [
+	'host',
+	'x-acs-action',
+	'x-acs-version',
+	'x-acs-date',
+	'x-acs-signature-nonce',
+	'x-acs-content-sha256',
+];
 const SIGNED_WHEN_PRESENT = ['x-acs-security-token', 'content-type'];
 
 const incomplete = (detail: string): ApiError =>
@@ -49,7 +56,10 @@ export function authenticate(
 	realNow: number,
 ): EmulatorAccount {
 	const auth = parseAuthorization(req.headers['authorization']);
-	if (!auth) throw incomplete('The Authorization header is missing or is not ACS3-HMAC-SHA256 Credential=...,SignedHeaders=...,Signature=....');
+	if (!auth)
+		throw incomplete(
+			'The Authorization header is missing or is not ACS3-HMAC-SHA256 Credential=...,SignedHeaders=...,Signature=....',
+		);
 	for (const name of ALWAYS_SIGNED) {
 		if (req.headers[name] === undefined) throw incomplete(`The header "${name}" is required.`);
 	}
@@ -59,10 +69,18 @@ export function authenticate(
 
 	const date = req.headers['x-acs-date'] ?? '';
 	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(date) || Number.isNaN(Date.parse(date))) {
-		throw new ApiError(400, 'InvalidTimeStamp.Format', `Specified time stamp or date value is not well formatted. x-acs-date: ${date}`);
+		throw new ApiError(
+			400,
+			'InvalidTimeStamp.Format',
+			`Specified time stamp or date value is not well formatted. x-acs-date: ${date}`,
+		);
 	}
 	if (Math.abs(Date.parse(date) - realNow) > MAX_SKEW_MS) {
-		throw new ApiError(400, 'InvalidTimeStamp.Expired', `Specified time stamp or date value is expired. x-acs-date: ${date}, server time: ${new Date(realNow).toISOString().replace(/\.\d{3}Z$/, 'Z')}`);
+		throw new ApiError(
+			400,
+			'InvalidTimeStamp.Expired',
+			`Specified time stamp or date value is expired. x-acs-date: ${date}, server time: ${new Date(realNow).toISOString().replace(/\.\d{3}Z$/, 'Z')}`,
+		);
 	}
 
 	const account = findAccount(auth.accessKeyId);
@@ -70,13 +88,23 @@ export function authenticate(
 
 	if (account.securityToken !== undefined) {
 		const token = req.headers['x-acs-security-token'];
-		if (token === undefined || token === '') throw new ApiError(400, 'MissingSecurityToken', 'SecurityToken is mandatory for this action.');
-		if (token !== account.securityToken) throw new ApiError(400, 'InvalidSecurityToken.MismatchWithAccessKey', 'Specified SecurityToken mismatch with the AccessKey.');
+		if (token === undefined || token === '')
+			throw new ApiError(400, 'MissingSecurityToken', 'SecurityToken is mandatory for this action.');
+		if (token !== account.securityToken)
+			throw new ApiError(
+				400,
+				'InvalidSecurityToken.MismatchWithAccessKey',
+				'Specified SecurityToken mismatch with the AccessKey.',
+			);
 		if (account.securityTokenExpiresAt !== undefined && realNow >= account.securityTokenExpiresAt) {
 			throw new ApiError(400, 'InvalidSecurityToken.Expired', 'Specified SecurityToken is expired.');
 		}
 	} else if (req.headers['x-acs-security-token'] !== undefined) {
-		throw new ApiError(400, 'InvalidSecurityToken.MismatchWithAccessKey', 'Specified SecurityToken mismatch with the AccessKey.');
+		throw new ApiError(
+			400,
+			'InvalidSecurityToken.MismatchWithAccessKey',
+			'Specified SecurityToken mismatch with the AccessKey.',
+		);
 	}
 
 	const toSign = stringToSign(
@@ -90,11 +118,19 @@ export function authenticate(
 		}),
 	);
 	if (signString(account.accessKeySecret, toSign) !== auth.signature) {
-		throw new ApiError(400, 'SignatureDoesNotMatch', `Specified signature does not match our calculation. The server string to sign is: ${toSign}`);
+		throw new ApiError(
+			400,
+			'SignatureDoesNotMatch',
+			`Specified signature does not match our calculation. The server string to sign is: ${toSign}`,
+		);
 	}
 	const bodyHash = sha256Hex(req.body);
 	if ((req.headers['x-acs-content-sha256'] ?? '').toLowerCase() !== bodyHash) {
-		throw new ApiError(400, 'SignatureDoesNotMatch', `Specified signature does not match our calculation. The x-acs-content-sha256 header does not match the SHA-256 of the request body (${bodyHash}).`);
+		throw new ApiError(
+			400,
+			'SignatureDoesNotMatch',
+			`Specified signature does not match our calculation. The x-acs-content-sha256 header does not match the SHA-256 of the request body (${bodyHash}).`,
+		);
 	}
 	if (!nonces.use(account.accessKeyId, req.headers['x-acs-signature-nonce'] ?? '', realNow)) {
 		throw new ApiError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');

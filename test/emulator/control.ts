@@ -79,7 +79,8 @@ export class EmulatorControl {
 	}
 
 	addAccount(account: EmulatorAccount): void {
-		if (!account.accessKeyId || !account.accessKeySecret) throw new Error('an account needs accessKeyId and accessKeySecret');
+		if (!account.accessKeyId || !account.accessKeySecret)
+			throw new Error('an account needs accessKeyId and accessKeySecret');
 		this.state.accounts.set(account.accessKeyId, { ...account });
 	}
 

@@ -12,16 +12,25 @@ afterAll(() => emu.stop());
 beforeEach(() => emu.reset());
 
 const j = (v: unknown): string => JSON.stringify(v);
-const pkg = { Inputs: j([{ Input: { Type: 'OSS', Media: 'oss://b/in.mp4' } }]), Output: j({ Type: 'OSS', Media: 'oss://b/o.m3u8' }) };
+const pkg = {
+	Inputs: j([{ Input: { Type: 'OSS', Media: 'oss://b/in.mp4' } }]),
+	Output: j({ Type: 'OSS', Media: 'oss://b/o.m3u8' }),
+};
 
 describe('faults', () => {
 	it('next N responses as 500 InternalError / 503 ServiceUnAvailable for one action', async () => {
 		emu.faults.error({ action: 'GetPackageJob', count: 2 });
 		emu.faults.error({ status: 503, action: 'SubmitPackageJob' });
-		expect(await sdkError(client, 'GetPackageJob', { JobId: 'x' })).toMatchObject({ code: 'InternalError', statusCode: 500 });
+		expect(await sdkError(client, 'GetPackageJob', { JobId: 'x' })).toMatchObject({
+			code: 'InternalError',
+			statusCode: 500,
+		});
 		expect(await sdkError(client, 'GetPackageJob', { JobId: 'x' })).toMatchObject({ code: 'InternalError' });
 		expect(await sdkError(client, 'GetPackageJob', { JobId: 'x' })).toMatchObject({ code: 'ResourceNotFound' });
-		expect(await sdkError(client, 'SubmitPackageJob', pkg)).toMatchObject({ code: 'ServiceUnAvailable', statusCode: 503 });
+		expect(await sdkError(client, 'SubmitPackageJob', pkg)).toMatchObject({
+			code: 'ServiceUnAvailable',
+			statusCode: 503,
+		});
 		expect(emu.jobs.list('package')).toHaveLength(0);
 		await callSdk(client, 'SubmitPackageJob', pkg);
 	});
@@ -54,7 +63,12 @@ describe('faults', () => {
 
 	it('slow responses trip the client timeout', async () => {
 		emu.faults.delay(300, { action: 'GetPackageJob' });
-		const slow = new (Object.getPrototypeOf(client).constructor)({ ...emu.credentials, endpoint: emu.endpoint, protocol: 'http', readTimeout: 100 });
+		const slow = new (Object.getPrototypeOf(client).constructor)({
+			...emu.credentials,
+			endpoint: emu.endpoint,
+			protocol: 'http',
+			readTimeout: 100,
+		});
 		await expect(callSdk(slow, 'GetPackageJob', { JobId: 'x' })).rejects.toThrow(/timeout/i);
 		const started = Date.now();
 		expect(await sdkError(client, 'GetPackageJob', { JobId: 'x' })).toMatchObject({ code: 'ResourceNotFound' });
@@ -74,10 +88,24 @@ describe('faults', () => {
 
 describe('request log', () => {
 	it('records decoded params, raw body, headers, status and error code', async () => {
-		await callSdk(client, 'SubmitMediaProducingJob', { Source: 'Open API', OutputMediaConfig: j({ MediaURL: 'https://b.oss-cn-shanghai.aliyuncs.com/o.mp4' }) }, { Timeline: '{"VideoTracks":[{}]}' });
+		await callSdk(
+			client,
+			'SubmitMediaProducingJob',
+			{ Source: 'Open API', OutputMediaConfig: j({ MediaURL: 'https://b.oss-cn-shanghai.aliyuncs.com/o.mp4' }) },
+			{ Timeline: '{"VideoTracks":[{}]}' },
+		);
 		await sdkError(client, 'GetPackageJob', {});
 		const [ok, bad] = emu.requests;
-		expect(ok).toMatchObject({ action: 'SubmitMediaProducingJob', version: '2020-11-09', product: 'ICE', method: 'POST', path: '/', status: 200, outcome: 'response', accessKeyId: emu.credentials.accessKeyId });
+		expect(ok).toMatchObject({
+			action: 'SubmitMediaProducingJob',
+			version: '2020-11-09',
+			product: 'ICE',
+			method: 'POST',
+			path: '/',
+			status: 200,
+			outcome: 'response',
+			accessKeyId: emu.credentials.accessKeyId,
+		});
 		expect(ok.query.Source).toBe('Open API');
 		expect(ok.form).toEqual({ Timeline: '{"VideoTracks":[{}]}' });
 		expect(ok.rawBody).toContain('Timeline=');
@@ -96,7 +124,10 @@ describe('admin API', () => {
 		const before = (await admin(emu, 'GET', '/clock')).json.nowMs;
 		expect((await admin(emu, 'POST', '/clock/advance', { ms: 10_000 })).json.nowMs).toBe(before + 10_000);
 		expect((await admin(emu, 'GET', `/jobs/${JobId}`)).json.status).toBe('Processing');
-		expect((await admin(emu, 'POST', `/jobs/${JobId}/fail`, { code: 'X.Y', message: 'boom' })).json).toMatchObject({ status: 'Fail', code: 'X.Y' });
+		expect((await admin(emu, 'POST', `/jobs/${JobId}/fail`, { code: 'X.Y', message: 'boom' })).json).toMatchObject({
+			status: 'Fail',
+			code: 'X.Y',
+		});
 		expect((await admin(emu, 'POST', `/jobs/${JobId}/fail`, { code: 'X.Y', message: 'boom' })).status).toBe(400);
 		expect((await admin(emu, 'GET', '/jobs?kind=package')).json.jobs).toHaveLength(1);
 		expect((await admin(emu, 'GET', '/jobs/nope')).status).toBe(404);
@@ -116,7 +147,10 @@ describe('admin API', () => {
 		expect(emu.clock.now()).toBe(Date.parse('2030-01-01T00:00:00Z'));
 		await admin(emu, 'POST', '/reset');
 		expect(emu.jobs.list()).toHaveLength(0);
-		expect((await sdkError(sdk(emu, { accessKeyId: 'LTAI5tOther', accessKeySecret: 'other' }), 'GetPackageJob', { JobId })).code).toBe('InvalidAccessKeyId.NotFound');
+		expect(
+			(await sdkError(sdk(emu, { accessKeyId: 'LTAI5tOther', accessKeySecret: 'other' }), 'GetPackageJob', { JobId }))
+				.code,
+		).toBe('InvalidAccessKeyId.NotFound');
 		expect((await admin(emu, 'GET', '/nothing')).status).toBe(404);
 		expect((await admin(emu, 'POST', '/clock/advance', { ms: 'soon' })).status).toBe(400);
 	});

@@ -45,7 +45,10 @@ export interface ThrottleRule {
 }
 
 const DEFAULT_ERRORS: Record<number, { code: string; message: string }> = {
-	500: { code: 'InternalError', message: 'The request processing has failed due to some unknown error, exception or failure.' },
+	500: {
+		code: 'InternalError',
+		message: 'The request processing has failed due to some unknown error, exception or failure.',
+	},
 	503: { code: 'ServiceUnAvailable', message: 'The request has failed due to a temporary failure of the server.' },
 	400: { code: 'Throttling.User', message: 'Request was denied due to user flow control.' },
 };
@@ -57,7 +60,11 @@ export function errorFaultDetails(f: ErrorFault): { status: number; code: string
 }
 
 export function htmlErrorPage(status: number): string {
-	const reason: Record<number, string> = { 502: 'Bad Gateway', 503: 'Service Temporarily Unavailable', 504: 'Gateway Time-out' };
+	const reason: Record<number, string> = {
+		502: 'Bad Gateway',
+		503: 'Service Temporarily Unavailable',
+		504: 'Gateway Time-out',
+	};
 	const title = `${status} ${reason[status] ?? 'Error'}`;
 	return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
 }
@@ -71,7 +78,8 @@ export class FaultInjector {
 		const remaining = fault.count ?? 1;
 		if (!Number.isInteger(remaining) || remaining < 1) throw new Error('fault count must be a positive integer');
 		if (fault.type === 'delay' && !(fault.ms >= 0)) throw new Error('delay fault needs ms >= 0');
-		if (!['error', 'html', 'reset', 'delay'].includes(fault.type)) throw new Error(`unknown fault type ${String((fault as Fault).type)}`);
+		if (!['error', 'html', 'reset', 'delay'].includes(fault.type))
+			throw new Error(`unknown fault type ${String((fault as Fault).type)}`);
 		this.pending.push({ ...fault, remaining });
 	}
 

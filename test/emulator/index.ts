@@ -86,7 +86,11 @@ export interface Emulator {
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-	const clock = createClock(options.clock ?? 'manual', options.speed ?? 1, options.startTime !== undefined ? new Date(options.startTime).getTime() : Date.now());
+	const clock = createClock(
+		options.clock ?? 'manual',
+		options.speed ?? 1,
+		options.startTime !== undefined ? new Date(options.startTime).getTime() : Date.now(),
+	);
 	const state: EmulatorState = {
 		region: options.region ?? 'cn-shanghai',
 		clock,
@@ -115,7 +119,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		endpoint: `${host}:${port}`,
 		region: state.region,
 		credentials: { accessKeyId: SANDBOX_ACCESS_KEY_ID, accessKeySecret: SANDBOX_ACCESS_KEY_SECRET },
-		stsCredentials: { accessKeyId: SANDBOX_STS_ACCESS_KEY_ID, accessKeySecret: SANDBOX_STS_ACCESS_KEY_SECRET, securityToken: SANDBOX_STS_SECURITY_TOKEN },
+		stsCredentials: {
+			accessKeyId: SANDBOX_STS_ACCESS_KEY_ID,
+			accessKeySecret: SANDBOX_STS_ACCESS_KEY_SECRET,
+			securityToken: SANDBOX_STS_SECURITY_TOKEN,
+		},
 		clock,
 		requests: state.requests,
 		clearRequests: () => control.clearRequests(),

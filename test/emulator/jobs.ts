@@ -146,13 +146,25 @@ export class JobStore {
 	}
 
 	/** Creates a job at the current virtual time with its planned lifecycle. */
-	submit(kind: JobKind, data: Record<string, Json | undefined>, options: { jobId?: string; clientToken?: string } = {}): Job {
+	submit(
+		kind: JobKind,
+		data: Record<string, Json | undefined>,
+		options: { jobId?: string; clientToken?: string } = {},
+	): Job {
 		const now = this.clock.now();
 		const timing = this.timing[kind];
 		const vocab = VOCABULARY[kind];
 		const transitions: Transition[] = [{ status: 'Init', at: now }];
 		vocab.running.slice(1).forEach((status, i) => transitions.push({ status, at: now + (timing.stepsMs[i] ?? 0) }));
-		const job: Job = { kind, jobId: options.jobId ?? newId(), seq: this.seq++, createdAt: now, transitions, data, clientToken: options.clientToken };
+		const job: Job = {
+			kind,
+			jobId: options.jobId ?? newId(),
+			seq: this.seq++,
+			createdAt: now,
+			transitions,
+			data,
+			clientToken: options.clientToken,
+		};
 		const rule = this.matchRule(job);
 		if (rule) job.failure = { code: rule.code, message: rule.message };
 		transitions.push({ status: rule ? vocab.failure : vocab.success, at: now + timing.finishMs });
@@ -197,7 +209,8 @@ export class JobStore {
 	/** Cancels a running VOD workflow task. */
 	cancel(jobId: string): Job {
 		const job = this.running(jobId);
-		if (job.kind !== 'workflow') throw new Error(`only VOD workflow tasks can be canceled; ${jobId} is a ${job.kind} job`);
+		if (job.kind !== 'workflow')
+			throw new Error(`only VOD workflow tasks can be canceled; ${jobId} is a ${job.kind} job`);
 		job.failure = undefined;
 		return this.endNow(job, 'Canceled');
 	}
@@ -213,12 +226,21 @@ export class JobStore {
 
 	seed(options: SeedOptions): Job[] {
 		const { kind, count } = options;
-		if (!JOB_KINDS.includes(kind)) throw new Error(`unknown job kind ${String(kind)}; use one of ${JOB_KINDS.join(', ')}`);
+		if (!JOB_KINDS.includes(kind))
+			throw new Error(`unknown job kind ${String(kind)}; use one of ${JOB_KINDS.join(', ')}`);
 		if (!Number.isInteger(count) || count < 0) throw new Error('count must be a non-negative integer');
-		const statuses = options.status === undefined ? [VOCABULARY[kind].success] : Array.isArray(options.status) ? options.status : [options.status];
-		for (const s of statuses) if (!allStatuses(kind).includes(s)) throw new Error(`status ${s} is not a ${kind} status (${allStatuses(kind).join(', ')})`);
+		const statuses =
+			options.status === undefined
+				? [VOCABULARY[kind].success]
+				: Array.isArray(options.status)
+					? options.status
+					: [options.status];
+		for (const s of statuses)
+			if (!allStatuses(kind).includes(s))
+				throw new Error(`status ${s} is not a ${kind} status (${allStatuses(kind).join(', ')})`);
 		const interval = options.intervalMs ?? 60_000;
-		const first = options.createdAt !== undefined ? new Date(options.createdAt).getTime() : this.clock.now() - interval * count;
+		const first =
+			options.createdAt !== undefined ? new Date(options.createdAt).getTime() : this.clock.now() - interval * count;
 		if (Number.isNaN(first)) throw new Error(`invalid createdAt ${String(options.createdAt)}`);
 		const vocab = VOCABULARY[kind];
 		const timing = this.timing[kind];
@@ -229,7 +251,8 @@ export class JobStore {
 			const transitions: Transition[] = [{ status: 'Init', at }];
 			const runningIdx = vocab.running.indexOf(status);
 			const lastRunning = runningIdx >= 0 ? runningIdx : vocab.running.length - 1;
-			for (let s = 1; s <= lastRunning; s++) transitions.push({ status: vocab.running[s], at: at + (timing.stepsMs[s - 1] ?? 0) });
+			for (let s = 1; s <= lastRunning; s++)
+				transitions.push({ status: vocab.running[s], at: at + (timing.stepsMs[s - 1] ?? 0) });
 			if (runningIdx < 0) transitions.push({ status, at: at + timing.finishMs });
 			const job: Job = {
 				kind,
@@ -238,7 +261,10 @@ export class JobStore {
 				createdAt: at,
 				transitions,
 				data: { ...seedData(kind, i), ...(options.data ?? {}) },
-				failure: status === vocab.failure ? (options.failure ?? { code: 'InvalidParameter', message: 'Resource content bad.' }) : undefined,
+				failure:
+					status === vocab.failure
+						? (options.failure ?? { code: 'InvalidParameter', message: 'Resource content bad.' })
+						: undefined,
 			};
 			this.add(job);
 			created.push(job);
@@ -268,7 +294,8 @@ export class JobStore {
 	private running(jobId: string): Job {
 		const job = this.byId.get(jobId);
 		if (!job) throw new Error(`no job ${jobId}`);
-		if (this.state(job).finishedAt !== undefined) throw new Error(`job ${jobId} has already finished (${this.state(job).status})`);
+		if (this.state(job).finishedAt !== undefined)
+			throw new Error(`job ${jobId} has already finished (${this.state(job).status})`);
 		return job;
 	}
 
@@ -322,6 +349,10 @@ function seedData(kind: JobKind, i: number): Record<string, Json> {
 		case 'workflow':
 			return { WorkflowId: 'sandbox-workflow', MediaId: newId(), WorkflowName: 'sandbox-workflow' };
 		default:
-			return { ProjectId: newId(), MediaId: newId(), MediaURL: `https://sandbox-bucket.oss-cn-shanghai.aliyuncs.com/produced/${kind}-${n}.mp4` };
+			return {
+				ProjectId: newId(),
+				MediaId: newId(),
+				MediaURL: `https://sandbox-bucket.oss-cn-shanghai.aliyuncs.com/produced/${kind}-${n}.mp4`,
+			};
 	}
 }

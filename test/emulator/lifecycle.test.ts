@@ -16,9 +16,20 @@ beforeEach(() => {
 });
 
 const j = (v: unknown): string => JSON.stringify(v);
-const pkg = (media = 'oss://bucket/in.mp4') => ({ Inputs: j([{ Input: { Type: 'OSS', Media: media } }]), Output: j({ Type: 'OSS', Media: 'oss://bucket/out.m3u8' }) });
+const pkg = (media = 'oss://bucket/in.mp4') => ({
+	Inputs: j([{ Input: { Type: 'OSS', Media: media } }]),
+	Output: j({ Type: 'OSS', Media: 'oss://bucket/out.m3u8' }),
+});
 const ossOut = j({ MediaURL: 'https://bucket.oss-cn-shanghai.aliyuncs.com/out.mp4' });
-const clips = j([{ StartTime: '2026-01-10T07:00:00Z', EndTime: '2026-01-10T07:02:00Z', AppName: 'a', DomainName: 'd', StreamName: 's' }]);
+const clips = j([
+	{
+		StartTime: '2026-01-10T07:00:00Z',
+		EndTime: '2026-01-10T07:02:00Z',
+		AppName: 'a',
+		DomainName: 'd',
+		StreamName: 's',
+	},
+]);
 
 describe('job lifecycle over the virtual clock', () => {
 	it('packaging: Init → Processing → Success with times', async () => {
@@ -29,7 +40,12 @@ describe('job lifecycle over the virtual clock', () => {
 		expect(await get()).toMatchObject({ Status: 'Processing', ModifiedTime: '2026-01-10T08:00:05Z' });
 		expect((await get()).FinishTime).toBeUndefined();
 		emu.clock.advance(55_000);
-		expect(await get()).toMatchObject({ Status: 'Success', ModifiedTime: '2026-01-10T08:01:00Z', FinishTime: '2026-01-10T08:01:00Z', CreateTime: '2026-01-10T08:00:00Z' });
+		expect(await get()).toMatchObject({
+			Status: 'Success',
+			ModifiedTime: '2026-01-10T08:01:00Z',
+			FinishTime: '2026-01-10T08:01:00Z',
+			CreateTime: '2026-01-10T08:00:00Z',
+		});
 		expect((await get()).Code).toBeUndefined();
 	});
 
@@ -50,13 +66,16 @@ describe('job lifecycle over the virtual clock', () => {
 		const live = await callSdk(client, 'SubmitLiveEditingJob', { Clips: clips });
 		const wf = await callSdk(client, 'SubmitWorkflowJob', { WorkflowId: 'wf' });
 		emu.clock.advance(60_000);
-		expect((await callSdk(client, 'GetLiveEditingJob', { JobId: live.JobId })).LiveEditingJob).toMatchObject({ Status: 'Success', CompleteTime: '2026-01-10T08:01:00Z' });
+		expect((await callSdk(client, 'GetLiveEditingJob', { JobId: live.JobId })).LiveEditingJob).toMatchObject({
+			Status: 'Success',
+			CompleteTime: '2026-01-10T08:01:00Z',
+		});
 		const d = (await callSdk(client, 'GetJobDetail', { JobId: wf.TaskId, JobType: 'workflow' })).WorkflowTaskDetail;
 		expect(d).toMatchObject({ Status: 'Succeed', FinishTime: '2026-01-10T08:01:00Z' });
 		expect(JSON.parse(d.ActivityResults)).toBeTruthy();
 	});
 
-	it('failJob ends a job now with the kind\'s failure spelling', async () => {
+	it("failJob ends a job now with the kind's failure spelling", async () => {
 		const p = await callSdk(client, 'SubmitPackageJob', pkg());
 		const m = await callSdk(client, 'SubmitMediaProducingJob', { ProjectId: 'p', OutputMediaConfig: ossOut });
 		const w = await callSdk(client, 'SubmitWorkflowJob', { WorkflowId: 'wf' });
@@ -67,19 +86,50 @@ describe('job lifecycle over the virtual clock', () => {
 		emu.failJob(w.TaskId, 'TranscodeFailed', 'bad source');
 		emu.cancelWorkflowTask(w2.TaskId);
 		emu.clock.advance(60_000);
-		expect((await callSdk(client, 'GetPackageJob', { JobId: p.JobId })).PackageJob).toMatchObject({ Status: 'Fail', Code: 'InvalidParameter', Message: 'Resource content bad.', FinishTime: '2026-01-10T08:00:10Z' });
-		expect((await callSdk(client, 'GetMediaProducingJob', { JobId: m.JobId })).MediaProducingJob).toMatchObject({ Status: 'Failed', Code: 'ExceedQuota' });
-		expect((await callSdk(client, 'GetJobDetail', { JobId: w.TaskId, JobType: 'workflow' })).WorkflowTaskDetail.Status).toBe('Failed');
-		expect((await callSdk(client, 'GetJobDetail', { JobId: w2.TaskId, JobType: 'workflow' })).WorkflowTaskDetail.Status).toBe('Canceled');
+		expect((await callSdk(client, 'GetPackageJob', { JobId: p.JobId })).PackageJob).toMatchObject({
+			Status: 'Fail',
+			Code: 'InvalidParameter',
+			Message: 'Resource content bad.',
+			FinishTime: '2026-01-10T08:00:10Z',
+		});
+		expect((await callSdk(client, 'GetMediaProducingJob', { JobId: m.JobId })).MediaProducingJob).toMatchObject({
+			Status: 'Failed',
+			Code: 'ExceedQuota',
+		});
+		expect(
+			(await callSdk(client, 'GetJobDetail', { JobId: w.TaskId, JobType: 'workflow' })).WorkflowTaskDetail.Status,
+		).toBe('Failed');
+		expect(
+			(await callSdk(client, 'GetJobDetail', { JobId: w2.TaskId, JobType: 'workflow' })).WorkflowTaskDetail.Status,
+		).toBe('Canceled');
 		expect(() => emu.failJob(p.JobId, 'X', 'y')).toThrow(/already finished/);
 	});
 
 	it('failure rules fail matching jobs at their natural end, and can be set over the admin API', async () => {
-		emu.failJobsMatching({ kind: 'package', match: 'broken.mp4', code: 'InvalidParameter', message: 'Resource content bad.', times: 1 });
-		expect((await admin(emu, 'POST', '/failure-rules', { kind: 'template', match: 'tpl-bad', code: 'TemplateError', message: 'x' })).status).toBe(200);
+		emu.failJobsMatching({
+			kind: 'package',
+			match: 'broken.mp4',
+			code: 'InvalidParameter',
+			message: 'Resource content bad.',
+			times: 1,
+		});
+		expect(
+			(
+				await admin(emu, 'POST', '/failure-rules', {
+					kind: 'template',
+					match: 'tpl-bad',
+					code: 'TemplateError',
+					message: 'x',
+				})
+			).status,
+		).toBe(200);
 		const bad = await callSdk(client, 'SubmitPackageJob', pkg('oss://bucket/broken.mp4'));
 		const bad2 = await callSdk(client, 'SubmitPackageJob', pkg('oss://bucket/broken.mp4'));
-		const tpl = await callSdk(client, 'SubmitMediaProducingJob', { TemplateId: 'tpl-bad', ClipsParam: '{}', OutputMediaConfig: ossOut });
+		const tpl = await callSdk(client, 'SubmitMediaProducingJob', {
+			TemplateId: 'tpl-bad',
+			ClipsParam: '{}',
+			OutputMediaConfig: ossOut,
+		});
 		emu.clock.advance(30_000);
 		expect(emu.jobs.get(bad.JobId)!.status).toBe('Processing');
 		emu.clock.advance(30_000);
@@ -112,20 +162,40 @@ describe('lists and pagination', () => {
 		const a = (await callSdk(client, 'ListPackageJobs', { OrderBy: 'CreateTimeAsc' })).PackageJobList;
 		expect(a.PackageJobs.map((p: any) => p.JobId)).toEqual(ids);
 		expect(a.NextPageToken).toEqual(expect.any(String));
-		const b = (await callSdk(client, 'ListPackageJobs', { OrderBy: 'CreateTimeAsc', NextPageToken: a.NextPageToken })).PackageJobList;
+		const b = (await callSdk(client, 'ListPackageJobs', { OrderBy: 'CreateTimeAsc', NextPageToken: a.NextPageToken }))
+			.PackageJobList;
 		expect(b.PackageJobs).toHaveLength(1);
 		expect(b.PackageJobs[0]).toMatchObject({ Status: 'Fail', Code: 'InvalidParameter' });
 		expect(b.NextPageToken).toBeUndefined();
-		expect((await sdkError(client, 'ListPackageJobs', { NextPageToken: a.NextPageToken })).code).toBe('InvalidParameter');
-		const filtered = (await callSdk(client, 'ListPackageJobs', { StartOfCreateTime: '2026-01-09T00:05:00Z', EndOfCreateTime: '2026-01-09T00:09:00Z', PageSize: '3' })).PackageJobList;
+		expect((await sdkError(client, 'ListPackageJobs', { NextPageToken: a.NextPageToken })).code).toBe(
+			'InvalidParameter',
+		);
+		const filtered = (
+			await callSdk(client, 'ListPackageJobs', {
+				StartOfCreateTime: '2026-01-09T00:05:00Z',
+				EndOfCreateTime: '2026-01-09T00:09:00Z',
+				PageSize: '3',
+			})
+		).PackageJobList;
 		expect(filtered.PackageJobs.map((p: any) => p.JobId)).toEqual([ids[9], ids[8], ids[7]]);
-		const f2 = (await callSdk(client, 'ListPackageJobs', { StartOfCreateTime: '2026-01-09T00:05:00Z', EndOfCreateTime: '2026-01-09T00:09:00Z', PageSize: '3', NextPageToken: filtered.NextPageToken })).PackageJobList;
+		const f2 = (
+			await callSdk(client, 'ListPackageJobs', {
+				StartOfCreateTime: '2026-01-09T00:05:00Z',
+				EndOfCreateTime: '2026-01-09T00:09:00Z',
+				PageSize: '3',
+				NextPageToken: filtered.NextPageToken,
+			})
+		).PackageJobList;
 		expect(f2.PackageJobs.map((p: any) => p.JobId)).toEqual([ids[6], ids[5]]);
 		expect((await callSdk(client, 'ListPackageJobs', { Status: 'Fail' })).PackageJobList.PackageJobs).toHaveLength(1);
-		expect((await callSdk(client, 'ListPackageJobs', { JobId: ids[3] })).PackageJobList.PackageJobs[0].JobId).toBe(ids[3]);
+		expect((await callSdk(client, 'ListPackageJobs', { JobId: ids[3] })).PackageJobList.PackageJobs[0].JobId).toBe(
+			ids[3],
+		);
 		expect((await sdkError(client, 'ListPackageJobs', { PageSize: '101' })).code).toBe('InvalidParameter');
 		expect((await sdkError(client, 'ListPackageJobs', { OrderBy: 'Newest' })).code).toBe('InvalidParameter');
-		expect((await sdkError(client, 'ListPackageJobs', { StartOfCreateTime: 'yesterday' })).code).toBe('InvalidParameter');
+		expect((await sdkError(client, 'ListPackageJobs', { StartOfCreateTime: 'yesterday' })).code).toBe(
+			'InvalidParameter',
+		);
 	});
 
 	it('ListMediaProducingJobs filters by JobType, status, time window and pages with NextToken', async () => {
@@ -135,20 +205,50 @@ describe('lists and pagination', () => {
 		const all = await callSdk(client, 'ListMediaProducingJobs', {});
 		expect(all.MaxResults).toBe('10');
 		expect(all.MediaProducingJobList).toHaveLength(10);
-		expect(all.MediaProducingJobList[0]).toMatchObject({ JobId: live.JobId, JobType: 'LiveEditingJob', Status: 'Init' });
+		expect(all.MediaProducingJobList[0]).toMatchObject({
+			JobId: live.JobId,
+			JobType: 'LiveEditingJob',
+			Status: 'Init',
+		});
 		expect(all.MediaProducingJobList[1]).toMatchObject({ JobType: 'VETemplateJob', Status: 'Failed' });
 		const rest = await callSdk(client, 'ListMediaProducingJobs', { NextToken: all.NextToken });
 		expect(rest.MediaProducingJobList).toHaveLength(2);
 		expect(rest.NextToken).toBeUndefined();
-		const editing = await callSdk(client, 'ListMediaProducingJobs', { JobType: 'EditingJob', MaxResults: '10', SortBy: 'CreationTime:Asc' });
+		const editing = await callSdk(client, 'ListMediaProducingJobs', {
+			JobType: 'EditingJob',
+			MaxResults: '10',
+			SortBy: 'CreationTime:Asc',
+		});
 		expect(editing.MediaProducingJobList).toHaveLength(10);
 		expect(editing.NextToken).toBeUndefined();
-		expect(editing.MediaProducingJobList.every((x: any) => x.JobType === 'EditingJob' && x.Status === 'Success')).toBe(true);
-		expect((await callSdk(client, 'ListMediaProducingJobs', { Status: 'Failed' })).MediaProducingJobList).toHaveLength(1);
-		expect((await callSdk(client, 'ListMediaProducingJobs', { Keyword: live.JobId.slice(0, 10) })).MediaProducingJobList).toHaveLength(1);
-		expect((await callSdk(client, 'ListMediaProducingJobs', { ProjectId: live.ProjectId })).MediaProducingJobList).toHaveLength(1);
-		expect((await callSdk(client, 'ListMediaProducingJobs', { StartTime: '2026-01-10T00:00:00Z', EndTime: '2026-01-11T00:00:00Z' })).MediaProducingJobList).toHaveLength(1);
-		expect((await sdkError(client, 'ListMediaProducingJobs', { StartTime: '2025-12-01T00:00:00Z', EndTime: '2026-01-11T00:00:00Z' })).code).toBe('InvalidParameter');
+		expect(editing.MediaProducingJobList.every((x: any) => x.JobType === 'EditingJob' && x.Status === 'Success')).toBe(
+			true,
+		);
+		expect((await callSdk(client, 'ListMediaProducingJobs', { Status: 'Failed' })).MediaProducingJobList).toHaveLength(
+			1,
+		);
+		expect(
+			(await callSdk(client, 'ListMediaProducingJobs', { Keyword: live.JobId.slice(0, 10) })).MediaProducingJobList,
+		).toHaveLength(1);
+		expect(
+			(await callSdk(client, 'ListMediaProducingJobs', { ProjectId: live.ProjectId })).MediaProducingJobList,
+		).toHaveLength(1);
+		expect(
+			(
+				await callSdk(client, 'ListMediaProducingJobs', {
+					StartTime: '2026-01-10T00:00:00Z',
+					EndTime: '2026-01-11T00:00:00Z',
+				})
+			).MediaProducingJobList,
+		).toHaveLength(1);
+		expect(
+			(
+				await sdkError(client, 'ListMediaProducingJobs', {
+					StartTime: '2025-12-01T00:00:00Z',
+					EndTime: '2026-01-11T00:00:00Z',
+				})
+			).code,
+		).toBe('InvalidParameter');
 		expect((await sdkError(client, 'ListMediaProducingJobs', { MaxResults: '0' })).code).toBe('InvalidParameter');
 		expect((await sdkError(client, 'ListMediaProducingJobs', { JobType: 'PackageJob' })).code).toBe('InvalidParameter');
 	});
@@ -159,7 +259,8 @@ describe('lists and pagination', () => {
 		const res = await callSdk(client, 'ListPackageJobs', { Status: 'Processing', PageSize: '100' });
 		expect(res.PackageJobList.PackageJobs).toHaveLength(100);
 		expect(Date.now() - started).toBeLessThan(2000);
-		const seeded = (await admin(emu, 'POST', '/jobs/seed', { kind: 'workflow', count: 2, status: 'Processing' })).json.jobIds;
+		const seeded = (await admin(emu, 'POST', '/jobs/seed', { kind: 'workflow', count: 2, status: 'Processing' })).json
+			.jobIds;
 		expect(emu.jobs.get(seeded[0])!.status).toBe('Processing');
 		emu.clock.advance(3600_000);
 		expect(emu.jobs.get(seeded[0])!.status).toBe('Processing');

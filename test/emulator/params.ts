@@ -55,7 +55,8 @@ export function nonEmptyString(v: Json | undefined): v is string {
 export function intIn(name: string, v: Json | undefined, min: number, max: number): number | undefined {
 	if (v === undefined || v === null || v === '') return undefined;
 	const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : NaN;
-	if (!Number.isInteger(n) || n < min || n > max) throw invalidParameter(name, `It must be an integer from ${min} to ${max}.`);
+	if (!Number.isInteger(n) || n < min || n > max)
+		throw invalidParameter(name, `It must be an integer from ${min} to ${max}.`);
 	return n;
 }
 
@@ -86,14 +87,16 @@ export function userData(params: Params, mustBeJson: boolean): string | undefine
 	const raw = optional(params, 'UserData');
 	if (raw === undefined) return undefined;
 	if (Buffer.byteLength(raw, 'utf8') > 512) throw invalidParameter('UserData', 'It cannot exceed 512 bytes.');
-	if (mustBeJson && !isObject(parseJson('UserData', raw))) throw invalidParameter('UserData', 'It must be a JSON object.');
+	if (mustBeJson && !isObject(parseJson('UserData', raw)))
+		throw invalidParameter('UserData', 'It must be a JSON object.');
 	return raw;
 }
 
 export function clientToken(params: Params): string | undefined {
 	const raw = optional(params, 'ClientToken');
 	if (raw === undefined) return undefined;
-	if (raw.length > 64 || !/^[\x20-\x7e]+$/.test(raw)) throw invalidParameter('ClientToken', 'It must be at most 64 printable ASCII characters.');
+	if (raw.length > 64 || !/^[\x20-\x7e]+$/.test(raw))
+		throw invalidParameter('ClientToken', 'It must be at most 64 printable ASCII characters.');
 	return raw;
 }
 

@@ -56,7 +56,13 @@ async function handle(holder: StateHolder, req: IncomingMessage, res: ServerResp
 	const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
 	const rawQuery = q < 0 ? '' : rawUrl.slice(q + 1);
 	if (path === ADMIN_PREFIX || path.startsWith(ADMIN_PREFIX + '/')) {
-		const { status, json } = await handleAdmin(holder, req.method ?? 'GET', path.slice(ADMIN_PREFIX.length) || '/', rawQuery, body);
+		const { status, json } = await handleAdmin(
+			holder,
+			req.method ?? 'GET',
+			path.slice(ADMIN_PREFIX.length) || '/',
+			rawQuery,
+			body,
+		);
 		res.writeHead(status, { 'content-type': 'application/json;charset=utf-8' });
 		res.end(JSON.stringify(json));
 		return;
@@ -64,7 +70,14 @@ async function handle(holder: StateHolder, req: IncomingMessage, res: ServerResp
 	await handleRpc(holder.state, req, res, path, rawQuery, body);
 }
 
-async function handleRpc(state: EmulatorState, req: IncomingMessage, res: ServerResponse, path: string, rawQuery: string, body: Buffer): Promise<void> {
+async function handleRpc(
+	state: EmulatorState,
+	req: IncomingMessage,
+	res: ServerResponse,
+	path: string,
+	rawQuery: string,
+	body: Buffer,
+): Promise<void> {
 	const headers = headerMap(req);
 	const queryPairs = parsePairs(rawQuery);
 	const isForm = (headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
@@ -122,20 +135,43 @@ async function handleRpc(state: EmulatorState, req: IncomingMessage, res: Server
 
 	let result: { status: number; payload: Record<string, unknown> } | { error: ApiError };
 	try {
-		const account = authenticate({ method: req.method ?? 'GET', path, queryPairs, headers, body }, (id) => state.accounts.get(id), state.nonces, state.wallClock());
+		const account = authenticate(
+			{ method: req.method ?? 'GET', path, queryPairs, headers, body },
+			(id) => state.accounts.get(id),
+			state.nonces,
+			state.wallClock(),
+		);
 		entry.accessKeyId = account.accessKeyId;
-		if (!product) throw new ApiError(400, 'InvalidVersion', `Specified parameter Version is not valid. Version: ${version ?? ''}`);
-		const operation = Object.prototype.hasOwnProperty.call(OPERATIONS[product], action ?? '') ? OPERATIONS[product][action ?? ''] : undefined;
-		if (!operation) throw new ApiError(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
+		if (!product)
+			throw new ApiError(400, 'InvalidVersion', `Specified parameter Version is not valid. Version: ${version ?? ''}`);
+		const operation = Object.prototype.hasOwnProperty.call(OPERATIONS[product], action ?? '')
+			? OPERATIONS[product][action ?? '']
+			: undefined;
+		if (!operation)
+			throw new ApiError(
+				404,
+				'InvalidAction.NotFound',
+				'Specified api is not found, please check your url and method.',
+			);
 		const ramAction = `${product.toLowerCase()}:${action}`;
 		if (!isActionAllowed(account, ramAction)) {
-			throw new ApiError(403, 'Forbidden.RAM', `User not authorized to operate on the specified resource, or this API doesn't support RAM. Action: ${ramAction}`);
+			throw new ApiError(
+				403,
+				'Forbidden.RAM',
+				`User not authorized to operate on the specified resource, or this API doesn't support RAM. Action: ${ramAction}`,
+			);
 		}
 		if (state.faults.throttled(account.accessKeyId, action ?? '', state.wallClock())) {
 			throw new ApiError(400, 'Throttling.User', 'Request was denied due to user flow control.');
 		}
 		const params: Params = { ...firstValues(formPairs), ...firstValues(queryPairs) };
-		const payload = operation({ params, jobs: state.jobs, clock: state.clock, region: state.region, vodSubmitOmitsTaskId: state.vodSubmitOmitsTaskId });
+		const payload = operation({
+			params,
+			jobs: state.jobs,
+			clock: state.clock,
+			region: state.region,
+			vodSubmitOmitsTaskId: state.vodSubmitOmitsTaskId,
+		});
 		result = { status: 200, payload: { RequestId: requestId, ...payload } };
 	} catch (err) {
 		if (!(err instanceof ApiError)) throw err;

@@ -45,10 +45,12 @@ export function canonicalQuery(pairs: Array<[string, string]>): string {
 }
 
 export function canonicalUri(path: string): string {
-	return path
-		.split('/')
-		.map((segment) => percentEncode(decodeComponent(segment)))
-		.join('/') || '/';
+	return (
+		path
+			.split('/')
+			.map((segment) => percentEncode(decodeComponent(segment)))
+			.join('/') || '/'
+	);
 }
 
 /** Headers as a lower-case map; values for the canonical form are trimmed. */

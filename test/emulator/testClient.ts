@@ -16,7 +16,9 @@ export interface Creds {
 }
 
 export function sdk(emu: Emulator, creds: Creds = emu.credentials): OpenApi {
-	return new OpenApi(new Config({ ...creds, endpoint: emu.endpoint, protocol: 'http', readTimeout: 3000, connectTimeout: 3000 }));
+	return new OpenApi(
+		new Config({ ...creds, endpoint: emu.endpoint, protocol: 'http', readTimeout: 3000, connectTimeout: 3000 }),
+	);
 }
 
 export async function callSdk(
@@ -26,13 +28,28 @@ export async function callSdk(
 	body?: Record<string, string>,
 	version = action === 'SubmitWorkflowJob' || action === 'GetJobDetail' ? VOD_VERSION : ICE_VERSION,
 ): Promise<Record<string, any>> {
-	const params = new Params({ action, version, protocol: 'HTTP', pathname: '/', method: 'POST', authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json' });
+	const params = new Params({
+		action,
+		version,
+		protocol: 'HTTP',
+		pathname: '/',
+		method: 'POST',
+		authType: 'AK',
+		style: 'RPC',
+		reqBodyType: 'formData',
+		bodyType: 'json',
+	});
 	const res = await client.callApi(params, new OpenApiRequest({ query, body }), new RuntimeOptions({}));
 	return res.body as Record<string, any>;
 }
 
 /** Calls and returns the SDK error (code, statusCode, data), failing if the call succeeded. */
-export async function sdkError(client: OpenApi, action: string, query: Record<string, string> = {}, body?: Record<string, string>): Promise<{ code: string; statusCode: number; data: Record<string, any>; message: string }> {
+export async function sdkError(
+	client: OpenApi,
+	action: string,
+	query: Record<string, string> = {},
+	body?: Record<string, string>,
+): Promise<{ code: string; statusCode: number; data: Record<string, any>; message: string }> {
 	try {
 		await callSdk(client, action, query, body);
 	} catch (err: any) {
@@ -82,25 +99,43 @@ export function rawCall(emu: Emulator, o: RawOptions = {}): Promise<{ status: nu
 	if (o.form) headers['content-type'] = 'application/x-www-form-urlencoded';
 	if (creds.securityToken) headers['x-acs-security-token'] = creds.securityToken;
 	const signed = Object.fromEntries(Object.entries(headers).filter(([k]) => !(o.unsigned ?? []).includes(k)));
-	const auth = OpenApiUtil.getAuthorization({ pathname: '/', method: 'POST', query, headers: signed } as any, 'ACS3-HMAC-SHA256', headers['x-acs-content-sha256'], creds.accessKeyId, creds.accessKeySecret);
+	const auth = OpenApiUtil.getAuthorization(
+		{ pathname: '/', method: 'POST', query, headers: signed } as any,
+		'ACS3-HMAC-SHA256',
+		headers['x-acs-content-sha256'],
+		creds.accessKeyId,
+		creds.accessKeySecret,
+	);
 	if (o.authorization !== null) headers.authorization = o.authorization ?? auth;
 	o.tamper?.(headers);
 	const qs = o.rawQuery ?? new URLSearchParams(query).toString().replace(/\+/g, '%20');
 	return new Promise((resolve, reject) => {
-		const req = httpRequest({ host: '127.0.0.1', port: emu.port, method: 'POST', path: '/' + (qs ? '?' + qs : ''), headers: { ...headers, ...(o.chunked || !bodyText ? {} : { 'content-length': String(Buffer.byteLength(bodyText)) }) } }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (c: Buffer) => chunks.push(c));
-			res.on('end', () => {
-				const text = Buffer.concat(chunks).toString('utf8');
-				let body: any;
-				try {
-					body = JSON.parse(text);
-				} catch {
-					body = undefined;
-				}
-				resolve({ status: res.statusCode ?? 0, body, text });
-			});
-		});
+		const req = httpRequest(
+			{
+				host: '127.0.0.1',
+				port: emu.port,
+				method: 'POST',
+				path: '/' + (qs ? '?' + qs : ''),
+				headers: {
+					...headers,
+					...(o.chunked || !bodyText ? {} : { 'content-length': String(Buffer.byteLength(bodyText)) }),
+				},
+			},
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (c: Buffer) => chunks.push(c));
+				res.on('end', () => {
+					const text = Buffer.concat(chunks).toString('utf8');
+					let body: any;
+					try {
+						body = JSON.parse(text);
+					} catch {
+						body = undefined;
+					}
+					resolve({ status: res.statusCode ?? 0, body, text });
+				});
+			},
+		);
 		req.on('error', reject);
 		if (o.chunked && bodyText) {
 			const mid = Math.floor(bodyText.length / 2);
@@ -111,7 +146,16 @@ export function rawCall(emu: Emulator, o: RawOptions = {}): Promise<{ status: nu
 	});
 }
 
-export async function admin(emu: Emulator, method: string, route: string, body?: unknown): Promise<{ status: number; json: any }> {
-	const res = await fetch(`${emu.url}/__emulator${route}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+export async function admin(
+	emu: Emulator,
+	method: string,
+	route: string,
+	body?: unknown,
+): Promise<{ status: number; json: any }> {
+	const res = await fetch(`${emu.url}/__emulator${route}`, {
+		method,
+		headers: body ? { 'content-type': 'application/json' } : {},
+		body: body ? JSON.stringify(body) : undefined,
+	});
 	return { status: res.status, json: await res.json() };
 }

@@ -65,10 +65,7 @@ class PlainCredentials extends ICredentials {
 		this.plain = structuredClone(data);
 	}
 
-	async updateData(
-		toUpdate: Partial<ICredentialDataDecryptedObject>,
-		toDelete: string[] = [],
-	): Promise<void> {
+	async updateData(toUpdate: Partial<ICredentialDataDecryptedObject>, toDelete: string[] = []): Promise<void> {
 		this.plain = { ...this.plain, ...(toUpdate as ICredentialDataDecryptedObject) };
 		for (const key of toDelete) delete this.plain[key];
 	}

@@ -133,10 +133,7 @@ export function writeFixturePackage(): string {
 				n8n: {
 					n8nNodesApiVersion: 1,
 					credentials: ['dist/credentials/FixtureApi.credentials.js'],
-					nodes: [
-						'dist/nodes/FixtureEcho/FixtureEcho.node.js',
-						'dist/nodes/FixtureTrigger/FixtureTrigger.node.js',
-					],
+					nodes: ['dist/nodes/FixtureEcho/FixtureEcho.node.js', 'dist/nodes/FixtureTrigger/FixtureTrigger.node.js'],
 				},
 			},
 			null,

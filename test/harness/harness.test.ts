@@ -118,9 +118,7 @@ function echoWorkflow(echo: Partial<INode> = {}): WorkflowDefinition {
 describe('harness', () => {
 	test('loads the package with PackageDirectoryLoader and base nodes lazily', () => {
 		expect(harness.packageName).toBe(FIXTURE_PACKAGE);
-		expect(harness.registry.getByNameAndVersion(`${FIXTURE_PACKAGE}.fixtureEcho`).description.name).toBe(
-			'fixtureEcho',
-		);
+		expect(harness.registry.getByNameAndVersion(`${FIXTURE_PACKAGE}.fixtureEcho`).description.name).toBe('fixtureEcho');
 		// The loader added "Poll Times" to the polling node, as n8n does.
 		const trigger = harness.registry.getByNameAndVersion(`${FIXTURE_PACKAGE}.fixtureTrigger`);
 		expect(trigger.description.properties.map((p) => p.name)).toContain('pollTimes');
@@ -211,7 +209,14 @@ describe('harness', () => {
 		const file = join(mkdtempSync(join(tmpdir(), 'n8n-harness-wf-')), 'wf.json');
 		const workflow: WorkflowDefinition = {
 			nodes: [
-				{ id: 'a', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: 'a',
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
 				{
 					id: 'b',
 					name: 'HTTP',
@@ -236,7 +241,12 @@ describe('harness', () => {
 						conditions: {
 							options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
 							conditions: [
-								{ id: 'k', leftValue: '={{ $json.ok }}', rightValue: '', operator: { type: 'boolean', operation: 'true', singleValue: true } },
+								{
+									id: 'k',
+									leftValue: '={{ $json.ok }}',
+									rightValue: '',
+									operator: { type: 'boolean', operation: 'true', singleValue: true },
+								},
 							],
 							combinator: 'and',
 						},

@@ -587,8 +587,7 @@ export class N8nHarness {
 		try {
 			response = await routingNode.runNode();
 		} catch (error) {
-			const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } })
-				.cause;
+			const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
 			if (cause?.response) {
 				const statusCode = cause.response.status;
 				for (const rule of testFunction.testRequest.rules ?? []) {

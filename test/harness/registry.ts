@@ -69,9 +69,7 @@ export class TypeRegistry implements INodeTypes {
 		const packageMs = performance.now() - start;
 
 		start = performance.now();
-		const baseLoader = new LazyPackageDirectoryLoader(
-			dirname(require.resolve('n8n-nodes-base/package.json')),
-		);
+		const baseLoader = new LazyPackageDirectoryLoader(dirname(require.resolve('n8n-nodes-base/package.json')));
 		await baseLoader.loadAll();
 		const baseMs = performance.now() - start;
 

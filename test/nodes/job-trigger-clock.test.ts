@@ -39,7 +39,10 @@ describe.each([
 	] as const)('%s jobs: nothing on activation, then every finished job once', async (source, kind: JobKind) => {
 		emulator.seedJobs({ kind, count: 500, status: kind === 'package' ? ['Success', 'Fail'] : ['Success', 'Failed'] });
 		const runningBefore = emulator.seedJobs({ kind, count: 10, status: 'Processing', intervalMs: 1000 });
-		const trigger = new TriggerDriver(emulator, triggerWorkflow({ watch: [source], outcomes: ['failed', 'succeeded'] }));
+		const trigger = new TriggerDriver(
+			emulator,
+			triggerWorkflow({ watch: [source], outcomes: ['failed', 'succeeded'] }),
+		);
 		expect(await trigger.poll()).toEqual([]);
 
 		const emitted: IDataObject[] = [];

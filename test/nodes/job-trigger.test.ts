@@ -55,7 +55,11 @@ describe('activation', () => {
 		const requests = listRequests();
 		expect(requests).toHaveLength(10);
 		expect(requests[0].query).toEqual({ OrderBy: 'CreateTimeDesc', PageSize: '100' });
-		expect(requests[1].query).toEqual({ OrderBy: 'CreateTimeDesc', PageSize: '100', NextPageToken: expect.any(String) });
+		expect(requests[1].query).toEqual({
+			OrderBy: 'CreateTimeDesc',
+			PageSize: '100',
+			NextPageToken: expect.any(String),
+		});
 
 		emulator.clearRequests();
 		emulator.clock.advance(5 * MINUTE);
@@ -114,8 +118,19 @@ describe('every job that finishes after activation is emitted exactly once', () 
 	});
 
 	it('jobs created before activation are emitted when they finish later; those older than the look-back window are not', async () => {
-		const old = emulator.seedJobs({ kind: 'package', count: 5, status: 'Processing', createdAt: emulator.clock.now() - 30 * HOUR });
-		emulator.seedJobs({ kind: 'package', count: 200, status: 'Success', createdAt: emulator.clock.now() - 20 * HOUR, intervalMs: 5 * MINUTE });
+		const old = emulator.seedJobs({
+			kind: 'package',
+			count: 5,
+			status: 'Processing',
+			createdAt: emulator.clock.now() - 30 * HOUR,
+		});
+		emulator.seedJobs({
+			kind: 'package',
+			count: 200,
+			status: 'Success',
+			createdAt: emulator.clock.now() - 20 * HOUR,
+			intervalMs: 5 * MINUTE,
+		});
 		const running = seedRunning('package', 30);
 		const trigger = driver();
 		expect(await trigger.poll()).toEqual([]);
@@ -146,12 +161,15 @@ describe('every job that finishes after activation is emitted exactly once', () 
 		const [slow] = seedRunning('package', 1);
 		const trigger = driver({ ...PACKAGES_ONLY, options: { lookBackHours: 1 } });
 		expect(await trigger.poll()).toEqual([]);
-		expect(Object.keys((trigger.staticData['node:Media Job Trigger'] as IDataObject).sources as object)).toEqual(['package']);
+		expect(Object.keys((trigger.staticData['node:Media Job Trigger'] as IDataObject).sources as object)).toEqual([
+			'package',
+		]);
 		emulator.clock.advance(2 * HOUR);
 		const newer = seedFinishing('package', 3, ['Success']);
 		emulator.clock.advance(2 * MINUTE);
 		expect(ids(await trigger.poll())).toEqual([...newer].sort());
-		const state = (trigger.staticData['node:Media Job Trigger'] as { sources: { package: { pending: object } } }).sources.package;
+		const state = (trigger.staticData['node:Media Job Trigger'] as { sources: { package: { pending: object } } })
+			.sources.package;
 		expect(state.pending).toEqual({});
 		emulator.finishJob(slow);
 		expect(await trigger.poll()).toEqual([]);
@@ -162,8 +180,20 @@ describe('every job that finishes after activation is emitted exactly once', () 
 		const trigger = driver();
 		expect(await trigger.poll()).toEqual([]);
 		// Created 3 minutes ago, i.e. before the newest CreateTime the trigger has seen, but listed only now.
-		const late = emulator.seedJobs({ kind: 'package', count: 20, status: 'Success', intervalMs: 0, createdAt: emulator.clock.now() - 3 * MINUTE });
-		const running = emulator.seedJobs({ kind: 'package', count: 20, status: 'Processing', intervalMs: 0, createdAt: emulator.clock.now() });
+		const late = emulator.seedJobs({
+			kind: 'package',
+			count: 20,
+			status: 'Success',
+			intervalMs: 0,
+			createdAt: emulator.clock.now() - 3 * MINUTE,
+		});
+		const running = emulator.seedJobs({
+			kind: 'package',
+			count: 20,
+			status: 'Processing',
+			intervalMs: 0,
+			createdAt: emulator.clock.now(),
+		});
 		emulator.clock.advance(1000);
 		expect(ids(await trigger.poll())).toEqual([...late].sort());
 		running.forEach((id) => emulator.finishJob(id));
@@ -213,9 +243,13 @@ describe('outcomes and filters', () => {
 		emulator.clock.advance(2 * MINUTE);
 		const items = await trigger.poll();
 		expect(ids(items)).toEqual([...wanted].sort());
-		expect(items.map((item) => [item.jobKind, item.jobType])).toEqual(Array(4).fill(['mediaProducing', 'VETemplateJob']));
+		expect(items.map((item) => [item.jobKind, item.jobType])).toEqual(
+			Array(4).fill(['mediaProducing', 'VETemplateJob']),
+		);
 		const requests = listRequests('ListMediaProducingJobs');
-		expect(requests.every((request) => request.query.ProjectId === 'proj-1' && request.query.JobType === 'VETemplateJob')).toBe(true);
+		expect(
+			requests.every((request) => request.query.ProjectId === 'proj-1' && request.query.JobType === 'VETemplateJob'),
+		).toBe(true);
 		const last = requests.at(-1)!.query;
 		expect(Date.parse(last.EndTime) - Date.parse(last.StartTime)).toBe(30 * 24 * HOUR - 1000);
 		expect(last).toMatchObject({ SortBy: 'CreationTime:Asc', MaxResults: '100' });
@@ -229,14 +263,20 @@ describe('outcomes and filters', () => {
 		emulator.clock.advance(2 * MINUTE);
 		const mixed = await two.poll();
 		expect(ids(mixed)).toEqual([...editing, ...live].sort());
-		expect(mixed.filter((item) => item.jobType === 'LiveEditingJob').map((item) => item.status)).toEqual(['failed', 'failed', 'failed']);
+		expect(mixed.filter((item) => item.jobType === 'LiveEditingJob').map((item) => item.status)).toEqual([
+			'failed',
+			'failed',
+			'failed',
+		]);
 		expect(listRequests('ListMediaProducingJobs').every((request) => !('JobType' in request.query))).toBe(true);
 	});
 
 	it('watching both lists emits packaging and production jobs in one poll, ordered by finish time', async () => {
 		const trigger = driver({ watch: ['package', 'production'], outcomes: ['failed', 'succeeded'] });
 		expect(await trigger.poll()).toEqual([]);
-		const pkg = seedRunning('package', 2, { OutputUrl: 'http://media-out.oss-cn-shanghai.aliyuncs.com/hls/index.m3u8' });
+		const pkg = seedRunning('package', 2, {
+			OutputUrl: 'http://media-out.oss-cn-shanghai.aliyuncs.com/hls/index.m3u8',
+		});
 		const prod = seedRunning('editing', 2);
 		expect(await trigger.poll()).toEqual([]);
 		emulator.finishJob(prod[0]);
@@ -248,8 +288,17 @@ describe('outcomes and filters', () => {
 		emulator.finishJob(pkg[1]);
 		const items = await trigger.poll();
 		expect(items.map((item) => item.jobId)).toEqual([prod[0], pkg[0], prod[1], pkg[1]]);
-		expect(items[2]).toMatchObject({ jobKind: 'mediaProducing', jobType: 'EditingJob', status: 'failed', errorCode: 'InvalidParameter.Timeline' });
-		expect(items[1]).toMatchObject({ jobKind: 'package', status: 'succeeded', outputUrl: 'http://media-out.oss-cn-shanghai.aliyuncs.com/hls/index.m3u8' });
+		expect(items[2]).toMatchObject({
+			jobKind: 'mediaProducing',
+			jobType: 'EditingJob',
+			status: 'failed',
+			errorCode: 'InvalidParameter.Timeline',
+		});
+		expect(items[1]).toMatchObject({
+			jobKind: 'package',
+			status: 'succeeded',
+			outputUrl: 'http://media-out.oss-cn-shanghai.aliyuncs.com/hls/index.m3u8',
+		});
 		expect(items[1]).not.toHaveProperty('jobType');
 	});
 
@@ -267,29 +316,32 @@ describe('pagination', () => {
 		['package', 101, 2],
 		['production', 100, 1],
 		['production', 101, 2],
-	] as const)('%s: %i jobs finishing between polls → all emitted with %i list request(s)', async (source, count, pages) => {
-		const kind: JobKind = source === 'package' ? 'package' : 'editing';
-		const action = source === 'package' ? 'ListPackageJobs' : 'ListMediaProducingJobs';
-		emulator.seedJobs({ kind, count: 50, status: 'Success' });
-		const trigger = driver({ watch: [source], outcomes: ['failed', 'succeeded'] });
-		expect(await trigger.poll()).toEqual([]);
-		emulator.clock.advance(HOUR);
-		const created = seedRunning(kind, count);
-		expect(await trigger.poll()).toEqual([]);
-		created.forEach((id) => emulator.finishJob(id));
-		emulator.clearRequests();
-		const items = await trigger.poll();
-		expect(ids(items)).toEqual([...created].sort());
-		const requests = listRequests(action);
-		expect(requests).toHaveLength(pages);
-		const tokenName = source === 'package' ? 'NextPageToken' : 'NextToken';
-		if (pages === 2) {
-			expect(requests[1].query[tokenName]).toEqual(expect.any(String));
-			const { [tokenName]: _token, ...rest } = requests[1].query;
-			expect(rest).toEqual(requests[0].query);
-		}
-		expect(requests[0].query).not.toHaveProperty(tokenName);
-	});
+	] as const)(
+		'%s: %i jobs finishing between polls → all emitted with %i list request(s)',
+		async (source, count, pages) => {
+			const kind: JobKind = source === 'package' ? 'package' : 'editing';
+			const action = source === 'package' ? 'ListPackageJobs' : 'ListMediaProducingJobs';
+			emulator.seedJobs({ kind, count: 50, status: 'Success' });
+			const trigger = driver({ watch: [source], outcomes: ['failed', 'succeeded'] });
+			expect(await trigger.poll()).toEqual([]);
+			emulator.clock.advance(HOUR);
+			const created = seedRunning(kind, count);
+			expect(await trigger.poll()).toEqual([]);
+			created.forEach((id) => emulator.finishJob(id));
+			emulator.clearRequests();
+			const items = await trigger.poll();
+			expect(ids(items)).toEqual([...created].sort());
+			const requests = listRequests(action);
+			expect(requests).toHaveLength(pages);
+			const tokenName = source === 'package' ? 'NextPageToken' : 'NextToken';
+			if (pages === 2) {
+				expect(requests[1].query[tokenName]).toEqual(expect.any(String));
+				const { [tokenName]: _token, ...rest } = requests[1].query;
+				expect(rest).toEqual(requests[0].query);
+			}
+			expect(requests[0].query).not.toHaveProperty(tokenName);
+		},
+	);
 });
 
 describe('failed polls and restarts', () => {
@@ -448,7 +500,8 @@ describe('Trigger → Set through the engine', () => {
 								id: 'text',
 								name: 'text',
 								type: 'string',
-								value: '=Packaging job {{ $json.jobId }} {{ $json.status }}{{ $json.errorCode ? ": " + $json.errorCode + " " + $json.errorMessage : "" }}',
+								value:
+									'=Packaging job {{ $json.jobId }} {{ $json.status }}{{ $json.errorCode ? ": " + $json.errorCode + " " + $json.errorMessage : "" }}',
 							},
 							{ id: 'url', name: 'url', type: 'string', value: '={{ $json.outputUrl ?? "" }}' },
 						],
@@ -460,7 +513,9 @@ describe('Trigger → Set through the engine', () => {
 		const credentials = sandboxCredentials(emulator);
 		const activation = await pollAndRun(workflow, TRIGGER, { credentials, tick: 'activation' });
 		expect(activation.run).toBeUndefined();
-		const [ok, bad] = seedRunning('package', 2, { OutputUrl: 'http://media-out.oss-cn-shanghai.aliyuncs.com/hls/index.m3u8' });
+		const [ok, bad] = seedRunning('package', 2, {
+			OutputUrl: 'http://media-out.oss-cn-shanghai.aliyuncs.com/hls/index.m3u8',
+		});
 		emulator.finishJob(ok);
 		emulator.failJob(bad, 'InvalidParameter', 'Resource content bad.');
 		const { poll, run } = await pollAndRun(workflow, TRIGGER, { credentials, staticData: activation.poll.staticData });
@@ -469,7 +524,10 @@ describe('Trigger → Set through the engine', () => {
 		expect(run?.output(TRIGGER).map((item) => item.jobId)).toEqual([ok, bad]);
 		expect(run?.output('Message')).toEqual([
 			{ text: `Packaging job ${ok} succeeded`, url: 'http://media-out.oss-cn-shanghai.aliyuncs.com/hls/index.m3u8' },
-			{ text: `Packaging job ${bad} failed: InvalidParameter Resource content bad.`, url: 'http://media-out.oss-cn-shanghai.aliyuncs.com/hls/index.m3u8' },
+			{
+				text: `Packaging job ${bad} failed: InvalidParameter Resource content bad.`,
+				url: 'http://media-out.oss-cn-shanghai.aliyuncs.com/hls/index.m3u8',
+			},
 		]);
 	});
 });

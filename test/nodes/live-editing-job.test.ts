@@ -38,8 +38,16 @@ function submit(parameters: IDataObject, onError?: 'continueRegularOutput') {
 	return chain({ name: SUBMIT, type: 'alibabaCloudSubmitLiveEditingJob', parameters, onError });
 }
 
-async function run(parameters: IDataObject, items: IDataObject[] = [ITEM], on = emulator, onError?: 'continueRegularOutput') {
-	return runWorkflow(submit(parameters, onError), { credentials: sandboxCredentials(on), pinData: startingWith(items) });
+async function run(
+	parameters: IDataObject,
+	items: IDataObject[] = [ITEM],
+	on = emulator,
+	onError?: 'continueRegularOutput',
+) {
+	return runWorkflow(submit(parameters, onError), {
+		credentials: sandboxCredentials(on),
+		pinData: startingWith(items),
+	});
 }
 
 describe('Submit Live Editing Job: wire parameters', () => {
@@ -47,7 +55,12 @@ describe('Submit Live Editing Job: wire parameters', () => {
 		const result = await run(minimal());
 		expect(result.status).toBe('success');
 		const [request] = emulator.requests;
-		expect(request).toMatchObject({ action: 'SubmitLiveEditingJob', version: '2020-11-09', method: 'POST', status: 200 });
+		expect(request).toMatchObject({
+			action: 'SubmitLiveEditingJob',
+			version: '2020-11-09',
+			method: 'POST',
+			status: 200,
+		});
 		expect(request.query).toEqual({
 			Clips: '[{"StartTime":"2021-06-21T08:01:00Z","EndTime":"2021-06-21T08:03:00Z"}]',
 			LiveStreamConfig: '{"AppName":"live","DomainName":"live.example.com","StreamName":"studio-1"}',
@@ -121,8 +134,20 @@ describe('Submit Live Editing Job: wire parameters', () => {
 		const result = await run({
 			clips: {
 				clip: [
-					{ startTime: '2021-06-21T08:01:00Z', endTime: '2021-06-21T08:02:00Z', appName: 'live', domainName: 'd.example.com', streamName: 's1' },
-					{ startTime: '2021-06-21T08:03:00Z', endTime: '2021-06-21T08:04:00Z', appName: 'live', domainName: 'd.example.com', streamName: 's2' },
+					{
+						startTime: '2021-06-21T08:01:00Z',
+						endTime: '2021-06-21T08:02:00Z',
+						appName: 'live',
+						domainName: 'd.example.com',
+						streamName: 's1',
+					},
+					{
+						startTime: '2021-06-21T08:03:00Z',
+						endTime: '2021-06-21T08:04:00Z',
+						appName: 'live',
+						domainName: 'd.example.com',
+						streamName: 's2',
+					},
 				],
 			},
 			mode: 'Rough',
@@ -142,8 +167,18 @@ describe('Submit Live Editing Job: wire parameters', () => {
 
 	it('clips from JSON: times normalized, blank stream keys left to Live Stream Config, other keys kept as written', async () => {
 		const clipsJson = JSON.stringify([
-			{ StartTime: ' 2021-06-21T08:01:00.250Z', EndTime: '2021-06-21T08:03:00+00:00', AppName: '', StreamName: 'camera-2' },
-			{ StartTime: '2021-06-21T08:05:00Z', EndTime: '2021-06-21T08:09:00Z', CoverTime: '2021-06-21T08:06:00Z', Extra: 1 },
+			{
+				StartTime: ' 2021-06-21T08:01:00.250Z',
+				EndTime: '2021-06-21T08:03:00+00:00',
+				AppName: '',
+				StreamName: 'camera-2',
+			},
+			{
+				StartTime: '2021-06-21T08:05:00Z',
+				EndTime: '2021-06-21T08:09:00Z',
+				CoverTime: '2021-06-21T08:06:00Z',
+				Extra: 1,
+			},
 		]);
 		const result = await run(minimal({ clipsDefinition: 'json', clipsJson, mode: 'RoughFast', clips: undefined }));
 		expect(result.status).toBe('success');
@@ -156,7 +191,9 @@ describe('Submit Live Editing Job: wire parameters', () => {
 
 	it('clips from a JSON expression (an array from the item) and times from n8n DateTime expressions, cut to seconds', async () => {
 		const clips = [{ StartTime: '2021-06-21T08:01:00Z', EndTime: '2021-06-21T08:02:00Z' }];
-		const fromJson = await run(minimal({ clipsDefinition: 'json', clipsJson: '={{ $json.clips }}' }), [{ ...ITEM, clips }]);
+		const fromJson = await run(minimal({ clipsDefinition: 'json', clipsJson: '={{ $json.clips }}' }), [
+			{ ...ITEM, clips },
+		]);
 		expect(fromJson.status).toBe('success');
 		expect(emulator.requests[0].query.Clips).toBe(JSON.stringify(clips));
 
@@ -173,11 +210,17 @@ describe('Submit Live Editing Job: wire parameters', () => {
 			}),
 		);
 		expect(fromDates.status).toBe('success');
-		expect(emulator.requests[1].query.Clips).toBe('[{"StartTime":"2021-06-21T08:01:00Z","EndTime":"2021-06-21T08:03:00Z"}]');
+		expect(emulator.requests[1].query.Clips).toBe(
+			'[{"StartTime":"2021-06-21T08:01:00Z","EndTime":"2021-06-21T08:03:00Z"}]',
+		);
 
 		// Without .toUTC(), n8n writes a DateTime in the workflow's time zone: refused with the fix named.
 		const local = await run(
-			minimal({ clips: { clip: [{ startTime: '={{ $json.start }}', endTime: "={{ DateTime.fromISO('2021-06-21T10:03:00+02:00') }}" }] } }),
+			minimal({
+				clips: {
+					clip: [{ startTime: '={{ $json.start }}', endTime: "={{ DateTime.fromISO('2021-06-21T10:03:00+02:00') }}" }],
+				},
+			}),
 		);
 		expect(local.nodeError(SUBMIT)?.message).toMatch(
 			/^Clips › Clip 1 › End Time must be in UTC, ending in Z \(got "2021-06-21T\d\d:03:00\.000[+-]\d\d:\d\d"\); in an expression add \.toUTC\(\)/,
@@ -198,7 +241,11 @@ describe('Submit Live Editing Job: validation before any request', () => {
 	});
 	const invalid: Array<[string, IDataObject, string]> = [
 		['no clip', { clips: { clip: [] } }, 'Clips needs at least one clip [item 0]'],
-		['empty Start Time', { clips: { clip: [{ startTime: '={{ $json.nothing }}', endTime: '2021-06-21T08:03:00Z' }] } }, 'Clips › Clip 1 › Start Time is required but empty [item 0]'],
+		[
+			'empty Start Time',
+			{ clips: { clip: [{ startTime: '={{ $json.nothing }}', endTime: '2021-06-21T08:03:00Z' }] } },
+			'Clips › Clip 1 › Start Time is required but empty [item 0]',
+		],
 		[
 			'a time that is not ISO 8601',
 			twoClips({ startTime: '2021-06-21 08:05:00', endTime: '2021-06-21T08:09:00Z' }),
@@ -231,35 +278,58 @@ describe('Submit Live Editing Job: validation before any request', () => {
 		],
 		[
 			'Cover Time after its clip',
-			twoClips({ startTime: '2021-06-21T08:05:00Z', endTime: '2021-06-21T08:09:00Z', coverTime: '2021-06-21T08:09:01Z' }),
+			twoClips({
+				startTime: '2021-06-21T08:05:00Z',
+				endTime: '2021-06-21T08:09:00Z',
+				coverTime: '2021-06-21T08:09:01Z',
+			}),
 			'Clips › Clip 2 › Cover Time must be within its clip, from 2021-06-21T08:05:00Z to 2021-06-21T08:09:00Z (got 2021-06-21T08:09:01Z) [item 0]',
 		],
 		[
 			'Cover Time before its clip',
-			twoClips({ startTime: '2021-06-21T08:05:00Z', endTime: '2021-06-21T08:09:00Z', coverTime: '2021-06-21T08:04:59Z' }),
+			twoClips({
+				startTime: '2021-06-21T08:05:00Z',
+				endTime: '2021-06-21T08:09:00Z',
+				coverTime: '2021-06-21T08:04:59Z',
+			}),
 			'Clips › Clip 2 › Cover Time must be within its clip, from 2021-06-21T08:05:00Z to 2021-06-21T08:09:00Z (got 2021-06-21T08:04:59Z) [item 0]',
 		],
 		[
 			'Cover URL that is not http(s)',
-			twoClips({ startTime: '2021-06-21T08:05:00Z', endTime: '2021-06-21T08:09:00Z', coverUrl: 'oss://bucket/cover.jpg' }),
+			twoClips({
+				startTime: '2021-06-21T08:05:00Z',
+				endTime: '2021-06-21T08:09:00Z',
+				coverUrl: 'oss://bucket/cover.jpg',
+			}),
 			'Clips › Clip 2 › Cover URL must be an http(s):// URL (got "oss://bucket/cover.jpg") [item 0]',
 		],
 		[
 			'a clip without a stream and no Live Stream Config',
-			{ ...twoClips({ startTime: '2021-06-21T08:05:00Z', endTime: '2021-06-21T08:09:00Z', streamName: 'camera-2' }), liveStreamConfig: {} },
+			{
+				...twoClips({ startTime: '2021-06-21T08:05:00Z', endTime: '2021-06-21T08:09:00Z', streamName: 'camera-2' }),
+				liveStreamConfig: {},
+			},
 			'Clips › Clip 1 names no live stream: set App Name, Domain Name, Stream Name in the clip, or fill Live Stream Config for all clips [item 0]',
 		],
 		[
 			'a clip with only part of a stream and no Live Stream Config',
 			{
-				clips: { clip: [{ startTime: '2021-06-21T08:01:00Z', endTime: '2021-06-21T08:03:00Z', appName: 'live', streamName: 's' }] },
+				clips: {
+					clip: [
+						{ startTime: '2021-06-21T08:01:00Z', endTime: '2021-06-21T08:03:00Z', appName: 'live', streamName: 's' },
+					],
+				},
 				liveStreamConfig: {},
 			},
 			'Clips › Clip 1 names no live stream: set Domain Name in the clip, or fill Live Stream Config for all clips [item 0]',
 		],
 		[
 			'a Live Stream Config without Stream Name',
-			{ liveStreamConfig: { stream: { appName: 'live', domainName: 'live.example.com', streamName: '={{ $json.nothing }}' } } },
+			{
+				liveStreamConfig: {
+					stream: { appName: 'live', domainName: 'live.example.com', streamName: '={{ $json.nothing }}' },
+				},
+			},
 			'Live Stream Config › Stream Name is required but empty [item 0]',
 		],
 		[
@@ -282,28 +352,71 @@ describe('Submit Live Editing Job: validation before any request', () => {
 			{ outputDefinition: 'json', outputMediaConfigJson: `{"MediaURL":"${OUT}","Width":1280}` },
 			'Output Media Config (JSON) › Width can only be set in the Accurate and Rough modes; Mode AccurateFast keeps the resolution of the live stream [item 0]',
 		],
-		['a Width out of range', { mode: 'Accurate', outputSize: { width: 5000 } }, 'Output Size › Width must be a whole number from 128 to 4096 (got 5000) [item 0]'],
-		['an unknown Mode', { mode: '={{ "Fast" }}' }, 'Mode must be one of AccurateFast, Accurate, Rough, RoughFast (got "Fast") [item 0]'],
-		['User Data that is not JSON', { options: { userData: 'ticket 42' } }, 'User Data is not valid JSON: Unexpected token \'i\', "ticket 42" is not valid JSON [item 0]'],
-		['User Data that is a JSON array', { options: { userData: '[1]' } }, 'User Data must be a JSON object like {"key": "value"} (got [1]) [item 0]'],
+		[
+			'a Width out of range',
+			{ mode: 'Accurate', outputSize: { width: 5000 } },
+			'Output Size › Width must be a whole number from 128 to 4096 (got 5000) [item 0]',
+		],
+		[
+			'an unknown Mode',
+			{ mode: '={{ "Fast" }}' },
+			'Mode must be one of AccurateFast, Accurate, Rough, RoughFast (got "Fast") [item 0]',
+		],
+		[
+			'User Data that is not JSON',
+			{ options: { userData: 'ticket 42' } },
+			'User Data is not valid JSON: Unexpected token \'i\', "ticket 42" is not valid JSON [item 0]',
+		],
+		[
+			'User Data that is a JSON array',
+			{ options: { userData: '[1]' } },
+			'User Data must be a JSON object like {"key": "value"} (got [1]) [item 0]',
+		],
 		// {"k":"…"} with 169 three-byte characters: 8 + 507 = 515 bytes
-		['User Data over 512 bytes', { options: { userData: `{"k":"${'界'.repeat(169)}"}` } }, 'User Data must be at most 512 bytes (got 515 bytes) [item 0]'],
-		['an output URL that is not http(s)', { outputMediaUrl: 'oss://media-out/x.mp4' }, 'Output Media URL must be an http(s):// URL (got "oss://media-out/x.mp4") [item 0]'],
-		['Clips (JSON) that is not an array', { clipsDefinition: 'json', clipsJson: '{"StartTime":"2021-06-21T08:01:00Z"}' }, 'Clips (JSON) must be a JSON array like [{...}] (got {"StartTime":"2021-06-21T08:01:00Z"}) [item 0]'],
-		['Clips (JSON) with a clip that is no object', { clipsDefinition: 'json', clipsJson: '["2021-06-21T08:01:00Z"]' }, 'Clips (JSON) › Clip 1 must be a JSON object like {"StartTime": "…", "EndTime": "…"} [item 0]'],
+		[
+			'User Data over 512 bytes',
+			{ options: { userData: `{"k":"${'界'.repeat(169)}"}` } },
+			'User Data must be at most 512 bytes (got 515 bytes) [item 0]',
+		],
+		[
+			'an output URL that is not http(s)',
+			{ outputMediaUrl: 'oss://media-out/x.mp4' },
+			'Output Media URL must be an http(s):// URL (got "oss://media-out/x.mp4") [item 0]',
+		],
+		[
+			'Clips (JSON) that is not an array',
+			{ clipsDefinition: 'json', clipsJson: '{"StartTime":"2021-06-21T08:01:00Z"}' },
+			'Clips (JSON) must be a JSON array like [{...}] (got {"StartTime":"2021-06-21T08:01:00Z"}) [item 0]',
+		],
+		[
+			'Clips (JSON) with a clip that is no object',
+			{ clipsDefinition: 'json', clipsJson: '["2021-06-21T08:01:00Z"]' },
+			'Clips (JSON) › Clip 1 must be a JSON object like {"StartTime": "…", "EndTime": "…"} [item 0]',
+		],
 		[
 			'Clips (JSON) with a non-UTC EndTime',
-			{ clipsDefinition: 'json', clipsJson: '[{"StartTime":"2021-06-21T08:01:00Z","EndTime":"2021-06-21T08:03:00-05:00"}]' },
+			{
+				clipsDefinition: 'json',
+				clipsJson: '[{"StartTime":"2021-06-21T08:01:00Z","EndTime":"2021-06-21T08:03:00-05:00"}]',
+			},
 			'Clips (JSON) › Clip 1 › EndTime must be in UTC, ending in Z (got "2021-06-21T08:03:00-05:00"); in an expression add .toUTC(), e.g. {{ $now.toUTC().toISO() }} [item 0]',
 		],
 		[
 			'Clips (JSON) with CoverTime outside the clip',
-			{ clipsDefinition: 'json', clipsJson: '[{"StartTime":"2021-06-21T08:01:00Z","EndTime":"2021-06-21T08:03:00Z","CoverTime":"2021-06-21T09:00:00Z"}]' },
+			{
+				clipsDefinition: 'json',
+				clipsJson:
+					'[{"StartTime":"2021-06-21T08:01:00Z","EndTime":"2021-06-21T08:03:00Z","CoverTime":"2021-06-21T09:00:00Z"}]',
+			},
 			'Clips (JSON) › Clip 1 › CoverTime must be within its clip, from 2021-06-21T08:01:00Z to 2021-06-21T08:03:00Z (got 2021-06-21T09:00:00Z) [item 0]',
 		],
 		[
 			'Clips (JSON) without a stream and no Live Stream Config',
-			{ clipsDefinition: 'json', clipsJson: '[{"StartTime":"2021-06-21T08:01:00Z","EndTime":"2021-06-21T08:03:00Z"}]', liveStreamConfig: {} },
+			{
+				clipsDefinition: 'json',
+				clipsJson: '[{"StartTime":"2021-06-21T08:01:00Z","EndTime":"2021-06-21T08:03:00Z"}]',
+				liveStreamConfig: {},
+			},
 			'Clips (JSON) › Clip 1 names no live stream: set AppName, DomainName, StreamName in the clip, or fill Live Stream Config for all clips [item 0]',
 		],
 	];
@@ -333,7 +446,9 @@ describe('Submit Live Editing Job: validation before any request', () => {
 		];
 		const result = await run(
 			minimal({
-				clips: { clip: [{ startTime: '={{ $json.start }}', endTime: '={{ $json.end }}', coverTime: '={{ $json.cover }}' }] },
+				clips: {
+					clip: [{ startTime: '={{ $json.start }}', endTime: '={{ $json.end }}', coverTime: '={{ $json.cover }}' }],
+				},
 				options: { userData: '={{ $json.userData }}' },
 			}),
 			items,
@@ -400,21 +515,31 @@ describe('Wait for Completion', () => {
 	});
 
 	it('a job that fails raises the job’s own Code and Message for its item', async () => {
-		fast.failJobsMatching({ kind: 'liveEditing', code: 'LiveStreamNotRecorded', message: 'No recording in the time range.' });
+		fast.failJobsMatching({
+			kind: 'liveEditing',
+			code: 'LiveStreamNotRecorded',
+			message: 'No recording in the time range.',
+		});
 		const result = await run(waiting(), [ITEM], fast);
 		const [job] = fast.jobs.list('liveEditing');
 		expect(result.status).toBe('error');
 		expect(result.nodeError(SUBMIT)?.message).toBe(
 			`The live editing job ${job.jobId} failed: LiveStreamNotRecorded: No recording in the time range. [item 0]`,
 		);
-		expect(result.nodeError(SUBMIT)?.context).toMatchObject({ code: 'LiveStreamNotRecorded', jobId: job.jobId, status: 'failed' });
+		expect(result.nodeError(SUBMIT)?.context).toMatchObject({
+			code: 'LiveStreamNotRecorded',
+			jobId: job.jobId,
+			status: 'failed',
+		});
 	});
 
 	it('running out of time reports the JobId of the job that keeps running', async () => {
 		const result = await run(waiting({ maxWaitMinutes: 0.02 }), [ITEM], emulator);
 		const [job] = emulator.jobs.list('liveEditing');
 		const error = result.nodeError(SUBMIT);
-		expect(error?.message).toMatch(new RegExp(`^The live editing job ${job.jobId} is still running after 1 s \\(status Init\\) \\[item 0\\]$`));
+		expect(error?.message).toMatch(
+			new RegExp(`^The live editing job ${job.jobId} is still running after 1 s \\(status Init\\) \\[item 0\\]$`),
+		);
 		expect(error?.context).toMatchObject({ jobId: job.jobId, status: 'running' });
 		expect(error?.description).toContain('keeps running in Alibaba Cloud');
 	});
@@ -432,7 +557,10 @@ describe('Get Live Editing Job', () => {
 	it('returns normalized fields beside the raw job: running, then succeeded with the output', async () => {
 		const submitted = await submittedJob();
 		const read = async () =>
-			runWorkflow(get(), { credentials: sandboxCredentials(emulator), pinData: startingWith([{ JobId: submitted.JobId }]) });
+			runWorkflow(get(), {
+				credentials: sandboxCredentials(emulator),
+				pinData: startingWith([{ JobId: submitted.JobId }]),
+			});
 
 		const running = await read();
 		expect(emulator.requests.at(-1)?.query).toEqual({ JobId: submitted.JobId });
@@ -471,7 +599,11 @@ describe('Get Live Editing Job', () => {
 
 	it('a failed job: errorCode and errorMessage; a VOD output: vodMediaId', async () => {
 		const result = await run(
-			minimal({ outputTarget: 'vod-media', outputStorageLocation: 'outin-1.oss-cn-shanghai.aliyuncs.com', outputFileName: 'a.mp4' }),
+			minimal({
+				outputTarget: 'vod-media',
+				outputStorageLocation: 'outin-1.oss-cn-shanghai.aliyuncs.com',
+				outputFileName: 'a.mp4',
+			}),
 		);
 		const submitted = result.output(SUBMIT)[0];
 		emulator.failJob(submitted.JobId as string, 'LiveStreamNotRecorded', 'No recording in the time range.');
@@ -491,14 +623,21 @@ describe('Get Live Editing Job', () => {
 	});
 
 	it('requires a Job ID; with continueOnFail an unknown job is an error item between good ones', async () => {
-		const empty = await runWorkflow(get(), { credentials: sandboxCredentials(emulator), pinData: startingWith([{ JobId: ' ' }]) });
+		const empty = await runWorkflow(get(), {
+			credentials: sandboxCredentials(emulator),
+			pinData: startingWith([{ JobId: ' ' }]),
+		});
 		expect(empty.nodeError(GET)?.message).toBe('Job ID is required but empty [item 0]');
 		expect(emulator.requests).toHaveLength(0);
 
 		const submitted = await submittedJob();
 		const read = await runWorkflow(get('continueRegularOutput'), {
 			credentials: sandboxCredentials(emulator),
-			pinData: startingWith([{ JobId: submitted.JobId }, { JobId: '00000000000000000000000000000000' }, { JobId: submitted.JobId }]),
+			pinData: startingWith([
+				{ JobId: submitted.JobId },
+				{ JobId: '00000000000000000000000000000000' },
+				{ JobId: submitted.JobId },
+			]),
 		});
 		const outputs = read.items(GET);
 		expect(outputs.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);

@@ -49,7 +49,12 @@ describe('Submit Media Producing Job: wire parameters', () => {
 
 		expect(emulator.requests).toHaveLength(1);
 		const [request] = emulator.requests;
-		expect(request).toMatchObject({ action: 'SubmitMediaProducingJob', version: '2020-11-09', method: 'POST', status: 200 });
+		expect(request).toMatchObject({
+			action: 'SubmitMediaProducingJob',
+			version: '2020-11-09',
+			method: 'POST',
+			status: 200,
+		});
 		expect(request.query).toEqual({
 			OutputMediaTarget: 'oss-object',
 			OutputMediaConfig: `{"MediaURL":"${OUT}"}`,
@@ -72,11 +77,16 @@ describe('Submit Media Producing Job: wire parameters', () => {
 	it('full configuration: every field lands in its API parameter, exactly', async () => {
 		const timeline = {
 			VideoTracks: [
-				{ MainTrack: true, VideoTrackClips: [{ MediaURL: 'https://media-in.oss-cn-shanghai.aliyuncs.com/a.mp4', Out: 10 }] },
+				{
+					MainTrack: true,
+					VideoTrackClips: [{ MediaURL: 'https://media-in.oss-cn-shanghai.aliyuncs.com/a.mp4', Out: 10 }],
+				},
 			],
 			AudioTracks: [{ AudioTrackClips: [{ MediaId: 'f00dbabef00dbabef00dbabef00dbabe' }] }],
 			ImageTracks: [{ ImageTrackClips: [{ MediaURL: 'https://media-in.oss-cn-shanghai.aliyuncs.com/logo.png' }] }],
-			SubtitleTracks: [{ SubtitleTrackClips: [{ Type: 'Text', Content: '你好 & welcome', TimelineIn: 0, TimelineOut: 3 }] }],
+			SubtitleTracks: [
+				{ SubtitleTrackClips: [{ Type: 'Text', Content: '你好 & welcome', TimelineIn: 0, TimelineOut: 3 }] },
+			],
 			EffectTracks: [{ EffectTrackItems: [{ Type: 'Background', SubType: 'Blur' }] }],
 		};
 		const run = await submit({
@@ -116,11 +126,19 @@ describe('Submit Media Producing Job: wire parameters', () => {
 	});
 
 	it('template source: TemplateId and ClipsParam in the query, no body, a template job', async () => {
-		const run = await submit({
-			source: 'template',
-			templateId: '={{ $json.template }}',
-			clipsParam: '={{ $json.clips }}',
-		}, [{ template: '96e8864746a0b6f3ae3e1b1a2b3c4d5e', clips: { video1: 'https://media-in.oss-cn-shanghai.aliyuncs.com/a.mp4', text1: 'Hi' } }]);
+		const run = await submit(
+			{
+				source: 'template',
+				templateId: '={{ $json.template }}',
+				clipsParam: '={{ $json.clips }}',
+			},
+			[
+				{
+					template: '96e8864746a0b6f3ae3e1b1a2b3c4d5e',
+					clips: { video1: 'https://media-in.oss-cn-shanghai.aliyuncs.com/a.mp4', text1: 'Hi' },
+				},
+			],
+		);
 		expect(run.status).toBe('success');
 		const [request] = emulator.requests;
 		expect(request.query).toEqual({
@@ -180,38 +198,166 @@ describe('Submit Media Producing Job: validation before any request', () => {
 	const invalid: Array<[string, IDataObject, string | RegExp]> = [
 		['empty Timeline', { timeline: '' }, 'Timeline is required but empty [item 0]'],
 		['Timeline that is no JSON', { timeline: '{"VideoTracks": [' }, /^Timeline is not valid JSON: .+ \[item 0\]$/],
-		['Timeline that is a JSON array', { timeline: '[]' }, /^Timeline must be a JSON object like \{"key": "value"\} \(got \[\]\) \[item 0\]$/],
-		['Timeline without video or audio tracks', { timeline: '{"SubtitleTracks": [{}], "VideoTracks": []}' }, 'Timeline needs at least one track in VideoTracks or AudioTracks [item 0]'],
-		['a misspelt track kind', { timeline: '{"VideoTrack": [{}]}' }, 'Timeline has an unknown track kind "VideoTrack" (the kinds are VideoTracks, AudioTracks, ImageTracks, SubtitleTracks, EffectTracks) [item 0]'],
-		['a track kind that is no array', { timeline: '{"VideoTracks": {"VideoTrackClips": []}}' }, 'Timeline › VideoTracks must be a JSON array of tracks like [{...}] [item 0]'],
-		['a track that is no object', { timeline: '{"AudioTracks": [{}, "music.mp3"]}' }, 'Timeline › AudioTracks › Track 2 must be a JSON object [item 0]'],
-		['image tracks without video tracks', { timeline: '{"AudioTracks": [{}], "ImageTracks": [{}]}' }, 'Timeline › ImageTracks need at least one track in VideoTracks to lie over [item 0]'],
-		['101 video tracks', { timeline: JSON.stringify({ VideoTracks: tracks(101) }) }, 'Timeline › VideoTracks must have at most 100 video tracks (got 101) [item 0]'],
-		['101 image tracks', { timeline: big('ImageTracks') }, 'Timeline › ImageTracks must have at most 100 image tracks (got 101) [item 0]'],
-		['101 subtitle tracks', { timeline: big('SubtitleTracks') }, 'Timeline › SubtitleTracks must have at most 100 subtitle tracks (got 101) [item 0]'],
+		[
+			'Timeline that is a JSON array',
+			{ timeline: '[]' },
+			/^Timeline must be a JSON object like \{"key": "value"\} \(got \[\]\) \[item 0\]$/,
+		],
+		[
+			'Timeline without video or audio tracks',
+			{ timeline: '{"SubtitleTracks": [{}], "VideoTracks": []}' },
+			'Timeline needs at least one track in VideoTracks or AudioTracks [item 0]',
+		],
+		[
+			'a misspelt track kind',
+			{ timeline: '{"VideoTrack": [{}]}' },
+			'Timeline has an unknown track kind "VideoTrack" (the kinds are VideoTracks, AudioTracks, ImageTracks, SubtitleTracks, EffectTracks) [item 0]',
+		],
+		[
+			'a track kind that is no array',
+			{ timeline: '{"VideoTracks": {"VideoTrackClips": []}}' },
+			'Timeline › VideoTracks must be a JSON array of tracks like [{...}] [item 0]',
+		],
+		[
+			'a track that is no object',
+			{ timeline: '{"AudioTracks": [{}, "music.mp3"]}' },
+			'Timeline › AudioTracks › Track 2 must be a JSON object [item 0]',
+		],
+		[
+			'image tracks without video tracks',
+			{ timeline: '{"AudioTracks": [{}], "ImageTracks": [{}]}' },
+			'Timeline › ImageTracks need at least one track in VideoTracks to lie over [item 0]',
+		],
+		[
+			'101 video tracks',
+			{ timeline: JSON.stringify({ VideoTracks: tracks(101) }) },
+			'Timeline › VideoTracks must have at most 100 video tracks (got 101) [item 0]',
+		],
+		[
+			'101 image tracks',
+			{ timeline: big('ImageTracks') },
+			'Timeline › ImageTracks must have at most 100 image tracks (got 101) [item 0]',
+		],
+		[
+			'101 subtitle tracks',
+			{ timeline: big('SubtitleTracks') },
+			'Timeline › SubtitleTracks must have at most 100 subtitle tracks (got 101) [item 0]',
+		],
 		// n8n itself refuses a required field left empty; an expression that resolves to nothing reaches the node
-		['template without Template ID', { source: 'template', templateId: '={{ $json.nothing }}', clipsParam: '{"a":1}' }, 'Template ID is required but empty [item 0]'],
-		['template without Clips Param', { source: 'template', templateId: 'tpl', clipsParam: '  ' }, 'Clips Param is required but empty [item 0]'],
-		['Clips Param that is no object', { source: 'template', templateId: 'tpl', clipsParam: '["a"]' }, /^Clips Param must be a JSON object/],
-		['project without Project ID', { source: 'project', projectId: '={{ $json.nothing }}' }, 'Project ID is required but empty [item 0]'],
-		['no Output Media URL', { outputMediaUrl: '={{ $json.nothing }}' }, 'Output Media URL is required but empty [item 0]'],
-		['VOD output without File Name', { outputTarget: 'vod-media', outputStorageLocation: 'outin-1.oss-cn-shanghai.aliyuncs.com', outputFileName: '={{ "" }}' }, 'File Name is required but empty [item 0]'],
-		['Width over 4096', { outputSettings: { width: 5000 } }, 'Output Settings › Width must be a whole number from 128 to 4096 (got 5000) [item 0]'],
-		['Height under 128', { outputSettings: { height: 100 } }, 'Output Settings › Height must be a whole number from 128 to 4096 (got 100) [item 0]'],
-		['shorter side over 2160', { outputSettings: { width: 3840, height: 2200 } }, 'Output Settings › Width/Height must have a shorter side of at most 2160 pixels (got 3840×2200) [item 0]'],
-		['Bitrate over 5000', { outputSettings: { bitrate: 5001 } }, 'Output Settings › Bitrate must be a whole number from 1 to 5000 (got 5001) [item 0]'],
-		['raw Output Media Config without MediaURL', { outputDefinition: 'json', outputMediaConfigJson: '{"Width": 1280}' }, 'Output Media Config (JSON) › MediaURL is required but empty [item 0]'],
-		['Project Metadata that is no object', { options: { projectMetadata: '[1, 2]' } }, /^Project Metadata must be a JSON object .*\[item 0\]$/],
-		['Editing Produce Config that is no JSON', { options: { editingProduceConfig: '{AutoRegisterInputVodMedia: true}' } }, /^Editing Produce Config is not valid JSON: .+ \[item 0\]$/],
-		['Media Metadata that is no object', { options: { mediaMetadata: '"title"' } }, /^Media Metadata must be a JSON object .*\[item 0\]$/],
-		['User Data that is no JSON object', { options: { userData: 'order 42' } }, /^User Data is not valid JSON: .+ \[item 0\]$/],
-		['User Data over 512 bytes', { options: { userData: JSON.stringify({ k: '界'.repeat(170) }) } }, 'User Data must be at most 512 bytes (got 518 bytes) [item 0]'],
-		['User Data over 512 bytes once the Notify Address is merged in', { options: { userData: overUserData, notifyAddress: notify } }, `User Data must be at most 512 bytes (got ${mergedBytes} bytes) [item 0]`],
-		['Notify Address that is no http(s) URL', { options: { notifyAddress: 'ftp://hooks.example.com/ims' } }, 'Notify Address (Callback URL) must be an http(s):// URL (got "ftp://hooks.example.com/ims") [item 0]'],
-		['Notify Address that contradicts User Data', { options: { userData: '{"NotifyAddress": "https://a.example.com/"}', notifyAddress: 'https://b.example.com/' } }, 'Notify Address (Callback URL) conflicts with the NotifyAddress already in User Data ("https://a.example.com/"); set it in one place only [item 0]'],
-		['Client Token over 64 characters', { options: { idempotencyKey: 'x'.repeat(65) } }, 'Client Token must be at most 64 characters (got 65) [item 0]'],
-		['Client Token with non-ASCII characters', { options: { idempotencyKey: 'auftrag-größe' } }, 'Client Token must contain only printable ASCII characters (got "auftrag-größe") [item 0]'],
-		['unknown Request Source', { options: { requestSource: '={{ "Console" }}' } }, 'Request Source must be one of OPENAPI, AliyunConsole, WebSDK (got "Console") [item 0]'],
+		[
+			'template without Template ID',
+			{ source: 'template', templateId: '={{ $json.nothing }}', clipsParam: '{"a":1}' },
+			'Template ID is required but empty [item 0]',
+		],
+		[
+			'template without Clips Param',
+			{ source: 'template', templateId: 'tpl', clipsParam: '  ' },
+			'Clips Param is required but empty [item 0]',
+		],
+		[
+			'Clips Param that is no object',
+			{ source: 'template', templateId: 'tpl', clipsParam: '["a"]' },
+			/^Clips Param must be a JSON object/,
+		],
+		[
+			'project without Project ID',
+			{ source: 'project', projectId: '={{ $json.nothing }}' },
+			'Project ID is required but empty [item 0]',
+		],
+		[
+			'no Output Media URL',
+			{ outputMediaUrl: '={{ $json.nothing }}' },
+			'Output Media URL is required but empty [item 0]',
+		],
+		[
+			'VOD output without File Name',
+			{
+				outputTarget: 'vod-media',
+				outputStorageLocation: 'outin-1.oss-cn-shanghai.aliyuncs.com',
+				outputFileName: '={{ "" }}',
+			},
+			'File Name is required but empty [item 0]',
+		],
+		[
+			'Width over 4096',
+			{ outputSettings: { width: 5000 } },
+			'Output Settings › Width must be a whole number from 128 to 4096 (got 5000) [item 0]',
+		],
+		[
+			'Height under 128',
+			{ outputSettings: { height: 100 } },
+			'Output Settings › Height must be a whole number from 128 to 4096 (got 100) [item 0]',
+		],
+		[
+			'shorter side over 2160',
+			{ outputSettings: { width: 3840, height: 2200 } },
+			'Output Settings › Width/Height must have a shorter side of at most 2160 pixels (got 3840×2200) [item 0]',
+		],
+		[
+			'Bitrate over 5000',
+			{ outputSettings: { bitrate: 5001 } },
+			'Output Settings › Bitrate must be a whole number from 1 to 5000 (got 5001) [item 0]',
+		],
+		[
+			'raw Output Media Config without MediaURL',
+			{ outputDefinition: 'json', outputMediaConfigJson: '{"Width": 1280}' },
+			'Output Media Config (JSON) › MediaURL is required but empty [item 0]',
+		],
+		[
+			'Project Metadata that is no object',
+			{ options: { projectMetadata: '[1, 2]' } },
+			/^Project Metadata must be a JSON object .*\[item 0\]$/,
+		],
+		[
+			'Editing Produce Config that is no JSON',
+			{ options: { editingProduceConfig: '{AutoRegisterInputVodMedia: true}' } },
+			/^Editing Produce Config is not valid JSON: .+ \[item 0\]$/,
+		],
+		[
+			'Media Metadata that is no object',
+			{ options: { mediaMetadata: '"title"' } },
+			/^Media Metadata must be a JSON object .*\[item 0\]$/,
+		],
+		[
+			'User Data that is no JSON object',
+			{ options: { userData: 'order 42' } },
+			/^User Data is not valid JSON: .+ \[item 0\]$/,
+		],
+		[
+			'User Data over 512 bytes',
+			{ options: { userData: JSON.stringify({ k: '界'.repeat(170) }) } },
+			'User Data must be at most 512 bytes (got 518 bytes) [item 0]',
+		],
+		[
+			'User Data over 512 bytes once the Notify Address is merged in',
+			{ options: { userData: overUserData, notifyAddress: notify } },
+			`User Data must be at most 512 bytes (got ${mergedBytes} bytes) [item 0]`,
+		],
+		[
+			'Notify Address that is no http(s) URL',
+			{ options: { notifyAddress: 'ftp://hooks.example.com/ims' } },
+			'Notify Address (Callback URL) must be an http(s):// URL (got "ftp://hooks.example.com/ims") [item 0]',
+		],
+		[
+			'Notify Address that contradicts User Data',
+			{ options: { userData: '{"NotifyAddress": "https://a.example.com/"}', notifyAddress: 'https://b.example.com/' } },
+			'Notify Address (Callback URL) conflicts with the NotifyAddress already in User Data ("https://a.example.com/"); set it in one place only [item 0]',
+		],
+		[
+			'Client Token over 64 characters',
+			{ options: { idempotencyKey: 'x'.repeat(65) } },
+			'Client Token must be at most 64 characters (got 65) [item 0]',
+		],
+		[
+			'Client Token with non-ASCII characters',
+			{ options: { idempotencyKey: 'auftrag-größe' } },
+			'Client Token must contain only printable ASCII characters (got "auftrag-größe") [item 0]',
+		],
+		[
+			'unknown Request Source',
+			{ options: { requestSource: '={{ "Console" }}' } },
+			'Request Source must be one of OPENAPI, AliyunConsole, WebSDK (got "Console") [item 0]',
+		],
 	];
 
 	it.each(invalid)('%s fails with the field and item named and nothing sent', async (_case, overrides, message) => {
@@ -231,7 +377,9 @@ describe('Submit Media Producing Job: validation before any request', () => {
 			{ timeline: TIMELINE_TEXT },
 			{ timeline: { AudioTracks: 'music' } },
 		]);
-		expect(run.nodeError(SUBMIT)?.message).toBe('Timeline › AudioTracks must be a JSON array of tracks like [{...}] [item 2]');
+		expect(run.nodeError(SUBMIT)?.message).toBe(
+			'Timeline › AudioTracks must be a JSON array of tracks like [{...}] [item 2]',
+		);
 		expect(emulator.requests).toHaveLength(0);
 	});
 });
@@ -311,10 +459,14 @@ describe('Submit Media Producing Job: wait for completion', () => {
 		const run = await submit({ ...waiting, maxWaitMinutes: 0.02 });
 		const [job] = emulator.jobs.list('editing');
 		const error = run.nodeError(SUBMIT);
-		expect(error?.message).toBe(`The media producing job ${job.jobId} is still running after 1 s (status Init) [item 0]`);
+		expect(error?.message).toBe(
+			`The media producing job ${job.jobId} is still running after 1 s (status Init) [item 0]`,
+		);
 		expect(error?.context).toMatchObject({ jobId: job.jobId, status: 'running' });
 		expect(error?.description).toContain('keeps running in Alibaba Cloud');
-		expect(emulator.requests.filter((request) => request.action === 'GetMediaProducingJob').length).toBeGreaterThanOrEqual(1);
+		expect(
+			emulator.requests.filter((request) => request.action === 'GetMediaProducingJob').length,
+		).toBeGreaterThanOrEqual(1);
 	});
 });
 
@@ -327,7 +479,10 @@ describe('Get Media Producing Job', () => {
 	});
 
 	async function get(items: IDataObject[], onError?: 'continueRegularOutput') {
-		return runWorkflow(chain(getStep(onError)), { credentials: sandboxCredentials(emulator), pinData: startingWith(items) });
+		return runWorkflow(chain(getStep(onError)), {
+			credentials: sandboxCredentials(emulator),
+			pinData: startingWith(items),
+		});
 	}
 
 	it('Submit → Get: a running job, then succeeded with output URL and media ID beside the raw job', async () => {
@@ -338,7 +493,13 @@ describe('Get Media Producing Job', () => {
 		expect(run.status).toBe('success');
 		const [submitted] = run.output(SUBMIT);
 		const [read] = run.output(GET);
-		expect(read).toMatchObject({ jobKind: 'mediaProducing', jobId: submitted.JobId, status: 'running', finished: false, rawStatus: 'Init' });
+		expect(read).toMatchObject({
+			jobKind: 'mediaProducing',
+			jobId: submitted.JobId,
+			status: 'running',
+			finished: false,
+			rawStatus: 'Init',
+		});
 		expect(read).not.toHaveProperty('finishedAt');
 		expect(emulator.requests.at(-1)?.query).toEqual({ JobId: submitted.JobId });
 

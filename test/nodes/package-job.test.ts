@@ -82,7 +82,11 @@ describe('Manual Trigger → Submit Package Job → Get Package Job', () => {
 						],
 					},
 					outputType: 'OSS',
-					options: { pipelineId: 'e37ebee5d98b4781897f6086e89f9c56', priority: 8, userData: '{"ticket":"OPS-42","lang":"中文"}' },
+					options: {
+						pipelineId: 'e37ebee5d98b4781897f6086e89f9c56',
+						priority: 8,
+						userData: '{"ticket":"OPS-42","lang":"中文"}',
+					},
 				}),
 			}),
 			{ credentials: sandboxCredentials(emulator), pinData: startingWith([ITEM]) },
@@ -124,16 +128,36 @@ describe('Manual Trigger → Submit Package Job → Get Package Job', () => {
 describe('validation before any request', () => {
 	const invalid: Array<[string, IDataObject, RegExp]> = [
 		['no input', { inputs: { input: [] } }, /^Inputs needs at least one input \[item 0\]$/],
-		['empty Media', { inputs: { input: [{ type: 'OSS', media: '  ' }] } }, /^Inputs › Input 1 › Media is required but empty \[item 0\]$/],
-		['OSS media that is no OSS or http(s) URL', { inputs: { input: [{ type: 'OSS', media: 's3://bucket/in.mp4' }] } }, /^Inputs › Input 1 › Media must be an OSS object/],
-		['OSS media without a bucket path', { inputs: { input: [{ type: 'OSS', media: 'my-bucket' }] } }, /^Inputs › Input 1 › Media must be an OSS object/],
+		[
+			'empty Media',
+			{ inputs: { input: [{ type: 'OSS', media: '  ' }] } },
+			/^Inputs › Input 1 › Media is required but empty \[item 0\]$/,
+		],
+		[
+			'OSS media that is no OSS or http(s) URL',
+			{ inputs: { input: [{ type: 'OSS', media: 's3://bucket/in.mp4' }] } },
+			/^Inputs › Input 1 › Media must be an OSS object/,
+		],
+		[
+			'OSS media without a bucket path',
+			{ inputs: { input: [{ type: 'OSS', media: 'my-bucket' }] } },
+			/^Inputs › Input 1 › Media must be an OSS object/,
+		],
 		['Priority 0', { options: { priority: 0 } }, /^Priority must be a whole number from 1 to 10 \(got 0\) \[item 0\]$/],
 		['Priority 11', { options: { priority: 11 } }, /^Priority must be a whole number from 1 to 10 \(got 11\)/],
 		['Priority 5.5', { options: { priority: 5.5 } }, /^Priority must be a whole number from 1 to 10 \(got 5.5\)/],
-		['missing Output (expression that resolves to nothing)', { outputMedia: '={{ $json.nothing }}' }, /^Output › Media is required but empty \[item 0\]$/],
+		[
+			'missing Output (expression that resolves to nothing)',
+			{ outputMedia: '={{ $json.nothing }}' },
+			/^Output › Media is required but empty \[item 0\]$/,
+		],
 		['Output that is no OSS URL', { outputMedia: 'ftp://host/out.m3u8' }, /^Output › Media must be an OSS object/],
 		// 171 three-byte characters: 171 characters, 513 bytes
-		['User Data over 512 bytes', { options: { userData: '界'.repeat(171) } }, /^User Data must be at most 512 bytes \(got 513 bytes\) \[item 0\]$/],
+		[
+			'User Data over 512 bytes',
+			{ options: { userData: '界'.repeat(171) } },
+			/^User Data must be at most 512 bytes \(got 513 bytes\) \[item 0\]$/,
+		],
 	];
 
 	it.each(invalid)('%s fails with the field and item named and nothing sent', async (_case, overrides, message) => {
@@ -158,7 +182,9 @@ describe('validation before any request', () => {
 			chain({
 				name: SUBMIT,
 				type: 'alibabaCloudSubmitPackageJob',
-				parameters: submitParameters({ options: { priority: '={{ $json.priority }}', userData: '={{ $json.userData }}' } }),
+				parameters: submitParameters({
+					options: { priority: '={{ $json.priority }}', userData: '={{ $json.userData }}' },
+				}),
 			}),
 			{ credentials: sandboxCredentials(emulator), pinData: startingWith(items) },
 		);
@@ -260,7 +286,9 @@ describe('continueOnFail keeps the good items', () => {
 		const error = run.nodeError(SUBMIT);
 		expect(error?.message).toMatch(/^SubmitPackageJob failed: InvalidParameter: .*Name.*\(RequestId: [0-9A-F-]+\)$/);
 		const [created] = emulator.jobs.list('package');
-		expect(error?.description).toContain(`Items already sent successfully before this error: item 0 → ${created.jobId}.`);
+		expect(error?.description).toContain(
+			`Items already sent successfully before this error: item 0 → ${created.jobId}.`,
+		);
 		expect(emulator.requests).toHaveLength(2);
 	});
 });

@@ -95,7 +95,10 @@ describe('authentication errors reach the user with Code, RequestId and a hint, 
 			allowedActions: ['ice:Get*', 'ice:List*'],
 		});
 		const run = await submitOne(
-			sandboxCredentials(emulator, { accessKeyId: 'LTAI5tReadOnlyOperator01', accessKeySecret: 'ReadOnlyOperatorSecret000000001' }),
+			sandboxCredentials(emulator, {
+				accessKeyId: 'LTAI5tReadOnlyOperator01',
+				accessKeySecret: 'ReadOnlyOperatorSecret000000001',
+			}),
 		);
 		const error = run.nodeError(SUBMIT);
 		expect(error).toMatchObject({ httpCode: '403' });
@@ -108,9 +111,16 @@ describe('retries never duplicate a job, and an unknown outcome is reported as u
 	it('throttling of a read is retried until it succeeds', async () => {
 		const jobId = await existingJobId();
 		emulator.faults.error({ action: 'GetPackageJob', status: 400, code: 'Throttling.User', count: 2 });
-		const run = await runWorkflow(getWorkflow(), { credentials: sandboxCredentials(emulator), pinData: startingWith([{ JobId: jobId }]) });
+		const run = await runWorkflow(getWorkflow(), {
+			credentials: sandboxCredentials(emulator),
+			pinData: startingWith([{ JobId: jobId }]),
+		});
 		expect(run.output(GET)[0].jobId).toBe(jobId);
-		expect(emulator.requests.map((request) => request.errorCode ?? request.status)).toEqual(['Throttling.User', 'Throttling.User', 200]);
+		expect(emulator.requests.map((request) => request.errorCode ?? request.status)).toEqual([
+			'Throttling.User',
+			'Throttling.User',
+			200,
+		]);
 	});
 
 	it('a throttled submission is sent again (the service refused it) and creates exactly one job', async () => {
@@ -124,7 +134,10 @@ describe('retries never duplicate a job, and an unknown outcome is reported as u
 	it('throttling that does not stop fails after three attempts with the throttling hint', async () => {
 		const jobId = await existingJobId();
 		emulator.faults.error({ action: 'GetPackageJob', status: 400, code: 'Throttling.User', count: 10 });
-		const run = await runWorkflow(getWorkflow(), { credentials: sandboxCredentials(emulator), pinData: startingWith([{ JobId: jobId }]) });
+		const run = await runWorkflow(getWorkflow(), {
+			credentials: sandboxCredentials(emulator),
+			pinData: startingWith([{ JobId: jobId }]),
+		});
 		expect(run.nodeError(GET)?.message).toMatch(/^GetPackageJob failed: Throttling\.User: /);
 		expect(run.nodeError(GET)?.description).toContain('Too many requests per second');
 		expect(emulator.requests).toHaveLength(3);
@@ -158,7 +171,10 @@ describe('retries never duplicate a job, and an unknown outcome is reported as u
 	it('a connection reset on a read is retried', async () => {
 		const jobId = await existingJobId();
 		emulator.faults.reset({ action: 'GetPackageJob' });
-		const run = await runWorkflow(getWorkflow(), { credentials: sandboxCredentials(emulator), pinData: startingWith([{ JobId: jobId }]) });
+		const run = await runWorkflow(getWorkflow(), {
+			credentials: sandboxCredentials(emulator),
+			pinData: startingWith([{ JobId: jobId }]),
+		});
 		expect(run.output(GET)[0].jobId).toBe(jobId);
 		expect(emulator.requests.map((request) => request.outcome)).toEqual(['reset', 'response']);
 	});
@@ -178,7 +194,10 @@ describe('retries never duplicate a job, and an unknown outcome is reported as u
 	it('the default timeout is well above the official client’s 3 s: a 3.5 s answer still arrives', async () => {
 		const jobId = await existingJobId();
 		emulator.faults.delay(3500, { action: 'GetPackageJob' });
-		const run = await runWorkflow(getWorkflow(), { credentials: sandboxCredentials(emulator), pinData: startingWith([{ JobId: jobId }]) });
+		const run = await runWorkflow(getWorkflow(), {
+			credentials: sandboxCredentials(emulator),
+			pinData: startingWith([{ JobId: jobId }]),
+		});
 		expect(run.output(GET)[0].jobId).toBe(jobId);
 		expect(emulator.requests).toHaveLength(1);
 	});
@@ -186,8 +205,13 @@ describe('retries never duplicate a job, and an unknown outcome is reported as u
 	it('an HTML gateway page gives a clear error, not a JSON parse failure', async () => {
 		const jobId = await existingJobId();
 		emulator.faults.html({ action: 'GetPackageJob', status: 502, count: 3 });
-		const run = await runWorkflow(getWorkflow(), { credentials: sandboxCredentials(emulator), pinData: startingWith([{ JobId: jobId }]) });
-		expect(run.nodeError(GET)?.message).toBe('GetPackageJob failed: HTTP502: Unexpected non-JSON response (HTTP 502): 502 Bad Gateway');
+		const run = await runWorkflow(getWorkflow(), {
+			credentials: sandboxCredentials(emulator),
+			pinData: startingWith([{ JobId: jobId }]),
+		});
+		expect(run.nodeError(GET)?.message).toBe(
+			'GetPackageJob failed: HTTP502: Unexpected non-JSON response (HTTP 502): 502 Bad Gateway',
+		);
 		expect(run.nodeError(GET)?.description).toContain('gateway, proxy or firewall');
 		expect(emulator.requests).toHaveLength(3);
 	});
@@ -206,7 +230,11 @@ describe('the credential', () => {
 	it('its Test button succeeds with good keys and explains bad ones', async () => {
 		const good = sandboxCredentials(emulator).alibabaCloudApi;
 		expect(await testCredential(good)).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(emulator.requests.at(-1)).toMatchObject({ action: 'ListPackageJobs', status: 200, query: { PageSize: '1' } });
+		expect(emulator.requests.at(-1)).toMatchObject({
+			action: 'ListPackageJobs',
+			status: 200,
+			query: { PageSize: '1' },
+		});
 
 		const wrongSecret = await testCredential({ ...good, accessKeySecret: 'not-the-secret' });
 		expect(wrongSecret.status).toBe('Error');

@@ -92,7 +92,13 @@ describe('Manual Trigger → Submit VOD Workflow Job → Get VOD Workflow Job', 
 		expect(run.status).toBe('success');
 		expect(emulator.requests).toHaveLength(1);
 		const [request] = emulator.requests;
-		expect(request).toMatchObject({ product: 'VOD', action: 'SubmitWorkflowJob', version: '2017-03-21', method: 'POST', status: 200 });
+		expect(request).toMatchObject({
+			product: 'VOD',
+			action: 'SubmitWorkflowJob',
+			version: '2017-03-21',
+			method: 'POST',
+			status: 200,
+		});
 		expect(request.query).toEqual({ WorkflowId: WORKFLOW_ID });
 		expect(request.form).toEqual({});
 		expect(request.rawBody).toBe('');
@@ -140,8 +146,16 @@ describe('Manual Trigger → Submit VOD Workflow Job → Get VOD Workflow Job', 
 describe('validation before any request', () => {
 	it.each([
 		['an empty Workflow ID', [{ ...ITEM, workflowId: '' }], 'Workflow ID is required but empty [item 0]'],
-		['a blank Workflow ID on the third item', [ITEM, ITEM, { ...ITEM, workflowId: '   ' }], 'Workflow ID is required but empty [item 2]'],
-		['a Workflow ID expression that resolves to nothing', [{ videoId: VIDEO_ID }], 'Workflow ID is required but empty [item 0]'],
+		[
+			'a blank Workflow ID on the third item',
+			[ITEM, ITEM, { ...ITEM, workflowId: '   ' }],
+			'Workflow ID is required but empty [item 2]',
+		],
+		[
+			'a Workflow ID expression that resolves to nothing',
+			[{ videoId: VIDEO_ID }],
+			'Workflow ID is required but empty [item 0]',
+		],
 	])('Submit with %s fails naming the field and item, nothing sent', async (_case, items, message) => {
 		const run = await runWorkflow(chain(submitStep()), {
 			credentials: sandboxCredentials(emulator),
@@ -169,7 +183,10 @@ describe('validation before any request', () => {
 
 describe('Wait for Completion', () => {
 	it('returns the terminal task (Succeed) with the submission, polling GetJobDetail with JobType=workflow', async () => {
-		const run = await runWorkflow(waitingSubmit(), { credentials: sandboxCredentials(fast), pinData: startingWith([ITEM]) });
+		const run = await runWorkflow(waitingSubmit(), {
+			credentials: sandboxCredentials(fast),
+			pinData: startingWith([ITEM]),
+		});
 		expect(run.status).toBe('success');
 		const [output] = run.output(SUBMIT);
 		const taskId = (output.submission as IDataObject).TaskId;
@@ -194,11 +211,16 @@ describe('Wait for Completion', () => {
 
 	it('a task that fails (Failed) becomes an error with the failed activity’s own Code and Message', async () => {
 		fast.failJobsMatching({ kind: 'workflow', code: 'InvalidVideo.Damaged', message: 'The video is damaged.' });
-		const run = await runWorkflow(waitingSubmit(), { credentials: sandboxCredentials(fast), pinData: startingWith([ITEM]) });
+		const run = await runWorkflow(waitingSubmit(), {
+			credentials: sandboxCredentials(fast),
+			pinData: startingWith([ITEM]),
+		});
 		const [task] = fast.jobs.list('workflow');
 		expect(run.status).toBe('error');
 		const error = run.nodeError(SUBMIT);
-		expect(error?.message).toBe(`The VOD workflow task ${task.jobId} failed: InvalidVideo.Damaged: The video is damaged. [item 0]`);
+		expect(error?.message).toBe(
+			`The VOD workflow task ${task.jobId} failed: InvalidVideo.Damaged: The video is damaged. [item 0]`,
+		);
 		expect(error?.context).toMatchObject({ code: 'InvalidVideo.Damaged', jobId: task.jobId, status: 'failed' });
 		expect(error?.description).toContain('Alibaba Cloud reported status "Failed"');
 	});
@@ -253,7 +275,9 @@ describe('Wait for Completion', () => {
 		});
 		const [task] = emulator.jobs.list('workflow');
 		const error = run.nodeError(SUBMIT);
-		expect(error?.message).toBe(`The VOD workflow task ${task.jobId} is still running after 1 s (status Init) [item 0]`);
+		expect(error?.message).toBe(
+			`The VOD workflow task ${task.jobId} is still running after 1 s (status Init) [item 0]`,
+		);
 		expect(error?.context).toMatchObject({ jobId: task.jobId, status: 'running' });
 		expect(error?.description).toContain('keeps running in Alibaba Cloud');
 		expect(emulator.jobs.list('workflow')).toHaveLength(1);
@@ -275,7 +299,10 @@ describe('Wait for Completion', () => {
 
 	it('without Wait for Completion, an answer without TaskId is output as is', async () => {
 		emulator.setVodSubmitOmitsTaskId(true);
-		const run = await runWorkflow(chain(submitStep()), { credentials: sandboxCredentials(emulator), pinData: startingWith([ITEM]) });
+		const run = await runWorkflow(chain(submitStep()), {
+			credentials: sandboxCredentials(emulator),
+			pinData: startingWith([ITEM]),
+		});
 		expect(run.output(SUBMIT)).toEqual([{ RequestId: emulator.requests[0].requestId }]);
 	});
 });
@@ -300,7 +327,12 @@ describe('continueOnFail keeps the good items', () => {
 	});
 
 	it('a failed task among waiting items is an error item while the others succeed', async () => {
-		fast.failJobsMatching({ kind: 'workflow', match: 'broken-video', code: 'InvalidVideo.Damaged', message: 'The video is damaged.' });
+		fast.failJobsMatching({
+			kind: 'workflow',
+			match: 'broken-video',
+			code: 'InvalidVideo.Damaged',
+			message: 'The video is damaged.',
+		});
 		const items = [ITEM, { ...ITEM, videoId: 'broken-video' }, ITEM];
 		const run = await runWorkflow(waitingSubmit({}, 'continueRegularOutput'), {
 			credentials: sandboxCredentials(fast),
@@ -309,8 +341,14 @@ describe('continueOnFail keeps the good items', () => {
 		const outputs = run.items(SUBMIT);
 		expect(outputs.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(outputs[0].json.status).toBe('succeeded');
-		expect(outputs[1].json.error).toMatch(/^The VOD workflow task [0-9a-f]{32} failed: InvalidVideo\.Damaged: The video is damaged\. \[item 1\]$/);
-		expect(outputs[1].json.details).toMatchObject({ code: 'InvalidVideo.Damaged', status: 'failed', jobId: expect.any(String) });
+		expect(outputs[1].json.error).toMatch(
+			/^The VOD workflow task [0-9a-f]{32} failed: InvalidVideo\.Damaged: The video is damaged\. \[item 1\]$/,
+		);
+		expect(outputs[1].json.details).toMatchObject({
+			code: 'InvalidVideo.Damaged',
+			status: 'failed',
+			jobId: expect.any(String),
+		});
 		expect(outputs[2].json.status).toBe('succeeded');
 		expect(fast.jobs.list('workflow')).toHaveLength(3);
 	});

@@ -40,7 +40,10 @@ function waitingSubmit(extra: IDataObject = {}, onError?: 'continueRegularOutput
 }
 
 it('waits until the job succeeded and outputs the final job with the submission', async () => {
-	const run = await runWorkflow(waitingSubmit(), { credentials: sandboxCredentials(fast), pinData: startingWith([ITEM]) });
+	const run = await runWorkflow(waitingSubmit(), {
+		credentials: sandboxCredentials(fast),
+		pinData: startingWith([ITEM]),
+	});
 	expect(run.status).toBe('success');
 	const [output] = run.output(SUBMIT);
 	const jobId = (output.submission as IDataObject).JobId;
@@ -59,13 +62,20 @@ it('waits until the job succeeded and outputs the final job with the submission'
 
 it('a job that fails becomes an error of its item with the job’s own Code and Message', async () => {
 	fast.failJobsMatching({ kind: 'package', code: 'InvalidParameter', message: 'Resource content bad.' });
-	const run = await runWorkflow(waitingSubmit(), { credentials: sandboxCredentials(fast), pinData: startingWith([ITEM]) });
+	const run = await runWorkflow(waitingSubmit(), {
+		credentials: sandboxCredentials(fast),
+		pinData: startingWith([ITEM]),
+	});
 	const [job] = fast.jobs.list('package');
 	expect(run.status).toBe('error');
 	expect(run.nodeError(SUBMIT)?.message).toBe(
 		`The packaging job ${job.jobId} failed: InvalidParameter: Resource content bad. [item 0]`,
 	);
-	expect(run.nodeError(SUBMIT)?.context).toMatchObject({ code: 'InvalidParameter', jobId: job.jobId, status: 'failed' });
+	expect(run.nodeError(SUBMIT)?.context).toMatchObject({
+		code: 'InvalidParameter',
+		jobId: job.jobId,
+		status: 'failed',
+	});
 });
 
 it('with continueOnFail, a failed job is an error item while the other items’ jobs succeed', async () => {
@@ -78,7 +88,9 @@ it('with continueOnFail, a failed job is an error item while the other items’ 
 	const outputs = run.items(SUBMIT);
 	expect(outputs.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	expect(outputs[0].json.status).toBe('succeeded');
-	expect(outputs[1].json.error).toMatch(/^The packaging job [0-9a-f]{32} failed: InvalidMedia: The media is damaged\. \[item 1\]$/);
+	expect(outputs[1].json.error).toMatch(
+		/^The packaging job [0-9a-f]{32} failed: InvalidMedia: The media is damaged\. \[item 1\]$/,
+	);
 	expect(outputs[1].json.details).toMatchObject({ code: 'InvalidMedia', status: 'failed', jobId: expect.any(String) });
 	expect(outputs[2].json.status).toBe('succeeded');
 	expect(fast.jobs.list('package')).toHaveLength(3);
@@ -91,7 +103,9 @@ it('running out of time says so and names the JobId, so nothing is lost', async 
 	});
 	const [job] = frozen.jobs.list('package');
 	const error = run.nodeError(SUBMIT);
-	expect(error?.message).toMatch(new RegExp(`^The packaging job ${job.jobId} is still running after 1 s \\(status Init\\) \\[item 0\\]$`));
+	expect(error?.message).toMatch(
+		new RegExp(`^The packaging job ${job.jobId} is still running after 1 s \\(status Init\\) \\[item 0\\]$`),
+	);
 	expect(error?.context).toMatchObject({ jobId: job.jobId, status: 'running' });
 	expect(error?.description).toContain('keeps running in Alibaba Cloud');
 	expect(frozen.requests.filter((request) => request.action === 'GetPackageJob').length).toBeGreaterThanOrEqual(1);

@@ -90,7 +90,9 @@ describe('AlibabaCloudApi credential', () => {
 				{ ...CREDS, securityToken: TOKEN, iceEndpoint: `http://127.0.0.1:${server.port}` },
 				{ ...routingNodeOptions(credential.test.request), baseURL: undefined },
 			);
-			await Container.get(OutboundHttp).requests().request(signed as never);
+			await Container.get(OutboundHttp)
+				.requests()
+				.request(signed as never);
 			const received = server.requests[0];
 			expect(received.rawUrl).toBe('/?PageSize=1');
 			expect(received.headers.host).toBe(`127.0.0.1:${server.port}`);
@@ -112,7 +114,9 @@ describe('URL resolution', () => {
 			expect(url({ ...CREDS, region: id }, { url: '/', headers: ICE })).toBe(`${PRODUCTS.ice.defaultEndpoint(id)}/`);
 			expect(url({ ...CREDS, region: id }, { url: '', headers: VOD })).toBe(`${PRODUCTS.vod.defaultEndpoint(id)}/`);
 		}
-		expect(url({ ...CREDS, region: '' }, { url: '/', headers: ICE })).toBe(`${PRODUCTS.ice.defaultEndpoint('cn-shanghai')}/`);
+		expect(url({ ...CREDS, region: '' }, { url: '/', headers: ICE })).toBe(
+			`${PRODUCTS.ice.defaultEndpoint('cn-shanghai')}/`,
+		);
 	});
 
 	it('endpoint overrides per product (with port, path, or without scheme)', () => {
@@ -143,7 +147,9 @@ describe('URL resolution', () => {
 	});
 
 	it('invalid endpoint override is reported', () => {
-		expect(() => url({ ...CREDS, iceEndpoint: 'ftp://x' }, { url: '/', headers: ICE })).toThrow(/not a valid http\(s\) URL/);
+		expect(() => url({ ...CREDS, iceEndpoint: 'ftp://x' }, { url: '/', headers: ICE })).toThrow(
+			/not a valid http\(s\) URL/,
+		);
 	});
 });
 
@@ -186,7 +192,10 @@ describe('request serialization and re-signing', () => {
 		const sign = (extra: Record<string, unknown>) =>
 			signRequest(CREDS, { method: 'POST', url: '/', headers: ICE, ...extra } as IHttpRequestOptions, forced).options;
 
-		const fromObject = sign({ body: { Timeline: { a: 'b c' } }, headers: { ...ICE, 'Content-Type': 'application/json' } });
+		const fromObject = sign({
+			body: { Timeline: { a: 'b c' } },
+			headers: { ...ICE, 'Content-Type': 'application/json' },
+		});
 		expect(fromObject.body).toBe('Timeline=%7B%22a%22%3A%22b%20c%22%7D');
 		expect(fromObject.headers?.['content-type']).toBe('application/x-www-form-urlencoded');
 		expect(fromObject.headers?.['Content-Type']).toBeUndefined();
@@ -257,7 +266,9 @@ describe('request serialization and re-signing', () => {
 			gzip: true,
 			resolveWithFullResponse: true,
 		};
-		const out = signRequestOptions(CREDS, legacy as unknown as IHttpRequestOptions, forced) as IHttpRequestOptions & { uri?: string };
+		const out = signRequestOptions(CREDS, legacy as unknown as IHttpRequestOptions, forced) as IHttpRequestOptions & {
+			uri?: string;
+		};
 		expect(out.url).toBe('https://ice.cn-shanghai.aliyuncs.com/?JobId=abc');
 		expect(out.uri).toBe(out.url);
 		expect(out.json).toBe(true);
@@ -269,9 +280,15 @@ describe('secrets never appear in errors', () => {
 	const secretCreds = { ...CREDS, accessKeySecret: SECRET, securityToken: TOKEN };
 	const failing: Array<[string, () => unknown]> = [
 		['missing version', () => signRequestOptions(secretCreds, { url: '/', headers: {} })],
-		['bad endpoint', () => signRequestOptions({ ...secretCreds, iceEndpoint: 'ftp://bad' }, { url: '/', headers: ICE })],
+		[
+			'bad endpoint',
+			() => signRequestOptions({ ...secretCreds, iceEndpoint: 'ftp://bad' }, { url: '/', headers: ICE }),
+		],
 		['bad absolute url', () => signRequestOptions(secretCreds, { url: 'http://[bad', headers: ICE })],
-		['stream body', () => signRequestOptions(secretCreds, { url: '/', headers: ICE, body: new (class Stream {})() as never })],
+		[
+			'stream body',
+			() => signRequestOptions(secretCreds, { url: '/', headers: ICE, body: new (class Stream {})() as never }),
+		],
 		['missing id', () => signRequestOptions({ ...secretCreds, accessKeyId: ' ' }, { url: '/', headers: ICE })],
 		['missing secret', () => signRequestOptions({ ...secretCreds, accessKeySecret: '' }, { url: '/', headers: ICE })],
 	];

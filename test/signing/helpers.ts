@@ -70,9 +70,7 @@ export function parseAuthorization(authorization: string): {
 	signedHeaders: string[];
 	signature: string;
 } {
-	const match = /^(\S+) Credential=([^,]*),SignedHeaders=([^,]*),Signature=([0-9a-f]+)$/.exec(
-		authorization,
-	);
+	const match = /^(\S+) Credential=([^,]*),SignedHeaders=([^,]*),Signature=([0-9a-f]+)$/.exec(authorization);
 	if (!match) throw new Error(`Malformed Authorization header: ${authorization}`);
 	return {
 		algorithm: match[1],

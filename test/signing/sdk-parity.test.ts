@@ -19,7 +19,7 @@ const KEY = { accessKeyId: 'LTAI-test-id', accessKeySecret: 'test-secret-💡-�
 const TRICKY_VALUES: Record<string, string> = {
 	Chinese: '中文 名称',
 	Emoji: 'ok 🎬🎞️',
-	Reserved: "a*b~c d+e/f=g&h%i'j\"k!(l)m,n;o:p@q$r?s#t[u]v",
+	Reserved: 'a*b~c d+e/f=g&h%i\'j"k!(l)m,n;o:p@q$r?s#t[u]v',
 	Inputs: '[{"Input":{"Type":"OSS","Media":"oss://b/a b.mp4"}}]',
 	Output: '{"Type":"OSS","Media":"oss://bucket/out dir/*.m3u8"}',
 	Empty: '',
@@ -86,7 +86,7 @@ describe('parity with @alicloud/openapi-util', () => {
 		}
 	});
 
-	it('form body: same bytes as openapi-util toForm (when no !\'()* present) and same signature', () => {
+	it("form body: same bytes as openapi-util toForm (when no !'()* present) and same signature", () => {
 		const body = {
 			Timeline: '{"VideoTracks":[{"VideoTrackClips":[{"MediaURL":"oss://b/中文 a.mp4"}]}]}',
 			Name: 'a b+c/d=e&f%g~h',

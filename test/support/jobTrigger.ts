@@ -14,7 +14,10 @@ import { CREDENTIAL_REFERENCE, PACKAGE_NAME, sandboxCredentials } from './workfl
 
 export const TRIGGER = 'Media Job Trigger';
 
-export function triggerWorkflow(parameters: IDataObject = {}, downstream?: WorkflowDefinition['nodes']): WorkflowDefinition {
+export function triggerWorkflow(
+	parameters: IDataObject = {},
+	downstream?: WorkflowDefinition['nodes'],
+): WorkflowDefinition {
 	const trigger = {
 		id: 'trigger',
 		name: TRIGGER,

@@ -82,7 +82,13 @@ describe('summaries carry what a Slack message or an IF node needs', () => {
 
 	it('a running job has no finish time and no error even if the fields are filled', () => {
 		const summary = summarizeJob('mediaProducing', { JobId: 'j2', Status: 'Processing', CompleteTime: 'x', Code: 'C' });
-		expect(summary).toEqual({ jobKind: 'mediaProducing', jobId: 'j2', status: 'running', finished: false, rawStatus: 'Processing' });
+		expect(summary).toEqual({
+			jobKind: 'mediaProducing',
+			jobId: 'j2',
+			status: 'running',
+			finished: false,
+			rawStatus: 'Processing',
+		});
 	});
 
 	it('a produced video: media ID, VOD media ID and URL', () => {
@@ -96,7 +102,13 @@ describe('summaries carry what a Slack message or an IF node needs', () => {
 				CreationTime: '2026-11-22T10:00:00Z',
 				CompleteTime: '2026-11-22T10:05:00Z',
 			}),
-		).toMatchObject({ status: 'succeeded', mediaId: 'm1', vodMediaId: 'v1', outputUrl: 'https://b.oss-cn-shanghai.aliyuncs.com/clip.mp4', finishedAt: '2026-11-22T10:05:00Z' });
+		).toMatchObject({
+			status: 'succeeded',
+			mediaId: 'm1',
+			vodMediaId: 'v1',
+			outputUrl: 'https://b.oss-cn-shanghai.aliyuncs.com/clip.mp4',
+			finishedAt: '2026-11-22T10:05:00Z',
+		});
 	});
 
 	it('a failed VOD workflow task takes its error from the failed activity', () => {
@@ -109,7 +121,12 @@ describe('summaries carry what a Slack message or an IF node needs', () => {
 					{ Name: 'Transcode', Status: 'Fail', Code: 'InvalidVideo.Damaged', Message: 'The video is damaged.' },
 				],
 			}),
-		).toMatchObject({ jobId: 't1', status: 'failed', errorCode: 'InvalidVideo.Damaged', errorMessage: 'The video is damaged.' });
+		).toMatchObject({
+			jobId: 't1',
+			status: 'failed',
+			errorCode: 'InvalidVideo.Damaged',
+			errorMessage: 'The video is damaged.',
+		});
 	});
 
 	it('jobOutput puts the normalized fields beside the raw job and the RequestId', () => {

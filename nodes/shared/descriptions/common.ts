@@ -1,8 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-export const ALIBABA_CLOUD_CREDENTIALS: INodeCredentialDescription[] = [
-	{ name: 'alibabaCloudApi', required: true },
-];
+export const ALIBABA_CLOUD_CREDENTIALS: INodeCredentialDescription[] = [{ name: 'alibabaCloudApi', required: true }];
 
 /** The Timeout option every operation node offers inside its Options collection. */
 export const timeoutOption: INodeProperties = {
@@ -23,5 +21,35 @@ export function userDataOption(description: string): INodeProperties {
 		default: '',
 		placeholder: '{"orderId": "A-1001"}',
 		description,
+	};
+}
+
+/** The Options collection of a node whose only option is the timeout. */
+export const timeoutOnlyOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [timeoutOption],
+};
+
+/** The ID field of a Get node, e.g. Job ID filled from the Submit node's JobId. */
+export function jobIdField(field: {
+	name: string;
+	label: string;
+	responseField: 'JobId' | 'TaskId';
+	submitNode: string;
+	example: string;
+	note?: string;
+}): INodeProperties {
+	return {
+		displayName: field.label,
+		name: field.name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: `e.g. ${field.example}`,
+		description: `The ${field.responseField} returned by ${field.submitNode}: drag it in from the input panel or map it with an expression${field.note ? `. ${field.note}` : ''}`,
 	};
 }

@@ -189,7 +189,8 @@ export function buildOutputMedia(
 			['height', 'Height'],
 			['bitrate', 'Bitrate'],
 		] as const) {
-			if (options.withVideoSettings && settings[field] !== undefined && settings[field] !== '') config[key] = settings[field];
+			if (options.withVideoSettings && settings[field] !== undefined && settings[field] !== '')
+				config[key] = settings[field];
 		}
 		const templateGroup = optionalText(settings.vodTemplateGroupId, 'Output Settings › VOD Template Group ID');
 		if (templateGroup) config.VodTemplateGroupId = templateGroup;

@@ -2,10 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ApiOperation } from '../api/operations';
-import {
-	DEFAULT_MAX_WAIT_MINUTES,
-	DEFAULT_POLL_INTERVAL_SECONDS,
-} from '../descriptions/waitForCompletion';
+import { DEFAULT_MAX_WAIT_MINUTES, DEFAULT_POLL_INTERVAL_SECONDS } from '../descriptions/waitForCompletion';
 import { clientTokenFor } from '../helpers/clientToken';
 import { InvalidFieldError } from '../helpers/validation';
 import type { JobKind } from '../jobs/jobKinds';
@@ -131,18 +128,31 @@ export async function executeOperation(
 			continue;
 		}
 		try {
-			const response = await callApi(this, definition.operation, item.request, { itemIndex, timeoutMs: item.timeoutMs });
+			const response = await callApi(this, definition.operation, item.request, {
+				itemIndex,
+				timeoutMs: item.timeoutMs,
+			});
 			results.set(itemIndex, { json: successOutput(definition, response) });
 			const jobId = definition.submits?.jobId(response);
 			if (item.wait && definition.submits) {
 				if (jobId) {
-					jobsToWaitFor.push({ itemIndex, kind: definition.submits.kind, jobId, timeoutMs: item.timeoutMs, ...item.wait });
+					jobsToWaitFor.push({
+						itemIndex,
+						kind: definition.submits.kind,
+						jobId,
+						timeoutMs: item.timeoutMs,
+						...item.wait,
+					});
 				} else {
 					results.set(itemIndex, {
-						error: new NodeOperationError(this.getNode(), `${definition.operation.action} returned no job ID to wait for [item ${itemIndex}]`, {
-							itemIndex,
-							description: `The submission was accepted (RequestId ${String(response.RequestId)}), but without an ID its progress cannot be followed.`,
-						}),
+						error: new NodeOperationError(
+							this.getNode(),
+							`${definition.operation.action} returned no job ID to wait for [item ${itemIndex}]`,
+							{
+								itemIndex,
+								description: `The submission was accepted (RequestId ${String(response.RequestId)}), but without an ID its progress cannot be followed.`,
+							},
+						),
 					});
 				}
 			}
@@ -163,8 +173,9 @@ export async function executeOperation(
 			results.set(itemIndex, 'output' in outcome ? { json: { ...outcome.output, submission } } : outcome);
 		}
 		if (!continueOnFail) {
-			stoppingError = [...results.values()].find((result): result is { error: NodeOperationError } => 'error' in result)
-				?.error;
+			stoppingError = [...results.values()].find(
+				(result): result is { error: NodeOperationError } => 'error' in result,
+			)?.error;
 		}
 	}
 

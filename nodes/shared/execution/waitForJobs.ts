@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { JobKind } from '../jobs/jobKinds';
-import { JOB_KINDS, jobOutput } from '../jobs/jobKinds';
+import { JOB_KINDS, jobOutput, readJobQuery } from '../jobs/jobKinds';
+import type { ApiRequest } from '../transport/request';
 import { callApi } from '../transport/request';
 
 export interface JobToWaitFor {
@@ -52,10 +53,7 @@ function finishedOutcome(context: IExecuteFunctions, job: JobToWaitFor, output: 
  * Polls the Get operation of every submitted job until each one has finished or its item's wait is over.
  * All jobs are followed together, so N items wait about as long as the slowest job, not N times as long.
  */
-export async function waitForJobs(
-	context: IExecuteFunctions,
-	jobs: JobToWaitFor[],
-): Promise<Map<number, WaitOutcome>> {
+export async function waitForJobs(context: IExecuteFunctions, jobs: JobToWaitFor[]): Promise<Map<number, WaitOutcome>> {
 	const outcomes = new Map<number, WaitOutcome>();
 	const started = Date.now();
 	let pending = [...jobs];
@@ -66,7 +64,7 @@ export async function waitForJobs(
 				const response = await callApi(
 					context,
 					facts.get,
-					{ query: { ...facts.getParameters, JobId: job.jobId } },
+					{ query: readJobQuery(job.kind, job.jobId) as ApiRequest['query'] },
 					{ itemIndex: job.itemIndex, timeoutMs: job.timeoutMs },
 				);
 				const output = jobOutput(job.kind, response);

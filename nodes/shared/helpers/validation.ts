@@ -52,12 +52,7 @@ export function integerInRange(value: unknown, field: string, min: number, max: 
 	return number;
 }
 
-export function optionalIntegerInRange(
-	value: unknown,
-	field: string,
-	min: number,
-	max: number,
-): number | undefined {
+export function optionalIntegerInRange(value: unknown, field: string, min: number, max: number): number | undefined {
 	return isBlank(value) ? undefined : integerInRange(value, field, min, max);
 }
 

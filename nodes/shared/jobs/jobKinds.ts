@@ -81,6 +81,11 @@ export const JOB_KINDS: Record<JobKind, JobKindFacts> = {
 	},
 };
 
+/** The query of the Get call that reads one job of this kind. */
+export function readJobQuery(kind: JobKind, jobId: string): IDataObject {
+	return { ...JOB_KINDS[kind].getParameters, JobId: jobId };
+}
+
 /** Any state not known to be terminal counts as still running, so a new state never ends a wait early. */
 export function jobStatus(kind: JobKind, rawStatus: unknown): JobStatus {
 	const { terminal } = JOB_KINDS[kind];

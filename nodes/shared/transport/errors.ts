@@ -25,7 +25,13 @@ export interface AlibabaErrorBody {
 	Recommend?: string;
 }
 
-const THROTTLING_CODES = ['Throttling', 'Throttling.User', 'Throttling.Api', 'RequestsTooFrequent', 'ServiceUnavailable.Throttling'];
+const THROTTLING_CODES = [
+	'Throttling',
+	'Throttling.User',
+	'Throttling.Api',
+	'RequestsTooFrequent',
+	'ServiceUnavailable.Throttling',
+];
 const TRANSIENT_SERVER_CODES = ['InternalError', 'ServiceUnAvailable', 'ServiceUnavailable', 'ServiceTimeout'];
 
 const CREDENTIAL = 'the "Alibaba Cloud API" credential';
@@ -64,11 +70,7 @@ function hintFor(code: string, operation: ApiOperation): string | undefined {
 	return undefined;
 }
 
-export function failureFromErrorBody(
-	body: AlibabaErrorBody,
-	httpStatus: number,
-	operation: ApiOperation,
-): ApiFailure {
+export function failureFromErrorBody(body: AlibabaErrorBody, httpStatus: number, operation: ApiOperation): ApiFailure {
 	const code = body.Code ?? `HTTP${httpStatus}`;
 	const throttled = THROTTLING_CODES.includes(code);
 	const serverSide = TRANSIENT_SERVER_CODES.includes(code) || (!body.Code && httpStatus >= 500);
@@ -87,7 +89,13 @@ export function failureFromErrorBody(
 /** A response that is not Alibaba's JSON: typically an HTML page from a gateway or proxy in between. */
 export function failureFromUnexpectedBody(body: string, httpStatus: number): ApiFailure {
 	const title = /<title>([^<]*)<\/title>/i.exec(body)?.[1]?.trim();
-	const excerpt = title ?? body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+	const excerpt =
+		title ??
+		body
+			.replace(/<[^>]*>/g, ' ')
+			.replace(/\s+/g, ' ')
+			.trim()
+			.slice(0, 120);
 	const serverSide = httpStatus >= 500;
 	return {
 		code: `HTTP${httpStatus}`,

@@ -123,9 +123,7 @@ function mayRetry(operation: ApiOperation, failure: ApiFailure): boolean {
 
 function toNodeApiError(context: RequestContext, operation: ApiOperation, failure: ApiFailure, itemIndex?: number) {
 	const unknown = failure.outcome === 'unknown' && !operation.idempotent;
-	const description = [unknown ? unknownOutcomeWarning(operation) : undefined, failure.hint]
-		.filter(Boolean)
-		.join(' ');
+	const description = [unknown ? unknownOutcomeWarning(operation) : undefined, failure.hint].filter(Boolean).join(' ');
 	const details: JsonObject = {
 		code: failure.code,
 		message: failure.message,

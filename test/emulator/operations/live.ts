@@ -2,7 +2,18 @@
 import { isoSeconds } from '../clock';
 import { ApiError, invalidParameter, missingParameter } from '../errors';
 import { JobStore, Job, newId } from '../jobs';
-import { intIn, isObject, jsonArray, jsonObject, nonEmptyString, oneOf, optional, required, userData, utcTime } from '../params';
+import {
+	intIn,
+	isObject,
+	jsonArray,
+	jsonObject,
+	nonEmptyString,
+	oneOf,
+	optional,
+	required,
+	userData,
+	utcTime,
+} from '../params';
 import { Operation } from './context';
 import { outputUrl, OutputTarget, validateOutputMediaConfig } from './output';
 
@@ -25,23 +36,34 @@ export const submitLiveEditingJob: Operation = ({ params, jobs, region }) => {
 		if (endAt <= startAt) throw invalidParameter(`${name}.EndTime`, 'It must be later than StartTime.');
 		if (clip.CoverTime !== undefined) {
 			const cover = utcTime(`${name}.CoverTime`, clip.CoverTime);
-			if (cover < startAt || cover > endAt) throw invalidParameter(`${name}.CoverTime`, 'It must be within StartTime and EndTime.');
+			if (cover < startAt || cover > endAt)
+				throw invalidParameter(`${name}.CoverTime`, 'It must be within StartTime and EndTime.');
 		}
 		for (const field of STREAM_FIELDS) {
 			if (!nonEmptyString(clip[field]) && !nonEmptyString(stream?.[field])) {
-				throw invalidParameter(`${name}.${field}`, 'The clip names no live stream and LiveStreamConfig does not provide one.');
+				throw invalidParameter(
+					`${name}.${field}`,
+					'The clip names no live stream and LiveStreamConfig does not provide one.',
+				);
 			}
 		}
 		durationSeconds += (endAt - startAt) / 1000;
 	});
 	const produce = jsonObject(params, 'MediaProduceConfig') ?? {};
-	const mode = oneOf('MediaProduceConfig.Mode', produce.Mode === undefined ? undefined : String(produce.Mode), MODES) ?? 'AccurateFast';
+	const mode =
+		oneOf('MediaProduceConfig.Mode', produce.Mode === undefined ? undefined : String(produce.Mode), MODES) ??
+		'AccurateFast';
 	if ((produce.Width !== undefined || produce.Height !== undefined) && !SIZED_MODES.includes(mode)) {
-		throw invalidParameter('MediaProduceConfig', `Width and Height can be set only in the Accurate and Rough modes, not in ${mode}.`);
+		throw invalidParameter(
+			'MediaProduceConfig',
+			`Width and Height can be set only in the Accurate and Rough modes, not in ${mode}.`,
+		);
 	}
 	intIn('MediaProduceConfig.Width', produce.Width, 128, 4096);
 	intIn('MediaProduceConfig.Height', produce.Height, 128, 4096);
-	const target = oneOf<OutputTarget>('OutputMediaTarget', optional(params, 'OutputMediaTarget'), ['oss-object', 'vod-media']) ?? 'oss-object';
+	const target =
+		oneOf<OutputTarget>('OutputMediaTarget', optional(params, 'OutputMediaTarget'), ['oss-object', 'vod-media']) ??
+		'oss-object';
 	const projectId = optional(params, 'ProjectId');
 	const mediaId = newId();
 	// Without OutputMediaConfig the project's storage settings apply; the sandbox has a default bucket.
@@ -62,7 +84,13 @@ export const submitLiveEditingJob: Operation = ({ params, jobs, region }) => {
 		Duration: durationSeconds,
 	});
 	const d = job.data;
-	return { ProjectId: d.ProjectId, JobId: job.jobId, MediaId: d.MediaId, MediaURL: d.MediaURL, VodMediaId: d.VodMediaId };
+	return {
+		ProjectId: d.ProjectId,
+		JobId: job.jobId,
+		MediaId: d.MediaId,
+		MediaURL: d.MediaURL,
+		VodMediaId: d.VodMediaId,
+	};
 };
 
 function defaultOutput(target: OutputTarget, region: string, mediaId: string): Record<string, string> {

@@ -8,11 +8,15 @@ export function validateOutputMediaConfig(config: JsonObject, target: OutputTarg
 	if (target === 'vod-media') {
 		if (!nonEmptyString(config.StorageLocation)) throw missingParameter('OutputMediaConfig.StorageLocation');
 		if (!nonEmptyString(config.FileName)) throw missingParameter('OutputMediaConfig.FileName');
-		if (/[/\\]/.test(config.FileName)) throw invalidParameter('OutputMediaConfig.FileName', 'It must be a file name without a path.');
+		if (/[/\\]/.test(config.FileName))
+			throw invalidParameter('OutputMediaConfig.FileName', 'It must be a file name without a path.');
 	} else {
 		if (!nonEmptyString(config.MediaURL)) throw missingParameter('OutputMediaConfig.MediaURL');
 		if (target === 'oss-object' && !/^https?:\/\/[^/]+\/.+/.test(config.MediaURL)) {
-			throw invalidParameter('OutputMediaConfig.MediaURL', 'It must be the HTTP(S) URL of an OSS object, e.g. https://bucket.oss-cn-shanghai.aliyuncs.com/path/video.mp4.');
+			throw invalidParameter(
+				'OutputMediaConfig.MediaURL',
+				'It must be the HTTP(S) URL of an OSS object, e.g. https://bucket.oss-cn-shanghai.aliyuncs.com/path/video.mp4.',
+			);
 		}
 	}
 	const width = intIn('OutputMediaConfig.Width', config.Width, 128, 4096);

@@ -2,7 +2,19 @@
 import { isoSeconds } from '../clock';
 import { ApiError, invalidParameter } from '../errors';
 import { Job, JobStore, VOCABULARY } from '../jobs';
-import { intIn, isObject, Json, jsonArray, jsonObject, nonEmptyString, oneOf, optional, optionalUtcTime, required, userData } from '../params';
+import {
+	intIn,
+	isObject,
+	Json,
+	jsonArray,
+	jsonObject,
+	nonEmptyString,
+	oneOf,
+	optional,
+	optionalUtcTime,
+	required,
+	userData,
+} from '../params';
 import { Operation } from './context';
 import { paginate } from './paging';
 
@@ -11,7 +23,8 @@ const MEDIA_TYPES = ['OSS', 'Media'] as const;
 function checkMediaObject(name: string, v: Json | undefined): void {
 	if (!isObject(v)) throw invalidParameter(name, 'It must be an object with Type and Media.');
 	if (!nonEmptyString(v.Type)) throw invalidParameter(`${name}.Type`, 'It is required.');
-	if (!(MEDIA_TYPES as readonly string[]).includes(v.Type)) throw invalidParameter(`${name}.Type`, 'Valid values: OSS, Media.');
+	if (!(MEDIA_TYPES as readonly string[]).includes(v.Type))
+		throw invalidParameter(`${name}.Type`, 'Valid values: OSS, Media.');
 	if (!nonEmptyString(v.Media)) throw invalidParameter(`${name}.Media`, 'It is required.');
 	if (v.Type === 'OSS' && !/^(oss|https?):\/\/[^/]+\/.+/.test(v.Media)) {
 		throw invalidParameter(`${name}.Media`, 'It must be an OSS URL (oss://bucket/object) or an HTTP(S) URL.');
@@ -31,14 +44,16 @@ export const submitPackageJob: Operation = ({ params, jobs, region }) => {
 	const inputs = jsonArray(params, 'Inputs', true)!;
 	if (inputs.length === 0) throw invalidParameter('Inputs', 'At least one input is required.');
 	inputs.forEach((item, i) => {
-		if (!isObject(item)) throw invalidParameter(`Inputs.${i + 1}`, 'Each element must be {"Input":{"Type":...,"Media":...}}.');
+		if (!isObject(item))
+			throw invalidParameter(`Inputs.${i + 1}`, 'Each element must be {"Input":{"Type":...,"Media":...}}.');
 		checkMediaObject(`Inputs.${i + 1}.Input`, item.Input);
 	});
 	const output = jsonObject(params, 'Output', true);
 	checkMediaObject('Output', output);
 	const schedule = jsonObject(params, 'ScheduleConfig');
 	const priority = schedule ? intIn('ScheduleConfig.Priority', schedule.Priority, 1, 10) : undefined;
-	if (schedule?.PipelineId !== undefined && typeof schedule.PipelineId !== 'string') throw invalidParameter('ScheduleConfig.PipelineId');
+	if (schedule?.PipelineId !== undefined && typeof schedule.PipelineId !== 'string')
+		throw invalidParameter('ScheduleConfig.PipelineId');
 	const name = optional(params, 'Name');
 	if (name !== undefined && name.length > 128) throw invalidParameter('Name', 'It cannot exceed 128 characters.');
 	const data = {
@@ -88,9 +103,15 @@ export const getPackageJob: Operation = ({ params, jobs }) => {
 export const listPackageJobs: Operation = ({ params, jobs }) => {
 	const start = optionalUtcTime(params, 'StartOfCreateTime');
 	const end = optionalUtcTime(params, 'EndOfCreateTime');
-	if (start !== undefined && end !== undefined && end < start) throw invalidParameter('EndOfCreateTime', 'It must not be earlier than StartOfCreateTime.');
-	const status = oneOf('Status', optional(params, 'Status'), [...VOCABULARY.package.running, VOCABULARY.package.success, VOCABULARY.package.failure]);
-	const orderBy = oneOf('OrderBy', optional(params, 'OrderBy'), ['CreateTimeDesc', 'CreateTimeAsc'] as const) ?? 'CreateTimeDesc';
+	if (start !== undefined && end !== undefined && end < start)
+		throw invalidParameter('EndOfCreateTime', 'It must not be earlier than StartOfCreateTime.');
+	const status = oneOf('Status', optional(params, 'Status'), [
+		...VOCABULARY.package.running,
+		VOCABULARY.package.success,
+		VOCABULARY.package.failure,
+	]);
+	const orderBy =
+		oneOf('OrderBy', optional(params, 'OrderBy'), ['CreateTimeDesc', 'CreateTimeAsc'] as const) ?? 'CreateTimeDesc';
 	// PageSize 0 means "not set" (the documented range is 0–100, default 20).
 	const pageSize = intIn('PageSize', optional(params, 'PageSize'), 0, 100) || 20;
 	const jobId = optional(params, 'JobId');

@@ -29,7 +29,13 @@ function decodeToken(name: string, token: string, direction: 'asc' | 'desc'): Cu
  */
 export function paginate(
 	jobs: Job[],
-	options: { direction: 'asc' | 'desc'; pageSize: number; token?: string; tokenName: string; matches: (job: Job) => boolean },
+	options: {
+		direction: 'asc' | 'desc';
+		pageSize: number;
+		token?: string;
+		tokenName: string;
+		matches: (job: Job) => boolean;
+	},
 ): { page: Job[]; nextToken?: string } {
 	const { direction, pageSize } = options;
 	const cursor = options.token ? decodeToken(options.tokenName, options.token, direction) : undefined;

@@ -2,7 +2,19 @@
 import { isoSeconds } from '../clock';
 import { ApiError, invalidParameter } from '../errors';
 import { Job, JobKind, JobStore, MEDIA_JOB_TYPE, newId, VOCABULARY } from '../jobs';
-import { clientToken, intIn, isObject, Json, jsonObject, oneOf, optional, optionalUtcTime, parseJson, required, userData } from '../params';
+import {
+	clientToken,
+	intIn,
+	isObject,
+	Json,
+	jsonObject,
+	oneOf,
+	optional,
+	optionalUtcTime,
+	parseJson,
+	required,
+	userData,
+} from '../params';
 import { Operation } from './context';
 import { outputUrl, OutputTarget, validateOutputMediaConfig } from './output';
 import { paginate } from './paging';
@@ -26,12 +38,24 @@ function validateTimeline(raw: string): void {
 	const subtitles = tracks('SubtitleTracks');
 	// IMS Timeline reference: a timeline needs a video or an audio track; image tracks (top-level ImageTracks,
 	// deprecated but accepted) go with video; video, image and subtitle tracks are limited to 100 each.
-	if (video.length + audio.length === 0) throw invalidParameter('Timeline', 'The timeline must contain a video or an audio track.');
-	if (images.length > 0 && video.length === 0) throw invalidParameter('Timeline.ImageTracks', 'Image tracks need a video track.');
-	for (const [list, label] of [[video, 'video'], [images, 'image'], [subtitles, 'subtitle']] as const) {
-		if (list.length > MAX_TRACKS) throw invalidParameter('Timeline', `A timeline can have at most ${MAX_TRACKS} ${label} tracks.`);
+	if (video.length + audio.length === 0)
+		throw invalidParameter('Timeline', 'The timeline must contain a video or an audio track.');
+	if (images.length > 0 && video.length === 0)
+		throw invalidParameter('Timeline.ImageTracks', 'Image tracks need a video track.');
+	for (const [list, label] of [
+		[video, 'video'],
+		[images, 'image'],
+		[subtitles, 'subtitle'],
+	] as const) {
+		if (list.length > MAX_TRACKS)
+			throw invalidParameter('Timeline', `A timeline can have at most ${MAX_TRACKS} ${label} tracks.`);
 	}
-	for (const [name, list] of [['VideoTracks', video], ['AudioTracks', audio], ['ImageTracks', images], ['SubtitleTracks', subtitles]] as const) {
+	for (const [name, list] of [
+		['VideoTracks', video],
+		['AudioTracks', audio],
+		['ImageTracks', images],
+		['SubtitleTracks', subtitles],
+	] as const) {
 		list.forEach((track, i) => {
 			if (!isObject(track)) throw invalidParameter(`Timeline.${name}.${i + 1}`, 'Each track must be an object.');
 		});
@@ -43,14 +67,24 @@ export const submitMediaProducingJob: Operation = ({ params, jobs }) => {
 	const timeline = optional(params, 'Timeline');
 	const templateId = optional(params, 'TemplateId');
 	const sources = [projectId, timeline, templateId].filter((v) => v !== undefined).length;
-	if (sources !== 1) throw invalidParameter('ProjectId/Timeline/TemplateId', 'Specify exactly one of ProjectId, Timeline and TemplateId.');
+	if (sources !== 1)
+		throw invalidParameter(
+			'ProjectId/Timeline/TemplateId',
+			'Specify exactly one of ProjectId, Timeline and TemplateId.',
+		);
 	let clipsParam: string | undefined;
 	if (templateId !== undefined) {
 		clipsParam = required(params, 'ClipsParam');
-		if (!isObject(parseJson('ClipsParam', clipsParam))) throw invalidParameter('ClipsParam', 'It must be a JSON object.');
+		if (!isObject(parseJson('ClipsParam', clipsParam)))
+			throw invalidParameter('ClipsParam', 'It must be a JSON object.');
 	}
 	if (timeline !== undefined) validateTimeline(timeline);
-	const target = oneOf<OutputTarget>('OutputMediaTarget', optional(params, 'OutputMediaTarget'), ['oss-object', 'vod-media', 'S3']) ?? 'oss-object';
+	const target =
+		oneOf<OutputTarget>('OutputMediaTarget', optional(params, 'OutputMediaTarget'), [
+			'oss-object',
+			'vod-media',
+			'S3',
+		]) ?? 'oss-object';
 	const output = jsonObject(params, 'OutputMediaConfig', true);
 	validateOutputMediaConfig(output, target);
 	const projectMetadata = jsonObject(params, 'ProjectMetadata');
@@ -87,7 +121,12 @@ export const submitMediaProducingJob: Operation = ({ params, jobs }) => {
 				{ clientToken: token },
 			);
 		})();
-	return { ProjectId: job.data.ProjectId, JobId: job.jobId, MediaId: job.data.MediaId, VodMediaId: job.data.VodMediaId };
+	return {
+		ProjectId: job.data.ProjectId,
+		JobId: job.jobId,
+		MediaId: job.data.MediaId,
+		VodMediaId: job.data.VodMediaId,
+	};
 };
 
 export function mediaProducingJobView(jobs: JobStore, job: Job, forList = false): Record<string, unknown> {
@@ -128,11 +167,24 @@ export const listMediaProducingJobs: Operation = ({ params, jobs }) => {
 	const end = optionalUtcTime(params, 'EndTime');
 	if (start !== undefined && end !== undefined) {
 		if (end < start) throw invalidParameter('EndTime', 'It must not be earlier than StartTime.');
-		if (end - start > 30 * DAY_MS) throw invalidParameter('EndTime', 'StartTime and EndTime can be at most 30 days apart.');
+		if (end - start > 30 * DAY_MS)
+			throw invalidParameter('EndTime', 'StartTime and EndTime can be at most 30 days apart.');
 	}
-	const jobType = oneOf('JobType', optional(params, 'JobType'), ['EditingJob', 'VETemplateJob', 'LiveEditingJob'] as const);
-	const status = oneOf('Status', optional(params, 'Status'), ['Init', 'Queuing', 'Processing', 'Success', 'Failed'] as const);
-	const sortBy = oneOf('SortBy', optional(params, 'SortBy'), ['CreationTime:Asc', 'CreationTime:Desc'] as const) ?? 'CreationTime:Desc';
+	const jobType = oneOf('JobType', optional(params, 'JobType'), [
+		'EditingJob',
+		'VETemplateJob',
+		'LiveEditingJob',
+	] as const);
+	const status = oneOf('Status', optional(params, 'Status'), [
+		'Init',
+		'Queuing',
+		'Processing',
+		'Success',
+		'Failed',
+	] as const);
+	const sortBy =
+		oneOf('SortBy', optional(params, 'SortBy'), ['CreationTime:Asc', 'CreationTime:Desc'] as const) ??
+		'CreationTime:Desc';
 	const maxResults = intIn('MaxResults', optional(params, 'MaxResults'), 1, 100) ?? 10;
 	const projectId = optional(params, 'ProjectId');
 	const keyword = optional(params, 'Keyword');
@@ -150,7 +202,10 @@ export const listMediaProducingJobs: Operation = ({ params, jobs }) => {
 			(end === undefined || job.createdAt <= end) &&
 			(projectId === undefined || job.data.ProjectId === projectId) &&
 			(masterJobId === undefined || job.data.MasterJobId === masterJobId) &&
-			(keyword === undefined || [job.jobId, job.data.ProjectId, job.data.TemplateId, job.data.MediaId].some((v) => typeof v === 'string' && v.includes(keyword))) &&
+			(keyword === undefined ||
+				[job.jobId, job.data.ProjectId, job.data.TemplateId, job.data.MediaId].some(
+					(v) => typeof v === 'string' && v.includes(keyword),
+				)) &&
 			(status === undefined || jobs.state(job).status === status),
 	});
 	return {

@@ -10,7 +10,11 @@ const JOB_TYPES = ['transcode', 'snapshot', 'ai', 'workflow'] as const;
 export const submitWorkflowJob: Operation = ({ params, jobs, vodSubmitOmitsTaskId }) => {
 	const workflowId = required(params, 'WorkflowId');
 	const mediaId = optional(params, 'MediaId');
-	const job = jobs.submit('workflow', { WorkflowId: workflowId, MediaId: mediaId, WorkflowName: `workflow-${workflowId.slice(0, 8)}` });
+	const job = jobs.submit('workflow', {
+		WorkflowId: workflowId,
+		MediaId: mediaId,
+		WorkflowName: `workflow-${workflowId.slice(0, 8)}`,
+	});
 	return vodSubmitOmitsTaskId ? {} : { TaskId: job.jobId };
 };
 
@@ -36,14 +40,26 @@ export function workflowTaskView(jobs: JobStore, job: Job): Record<string, unkno
 		CreateTime: created,
 		FinishTime: state.finishedAt !== undefined ? isoSeconds(state.finishedAt) : undefined,
 		UserData: d.UserData,
-		Workflow: { WorkflowId: d.WorkflowId, Name: d.WorkflowName, Status: 'Active', Type: 'Transcode', AppId: 'app-1000000', CreateTime: created, ModifiedTime: created },
+		Workflow: {
+			WorkflowId: d.WorkflowId,
+			Name: d.WorkflowName,
+			Status: 'Active',
+			Type: 'Transcode',
+			AppId: 'app-1000000',
+			CreateTime: created,
+			ModifiedTime: created,
+		},
 	};
 }
 
 export const getJobDetail: Operation = ({ params, jobs }) => {
 	const jobId = required(params, 'JobId');
 	const jobType = oneOf('JobType', required(params, 'JobType'), JOB_TYPES);
-	if (jobType !== 'workflow') throw invalidParameter('JobType', `The emulator only knows workflow tasks; ${String(jobType)} jobs are not supported.`);
+	if (jobType !== 'workflow')
+		throw invalidParameter(
+			'JobType',
+			`The emulator only knows workflow tasks; ${String(jobType)} jobs are not supported.`,
+		);
 	const job = jobs.get(jobId, 'workflow');
 	if (!job) throw new ApiError(404, 'JobNotFound', `The specified job "${jobId}" is not found.`);
 	return { JobType: 'workflow', WorkflowTaskDetail: workflowTaskView(jobs, job) };
