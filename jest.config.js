@@ -10,6 +10,6 @@ module.exports = {
 	},
 	// Each workflow test starts its own emulator on a random port; two workers suit the 2-core machines.
 	maxWorkers: 2,
-	reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+	reporters: ['default', ['<rootDir>/test/support/summary-reporter.js', { label: 'tests' }]],
 	testTimeout: 30000,
 };
