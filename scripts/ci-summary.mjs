@@ -6,4 +6,6 @@ for (const file of readdirSync('test-results').filter((name) => name.endsWith('.
 	const counts = JSON.parse(readFileSync(`test-results/${file}`, 'utf8'));
 	for (const key of Object.keys(total)) total[key] += counts[key] ?? 0;
 }
-console.log(`total: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+console.log(
+	`total: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`,
+);

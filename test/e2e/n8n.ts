@@ -553,6 +553,20 @@ export class N8n {
 	}
 
 	/**
+	 * Several workflows in one `n8n import:workflow` call (a JSON array in one file, which 2.41 accepts): one CLI
+	 * start instead of one per workflow. Returns the workflow ids, in order.
+	 */
+	async importWorkflows(workflows: Array<Record<string, unknown>>): Promise<string[]> {
+		const full = workflows.map((workflow) => {
+			const id = typeof workflow.id === 'string' && workflow.id ? workflow.id : newId();
+			return { name: `e2e ${id}`, active: false, settings: {}, connections: {}, ...workflow, id };
+		});
+		const file = this.writeInput('workflows', full);
+		await this.cli(['import:workflow', `--input=${file}`], { label: 'import-workflows' });
+		return full.map((workflow) => workflow.id);
+	}
+
+	/**
 	 * Marks a workflow active for the next `n8n start`: `n8n publish:workflow --id=…` (2.41; `update:workflow
 	 * --active=true` is deprecated and only forwards to it). Takes effect when n8n starts, so call it before start().
 	 */

@@ -501,7 +501,7 @@ describe('example 4: live clip into VOD, then a VOD workflow on the new video', 
 			'Get VOD Workflow Job',
 		]);
 
-		// The live editing job: one clip from 10 to 5 minutes before the run, UTC, whole seconds.
+		// The live editing job: one clip from 10 to 5 minutes before the run's minute, UTC.
 		const [submit] = fast.requests.filter((request) => request.action === 'SubmitLiveEditingJob');
 		const clips = JSON.parse(submit.query.Clips) as Array<{ StartTime: string; EndTime: string }>;
 		expect(clips).toHaveLength(1);
@@ -510,7 +510,9 @@ describe('example 4: live clip into VOD, then a VOD workflow on the new video', 
 		const start = Date.parse(clips[0].StartTime);
 		const end = Date.parse(clips[0].EndTime);
 		expect(end - start).toBe(5 * MINUTE);
-		expect(start).toBeGreaterThanOrEqual(before - 10 * MINUTE - 1000);
+		// Whole minutes: the start of the run's minute, minus 10 minutes.
+		expect(start % MINUTE).toBe(0);
+		expect(start).toBeGreaterThan(before - 11 * MINUTE);
 		expect(start).toBeLessThanOrEqual(after - 10 * MINUTE);
 		expect(JSON.parse(submit.query.LiveStreamConfig)).toEqual({
 			AppName: 'live',

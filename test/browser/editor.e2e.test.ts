@@ -1,0 +1,300 @@
+/**
+ * The editor check in a real browser: a real n8n 2.41 with the package installed from its `npm pack` tarball, the
+ * emulator as the sandbox (one finished packaging job seeded) and an "Alibaba Cloud (sandbox)" credential pointing
+ * at it, driven in Debian's Chromium by playwright-core, the way a user meets the package:
+ *
+ * sign in → new workflow → node panel, search "Alibaba" → every node of the package listed, with its icon →
+ * each node added to the canvas: its parameter panel renders the expected fields, the sandbox credential, the icon,
+ * and no "not installed" state → on the trigger, "Fetch Test Event" shows the seeded job.
+ *
+ * Screenshots of every step: test-results/browser/ (a failing step adds `NN-FAILED-<step>.png` and names it).
+ * Runs only under test/browser/jest.config.js; under the unit-test config it skips itself.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+
+import type { Emulator } from '../emulator';
+import { startEmulator } from '../emulator';
+import { alibabaCredential, N8n, newId, packageTarball, PACKAGE_NAME, REPO_ROOT } from '../e2e/n8n';
+import { type ExpectedNode, expectedNodes, launchChromium, Screenshots } from './browser';
+
+declare const __N8N_BROWSER__: boolean | undefined;
+const underBrowserConfig = typeof __N8N_BROWSER__ !== 'undefined' && __N8N_BROWSER__ === true;
+const describeBrowser = underBrowserConfig ? describe : describe.skip;
+
+const SEARCH = 'Alibaba';
+const CREDENTIAL_NAME = 'Alibaba Cloud (sandbox)';
+/** Window height for the screenshots of the parameter panels: tall enough for the longest (Submit Live Editing Job). */
+const PANEL_HEIGHT = 1700;
+/** What n8n shows for a node type it does not know (2.x wording, and older ones). */
+const UNKNOWN_NODE = /not currently installed|install this node|isn['’]t installed|unknown node|node is not known/i;
+
+describeBrowser('the editor in a real browser: the package’s nodes in n8n 2.41', () => {
+	let emulator: Emulator;
+	let n8n: N8n | undefined;
+	let browser: Browser | undefined;
+	let context: BrowserContext;
+	let page: Page;
+	let nodes: ExpectedNode[] = [];
+	let seededJobId = '';
+	const shots = new Screenshots();
+	const iconResponses: Array<{ url: string; status: number }> = [];
+
+	beforeAll(async () => {
+		emulator = await startEmulator({ clock: 'manual' });
+		[seededJobId] = emulator.seedJobs({ kind: 'package', count: 1, status: 'Success' });
+		n8n = await N8n.create({ tarball: packageTarball(), name: 'browser-editor' });
+		await n8n.importCredentials([alibabaCredential(emulator, { id: newId(), name: CREDENTIAL_NAME })]);
+		nodes = expectedNodes(join(n8n.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME));
+		await n8n.start();
+		await n8n.setupOwnerAndLogin(); // creates the owner (the browser signs in by itself below)
+
+		browser = await launchChromium();
+		context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+		context.setDefaultTimeout(30_000);
+		page = await context.newPage();
+		page.on('response', (response: Response) => {
+			if (response.url().includes(`/icons/${PACKAGE_NAME}/`))
+				iconResponses.push({ url: response.url(), status: response.status() });
+		});
+	}, 300_000);
+
+	afterAll(async () => {
+		await browser?.close();
+		await n8n?.dispose();
+		await emulator?.stop();
+	}, 60_000);
+
+	const step = <T>(name: string, run: () => Promise<T>) => shots.step(page, name, run);
+
+	it('finds all nine nodes of the package (8 actions and the trigger) in its descriptions', () => {
+		expect(nodes.map((node) => node.displayName).sort()).toEqual([
+			'Alibaba Cloud Get Live Editing Job',
+			'Alibaba Cloud Get Media Producing Job',
+			'Alibaba Cloud Get Package Job',
+			'Alibaba Cloud Get VOD Workflow Job',
+			'Alibaba Cloud Media Job Trigger',
+			'Alibaba Cloud Submit Live Editing Job',
+			'Alibaba Cloud Submit Media Producing Job',
+			'Alibaba Cloud Submit Package Job',
+			'Alibaba Cloud Submit VOD Workflow Job',
+		]);
+		expect(nodes.filter((node) => node.trigger).map((node) => node.displayName)).toEqual([
+			'Alibaba Cloud Media Job Trigger',
+		]);
+	});
+
+	it('signs in through the sign-in page', async () => {
+		await step('sign-in', async () => {
+			await page.goto(`${n8n!.url}/signin`);
+			await page.locator('input[name="emailOrLdapLoginId"]').fill(n8n!.owner.email);
+			await page.locator('input[name="password"]').fill(n8n!.owner.password);
+			await page.getByTestId('form-submit-button').click();
+			await page.waitForURL((url) => !url.pathname.includes('/signin'), { timeout: 30_000 });
+			const cookies = await context.cookies();
+			if (!cookies.some((cookie) => cookie.name === 'n8n-auth')) throw new Error('no n8n-auth cookie after sign-in');
+		});
+	});
+
+	/** Opens the node panel (the empty canvas's "Add first step" or the canvas's "+") and searches "Alibaba". */
+	async function searchNodePanel(): Promise<string[]> {
+		const firstStep = page.getByTestId('canvas-plus-button');
+		if (await firstStep.isVisible()) await firstStep.click();
+		else await page.getByTestId('node-creator-plus-button').click();
+		const search = page.getByTestId('node-creator-search-bar');
+		await search.waitFor({ state: 'visible' });
+		await search.fill(SEARCH);
+		const names = page.getByTestId('node-creator').getByTestId('node-creator-item-name');
+		await names.filter({ hasText: nodes[0].displayName }).first().waitFor({ state: 'visible' });
+		return (await names.allTextContents()).map((name) => name.trim());
+	}
+
+	/** The package's icons in a part of the page: each must be loaded (complete, naturalWidth > 0). */
+	async function packageIcons(root: ReturnType<Page['locator']>) {
+		return await root.locator(`img[src*="/icons/${PACKAGE_NAME}/"]`).evaluateAll((images) =>
+			(
+				images as unknown as Array<{
+					complete: boolean;
+					naturalWidth: number;
+					getAttribute(name: string): string | null;
+				}>
+			).map((img) => ({
+				src: img.getAttribute('src') ?? '',
+				loaded: img.complete && img.naturalWidth > 0,
+				naturalWidth: img.naturalWidth,
+			})),
+		);
+	}
+
+	it('lists every node of the package when the node panel is searched for "Alibaba", each with its icon', async () => {
+		await step('node-panel-search', async () => {
+			await page.goto(`${n8n!.url}/workflow/new`);
+			await page.getByTestId('canvas-plus-button').waitFor({ state: 'visible', timeout: 60_000 });
+			const listed = await searchNodePanel();
+			const missing = nodes.map((node) => node.displayName).filter((name) => !listed.includes(name));
+			// every item of ours carries the package's icon, loaded
+			const items = page.getByTestId('node-creator').getByTestId('node-creator-node-item');
+			const ours = items.filter({ hasText: 'Alibaba Cloud ' }).filter({
+				has: page.locator(`img[src*="/icons/${PACKAGE_NAME}/"]`),
+			});
+			const icons = await packageIcons(page.getByTestId('node-creator'));
+			// the whole list in one picture
+			const shot = await shots.take(page, 'node-panel-search-alibaba', { height: 1900 });
+			const problems = [
+				...(missing.length ? [`not listed: ${missing.join(', ')} (listed: ${listed.join(' | ')})`] : []),
+				...((await ours.count()) < nodes.length
+					? [`only ${await ours.count()} of ${nodes.length} items show the package's icon`]
+					: []),
+				...icons.filter((icon) => !icon.loaded).map((icon) => `icon not loaded: ${icon.src}`),
+			];
+			if (problems.length)
+				throw new Error(`${problems.join('\n')}\n(screenshot of the list: ${relative(REPO_ROOT, shot)})`);
+			await backToCanvas();
+		});
+	});
+
+	/** Closes whatever an earlier (maybe failed) step left open: a parameter panel, the node panel. */
+	async function backToCanvas() {
+		for (let attempt = 0; attempt < 4; attempt++) {
+			const close = page.getByTestId('ndv-close-button');
+			const closeCreator = page.getByRole('button', { name: 'Close Node Creator' });
+			if (await close.isVisible()) await close.click();
+			else if (await closeCreator.isVisible()) await closeCreator.click();
+			else return;
+			await page.waitForTimeout(300);
+		}
+	}
+
+	/** Adds a node from the node panel (a community node: its details, then "Add to workflow"); its panel opens. */
+	async function addNode(node: ExpectedNode) {
+		await backToCanvas();
+		await searchNodePanel();
+		const creator = page.getByTestId('node-creator');
+		await creator
+			.getByTestId('node-creator-item-name')
+			.filter({ hasText: new RegExp(`^\\s*${node.displayName}\\s*$`) })
+			.click();
+		await creator.getByRole('button', { name: 'Add to workflow' }).click();
+		await page.getByTestId('ndv').getByTestId('node-parameters').waitFor({ state: 'visible' });
+	}
+
+	/** Checks the open parameter panel against the node's description; throws with every difference found. */
+	async function checkPanel(node: ExpectedNode) {
+		const ndv = page.getByTestId('ndv');
+		const params = ndv.getByTestId('node-parameters');
+		await params.getByText(node.visibleLabels[0], { exact: true }).first().waitFor({ state: 'visible' });
+		const problems: string[] = [];
+		const title = (await ndv.getByTestId('node-title-container').textContent())?.trim() ?? '';
+		if (!title.includes(node.defaultName)) problems.push(`panel title is "${title}", not "${node.defaultName}"`);
+		for (const label of node.visibleLabels) {
+			if (!(await params.getByText(label, { exact: true }).first().isVisible()))
+				problems.push(`label "${label}" not shown`);
+		}
+		for (const name of node.visibleInputs) {
+			if (!(await params.getByTestId(`parameter-input-${name}`).first().isVisible()))
+				problems.push(`input of "${name}" (parameter-input-${name}) not shown`);
+		}
+		for (const label of node.hiddenLabels) {
+			if (await params.getByText(label, { exact: true }).first().isVisible())
+				problems.push(`label "${label}" shown although its display conditions are not met by the defaults`);
+		}
+		const credential = ndv.getByTestId('node-credentials-select');
+		const credentialText = (await credential.isVisible())
+			? `${await credential.textContent()} ${await credential
+					.locator('input')
+					.evaluateAll((inputs) =>
+						(inputs as unknown as Array<{ value: string }>).map((input) => input.value).join(' '),
+					)}`
+			: '(no credential field)';
+		if (!credentialText.includes(CREDENTIAL_NAME))
+			problems.push(`credential field shows "${credentialText.trim()}", not "${CREDENTIAL_NAME}"`);
+		const text = (await ndv.innerText()).replace(/\s+/g, ' ');
+		if (UNKNOWN_NODE.test(text)) problems.push(`the panel says the node is unknown: "${UNKNOWN_NODE.exec(text)?.[0]}"`);
+		const icons = await packageIcons(ndv);
+		if (!icons.length) problems.push(`no icon of the package in the panel (img[src*="/icons/${PACKAGE_NAME}/"])`);
+		if (!icons.every((icon) => icon.src.endsWith(`/dist/${node.iconPath}`)))
+			problems.push(`panel icon is ${icons.map((icon) => icon.src).join(', ')}, not …/dist/${node.iconPath}`);
+		for (const icon of icons.filter((i) => !i.loaded)) problems.push(`panel icon not loaded: ${icon.src}`);
+		return problems;
+	}
+
+	async function closePanel() {
+		await page.getByTestId('ndv-close-button').click();
+		await page.getByTestId('ndv').getByTestId('node-parameters').waitFor({ state: 'hidden' });
+	}
+
+	it('adds the trigger: its panel renders, and "Fetch Test Event" shows the finished job from the sandbox', async () => {
+		const trigger = nodes.find((node) => node.trigger)!;
+		await step('trigger-panel', async () => {
+			await addNode(trigger);
+			const problems = await checkPanel(trigger);
+			const shot = await shots.take(page, `node-${trigger.defaultName}`, { height: PANEL_HEIGHT });
+			if (problems.length) throw new Error(`${problems.join('\n')}\n(screenshot: ${relative(REPO_ROOT, shot)})`);
+		});
+		await step('trigger-fetch-test-event', async () => {
+			emulator.clearRequests();
+			const ndv = page.getByTestId('ndv');
+			const button = ndv.getByTestId('node-execute-button');
+			const label = (await button.textContent())?.trim();
+			if (!/fetch test event/i.test(label ?? '')) throw new Error(`the trigger's button says "${label}"`);
+			await button.click();
+			const output = ndv.getByTestId('output-panel');
+			await output.getByText(seededJobId).first().waitFor({ state: 'visible', timeout: 60_000 });
+			const count = (await output.getByTestId('ndv-items-count').innerText()).trim();
+			const table = (await output.getByTestId('ndv-data-container').innerText()).replace(/\s+/g, ' ');
+			await shots.take(page, 'trigger-fetch-test-event');
+			expect({ count, table }).toEqual({
+				count: expect.stringMatching(/^1 item/),
+				table: expect.stringMatching(new RegExp(`package ${seededJobId} succeeded true Success`)),
+			});
+			// the sample came from the sandbox, signed with the credential's key
+			const lists = emulator.requests.filter((r) => r.action === 'ListPackageJobs');
+			expect(lists.length).toBeGreaterThan(0);
+			expect(lists.every((r) => r.status === 200 && r.accessKeyId === emulator.credentials.accessKeyId)).toBe(true);
+			await closePanel();
+		});
+	});
+
+	describe('adds each action node: its panel renders the expected fields', () => {
+		// One test per action node of the package.json's list (the descriptions are read in beforeAll).
+		const files: string[] = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).n8n.nodes;
+		const classNames = files.map((file) => basename(file, '.node.js')).filter((name) => !name.endsWith('Trigger'));
+		it.each(classNames)('%s', async (className) => {
+			const node = nodes.find((n) => n.type === `${PACKAGE_NAME}.${className[0].toLowerCase()}${className.slice(1)}`);
+			if (!node) throw new Error(`${className} is not among the installed package's nodes`);
+			await step(`node-${node.defaultName}`, async () => {
+				await addNode(node);
+				const problems = await checkPanel(node);
+				const shot = await shots.take(page, `node-${node.defaultName}`, { height: PANEL_HEIGHT });
+				if (problems.length)
+					throw new Error(`${node.displayName}:\n${problems.join('\n')}\n(screenshot: ${relative(REPO_ROOT, shot)})`);
+				await closePanel();
+			});
+		});
+	});
+
+	it('shows all nine nodes on the canvas with their icons, and every icon request answered 200', async () => {
+		await step('canvas', async () => {
+			await backToCanvas();
+			// n8n stacks nodes added from the panel on top of each other: tidy up (n8n's own layout), then fit
+			await page.getByTestId('tidy-up-button').click();
+			await page.getByTestId('zoom-to-fit').click();
+			await page.waitForTimeout(800);
+			const canvasNodes = page.getByTestId('canvas-wrapper').getByTestId('canvas-node');
+			const count = await canvasNodes.count();
+			const icons = await packageIcons(page.getByTestId('canvas-wrapper'));
+			const text = (await page.getByTestId('canvas-wrapper').innerText()).replace(/\s+/g, ' ');
+			await shots.take(page, 'canvas-all-nodes');
+			expect({
+				count,
+				icons: icons.length,
+				notLoaded: icons.filter((icon) => !icon.loaded).map((icon) => icon.src),
+				names: nodes.map((node) => node.defaultName).filter((name) => !text.includes(name)),
+			}).toEqual({ count: nodes.length, icons: nodes.length, notLoaded: [], names: [] });
+			expect(iconResponses.length).toBeGreaterThan(0);
+			expect(iconResponses.filter((response) => response.status !== 200)).toEqual([]);
+		});
+	});
+});

@@ -1,0 +1,528 @@
+/**
+ * The four example workflows (examples/*.json) in a real n8n 2.41, as a user would use them: the package installed
+ * from its tarball, the two credentials the examples name ("Alibaba Cloud (sandbox)", "Sandbox SMTP") and all four
+ * workflows imported with n8n's CLI, the action workflows (1, 2, 4) run with `n8n execute`, and the trigger
+ * workflow (3) published and running by itself under `n8n start`. Everything they send is received for real: the
+ * Alibaba calls by the emulator, the emails by the SMTP sink, the Slack posts by the webhook sink.
+ *
+ * Changes made to the examples on import, and nothing else:
+ * - example 3's webhook URL (`https://hooks.slack.com/services/T000/B000/XXXX`) → the local webhook sink;
+ * - example 3's Poll Times: see FAST_POLL_TIMES.
+ *
+ * One n8n user folder for the whole file. `n8n execute` and `n8n start` both open the same SQLite database, so
+ * every `n8n execute` runs before `n8n start`; the jobs the trigger reports are then created directly in the
+ * emulator (signed ICE calls with the official SDK, and the emulator's finishJob / failJob / failJobsMatching).
+ *
+ * Runs only under test/e2e/jest.config.js (`npm run test:e2e`); under the unit-test config it skips itself.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { Emulator } from '../emulator';
+import { startEmulator } from '../emulator';
+import { callSdk, sdk } from '../emulator/testClient';
+import { alibabaCredential, type ExecuteResult, N8n, packageTarball, REPO_ROOT, smtpCredential } from './n8n';
+import { type ReceivedMail, type SmtpSink, startSmtpSink } from './smtp-sink';
+import { startWebhookSink, type WebhookSink } from './webhook-sink';
+
+declare const __N8N_E2E__: boolean | undefined;
+const underE2eConfig = typeof __N8N_E2E__ !== 'undefined' && __N8N_E2E__ === true;
+const describeE2e = underE2eConfig ? describe : describe.skip;
+
+const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
+const FILES = {
+	package: '01-package-oss-url.json',
+	produce: '02-produce-timeline-notify.json',
+	trigger: '03-job-trigger-alerts.json',
+	liveToVod: '04-live-clip-to-vod-workflow.json',
+} as const;
+const IDS = {
+	package: 'alibabaExample01',
+	produce: 'alibabaExample02',
+	trigger: 'alibabaExample03',
+	liveToVod: 'alibabaExample04',
+} as const;
+
+/** The strings a user replaces (test/examples/examples.test.ts checks they are written exactly once). */
+const WEBHOOK_URL = 'https://hooks.slack.com/services/T000/B000/XXXX';
+const WEBHOOK_PATH = '/services/T000/B000/XXXX';
+const RECIPIENT = 'ops@example.com';
+const SENDER = 'n8n@example.com';
+const ALIBABA_CREDENTIAL = { id: 'alibabaSandbox', name: 'Alibaba Cloud (sandbox)' };
+const SMTP_CREDENTIAL = { id: 'sandboxSmtp', name: 'Sandbox SMTP' };
+
+const MINUTE = 60_000;
+/** How fast the emulator's clock runs: a job's 60 s lifecycle takes half a second. See beforeAll. */
+const SPEED = 120;
+
+/**
+ * Example 3 polls every minute. n8n 2.41 allows nothing shorter per Poll Times entry: at activation it rejects any
+ * entry whose cron fires more than once a minute (n8n-workflow `isSubMinuteCron`: a 6-field cron must have one
+ * fixed second, so a step, a range or a list there, e.g. `0,30 * * * * *`, fails with "The polling interval is too
+ * short"). Waiting minutes for each poll would make this file several minutes long, so the imported copy uses
+ * twelve Custom entries `0 * * * * *`, `5 * * * * *`, … `55 * * * * *`: each one is minute-granular, exactly what
+ * n8n itself generates for "Every Minute" (`<random second> * * * * *`), and n8n registers each entry as its own
+ * cron, so together they poll every 5 s. Several Poll Times entries are an ordinary editor feature ("Add Poll
+ * Time"); the trigger's logic does not depend on the interval.
+ */
+const FAST_POLL_TIMES = {
+	item: Array.from({ length: 12 }, (_, index) => ({ mode: 'custom', cronExpression: `${index * 5} * * * * *` })),
+};
+
+type Workflow = {
+	id: string;
+	nodes: Array<{ name: string; type: string; parameters: Record<string, any> }>;
+	[key: string]: unknown;
+};
+
+function loadExample(file: string, replace: Array<[string, string]> = []): Workflow {
+	let text = readFileSync(join(EXAMPLES_DIR, file), 'utf8');
+	for (const [from, to] of replace) {
+		expect(text.split(from)).toHaveLength(2); // written exactly once
+		text = text.split(from).join(to);
+	}
+	return JSON.parse(text) as Workflow;
+}
+
+function nodesThatRan(result: ExecuteResult): string[] {
+	return Object.keys(result.run?.data.resultData.runData ?? {});
+}
+
+function assertOk(result: ExecuteResult): void {
+	if (!result.ok) {
+		throw new Error(
+			`n8n execute failed: ${result.errorMessage}\nlog: ${result.logFile}\n${result.stdout.slice(-3000)}`,
+		);
+	}
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+		await sleep(100);
+	}
+}
+
+describeE2e('real n8n: the four example workflows, imported with n8n’s CLI', () => {
+	let emulator: Emulator;
+	let smtp: SmtpSink;
+	let hook: WebhookSink;
+	let n8n: N8n | undefined;
+	let imported: string[] = [];
+
+	beforeAll(async () => {
+		[emulator, smtp, hook] = await Promise.all([
+			// A real clock at SPEED×: Wait for Completion (Check Every 5 s) sees its job finished at the first check.
+			// Not 600×: the trigger bounds its activation read by n8n's clock + 1 day, and at 600× the emulator's
+			// clock would be a day ahead of n8n's after 2.4 minutes of test; at 120× that takes 12 minutes.
+			// Packaging jobs never end by themselves here (a week of emulator time): example 1's Get must read its job
+			// running, and the trigger part ends them with finishJob / failJob when it wants to.
+			startEmulator({ clock: 'real', speed: SPEED, timing: { package: { finishMs: 7 * 24 * 60 * MINUTE } } }),
+			startSmtpSink(),
+			startWebhookSink(),
+		]);
+		n8n = await N8n.create({ tarball: packageTarball(), name: 'examples' });
+		await n8n.importCredentials([
+			alibabaCredential(emulator, ALIBABA_CREDENTIAL),
+			smtpCredential(smtp, SMTP_CREDENTIAL),
+		]);
+		const trigger = loadExample(FILES.trigger, [[WEBHOOK_URL, `${hook.url}${WEBHOOK_PATH}`]]);
+		trigger.nodes.find((node) => node.name === 'Media Job Trigger')!.parameters.pollTimes = FAST_POLL_TIMES;
+		imported = await n8n.importWorkflows([
+			loadExample(FILES.package),
+			loadExample(FILES.produce),
+			trigger,
+			loadExample(FILES.liveToVod),
+		]);
+		// Active from the next `n8n start` on (publishing does not run anything now).
+		await n8n.publishWorkflow(IDS.trigger);
+	}, 300_000);
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await Promise.all([smtp?.stop(), hook?.stop(), emulator?.stop()]);
+	}, 60_000);
+
+	it('imports all four examples under their fixed workflow IDs', () => {
+		expect(imported).toEqual([IDS.package, IDS.produce, IDS.trigger, IDS.liveToVod]);
+	});
+
+	/** Example 1's job, still running after the execution; the trigger part finishes it. */
+	let packageJobFromExample1 = '';
+	/** The jobs examples 2 and 4 ran to their end before n8n start: never reported by the trigger. */
+	const finishedBeforeActivation: string[] = [];
+
+	describe('`n8n execute`', () => {
+		beforeEach(() => {
+			emulator.clearRequests();
+			smtp.clear();
+			hook.clear();
+		});
+
+		it('example 1: submits the Set node’s OSS URLs as a packaging job and reads it back running', async () => {
+			const result = await n8n!.execute(IDS.package);
+			assertOk(result);
+			expect(result.run?.mode).toBe('cli');
+			expect(nodesThatRan(result)).toEqual(['Start', 'Set input', 'Submit Package Job', 'Get Package Job']);
+			expect(result.output('Set input')).toEqual([
+				{
+					sourceUrl: 'oss://media-in/uploads/launch-trailer.mp4',
+					outputUrl: 'oss://media-out/hls/launch-trailer/index.m3u8',
+					jobName: 'launch-trailer-hls',
+				},
+			]);
+
+			const [submitted] = result.output('Submit Package Job');
+			expect(submitted.JobId).toMatch(/^[0-9a-f]{32}$/);
+			packageJobFromExample1 = submitted.JobId;
+
+			// What the emulator received: the two signed calls, accepted, with the example's values.
+			expect(emulator.requests.map((request) => [request.action, request.status, request.accessKeyId])).toEqual([
+				['SubmitPackageJob', 200, emulator.credentials.accessKeyId],
+				['GetPackageJob', 200, emulator.credentials.accessKeyId],
+			]);
+			expect(emulator.requests[0].query).toEqual({
+				Name: 'launch-trailer-hls',
+				Inputs: '[{"Input":{"Type":"OSS","Media":"oss://media-in/uploads/launch-trailer.mp4"}}]',
+				Output: '{"Type":"OSS","Media":"oss://media-out/hls/launch-trailer/index.m3u8"}',
+			});
+			expect(emulator.requests[1].query).toEqual({ JobId: submitted.JobId });
+			expect(emulator.jobs.list('package').map((job) => job.jobId)).toEqual([submitted.JobId]);
+
+			// Right after submission the job is running: what the sticky note tells the user. (That the same job is
+			// later read as succeeded, with its output URL, is checked by the trigger under `n8n start` below.)
+			expect(result.output('Get Package Job')).toEqual([
+				expect.objectContaining({ jobKind: 'package', jobId: submitted.JobId, status: 'running', finished: false }),
+			]);
+			expect(emulator.jobs.get(submitted.JobId)?.status).not.toMatch(/Success|Fail/);
+		});
+
+		it('example 2: produces the timeline, waits until it succeeded, and the SMTP sink receives the email', async () => {
+			const example = loadExample(FILES.produce);
+			const timeline = example.nodes.find((node) => node.name === 'Submit Media Producing Job')!.parameters.timeline;
+			const result = await n8n!.execute(IDS.produce);
+			assertOk(result);
+			expect(nodesThatRan(result)).toEqual(['Start', 'Submit Media Producing Job', 'Email ops']);
+
+			const outputUrl = 'https://media-out.oss-cn-shanghai.aliyuncs.com/produced/launch-video.mp4';
+			const [produced] = result.output('Submit Media Producing Job');
+			const jobId = produced.jobId as string;
+			finishedBeforeActivation.push(jobId);
+			expect(jobId).toMatch(/^[0-9a-f]{32}$/);
+			expect(produced).toMatchObject({
+				jobKind: 'mediaProducing',
+				status: 'succeeded',
+				finished: true,
+				rawStatus: 'Success',
+				outputUrl,
+				submission: { JobId: jobId },
+			});
+			expect(produced.mediaId).toEqual(expect.any(String));
+
+			// The emulator: one submission with the example's timeline and output, then reads until it had finished.
+			const submits = emulator.requests.filter((request) => request.action === 'SubmitMediaProducingJob');
+			expect(submits).toHaveLength(1);
+			expect(submits[0].status).toBe(200);
+			expect(JSON.parse(submits[0].form.Timeline)).toEqual(JSON.parse(timeline as string));
+			expect(submits[0].query).toMatchObject({
+				OutputMediaTarget: 'oss-object',
+				OutputMediaConfig: JSON.stringify({ MediaURL: outputUrl, Width: 1280, Height: 720 }),
+			});
+			const reads = emulator.requests.filter((request) => request.action === 'GetMediaProducingJob');
+			expect(reads.length).toBeGreaterThanOrEqual(1);
+			expect(reads.every((request) => request.query.JobId === jobId && request.status === 200)).toBe(true);
+			expect(emulator.jobs.list('editing')).toEqual([
+				expect.objectContaining({
+					jobId,
+					status: 'Success',
+					data: expect.objectContaining({ MediaId: produced.mediaId, MediaURL: outputUrl }),
+				}),
+			]);
+
+			// The email, as the SMTP server received it.
+			const mail = await smtp.waitForMessage((message) => message.subject.includes(jobId), 15_000);
+			expect(smtp.messages).toHaveLength(1);
+			expect(mail.envelope).toEqual({ from: SENDER, to: [RECIPIENT] });
+			expect(mail.to).toContain(RECIPIENT);
+			expect(mail.subject).toBe(`Video job ${jobId} succeeded`);
+			expect(mail.text).toContain(`The media producing job ${jobId} has finished with status succeeded.`);
+			expect(mail.text).toContain(`Video: ${outputUrl}`);
+			expect(mail.text).toContain(`Media ID: ${produced.mediaId as string}`);
+			expect(mail.text).not.toContain('n8n.io'); // attribution off
+			expect(result.output('Email ops')[0].accepted).toEqual([RECIPIENT]);
+		});
+
+		it('example 4: cuts 10 → 5 minutes ago into a VOD video, waits for it, and runs the VOD workflow on it', async () => {
+			const before = Date.now();
+			const result = await n8n!.execute(IDS.liveToVod);
+			const after = Date.now();
+			assertOk(result);
+			finishedBeforeActivation.push(result.output('Submit Live Editing Job')[0].jobId);
+			expect(nodesThatRan(result)).toEqual([
+				'Start',
+				'Submit Live Editing Job',
+				'Submit VOD Workflow Job',
+				'Get VOD Workflow Job',
+			]);
+
+			// The live editing job: one clip from 10 to 5 minutes before the run's minute (n8n's clock), UTC.
+			const submits = emulator.requests.filter((request) => request.action === 'SubmitLiveEditingJob');
+			expect(submits).toHaveLength(1);
+			const clips = JSON.parse(submits[0].query.Clips) as Array<{ StartTime: string; EndTime: string }>;
+			expect(clips).toHaveLength(1);
+			expect(clips[0].StartTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+			expect(clips[0].EndTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+			const start = Date.parse(clips[0].StartTime);
+			// Both ends come from the start of the same minute, so the clip is exactly 5 minutes long.
+			expect(Date.parse(clips[0].EndTime) - start).toBe(5 * MINUTE);
+			expect(start % MINUTE).toBe(0);
+			expect(start).toBeGreaterThan(before - 11 * MINUTE);
+			expect(start).toBeLessThanOrEqual(after - 10 * MINUTE);
+			expect(JSON.parse(submits[0].query.LiveStreamConfig)).toEqual({
+				AppName: 'live',
+				DomainName: 'live.example.com',
+				StreamName: 'studio-1',
+			});
+			expect(submits[0].query.OutputMediaTarget).toBe('vod-media');
+			const outputConfig = JSON.parse(submits[0].query.OutputMediaConfig) as Record<string, unknown>;
+			expect(outputConfig.StorageLocation).toBe('outin-0123456789abcdef0123456789abcdef.oss-cn-shanghai.aliyuncs.com');
+			expect(outputConfig.FileName).toMatch(/^studio-1-\d{8}-\d{4}\.mp4$/);
+
+			// Waited until it succeeded; the clip is a VOD video, the media ID the emulator gave it.
+			const [clip] = result.output('Submit Live Editing Job');
+			expect(clip).toMatchObject({ jobKind: 'liveEditing', status: 'succeeded', finished: true });
+			expect(clip.vodMediaId).toMatch(/^[0-9a-f]{32}$/);
+			expect(emulator.jobs.list('liveEditing')).toEqual([
+				expect.objectContaining({ jobId: clip.jobId, status: 'Success' }),
+			]);
+			expect(JSON.stringify(emulator.jobs.get(clip.jobId))).toContain(clip.vodMediaId);
+
+			// The VOD workflow runs on that video, and Get VOD Workflow Job reads that task.
+			const workflowSubmits = emulator.requests.filter((request) => request.action === 'SubmitWorkflowJob');
+			expect(workflowSubmits).toHaveLength(1);
+			expect(workflowSubmits[0]).toMatchObject({ product: 'VOD', status: 200 });
+			expect(workflowSubmits[0].query).toEqual({ WorkflowId: 'YOUR_VOD_WORKFLOW_ID', MediaId: clip.vodMediaId });
+			const [task] = result.output('Submit VOD Workflow Job');
+			expect(task.TaskId).toMatch(/^[0-9a-f]{32}$/);
+			expect(emulator.jobs.list('workflow').map((job) => job.jobId)).toEqual([task.TaskId]);
+			expect(result.output('Get VOD Workflow Job')).toEqual([
+				expect.objectContaining({ jobKind: 'vodWorkflow', jobId: task.TaskId, mediaId: clip.vodMediaId }),
+			]);
+			const reads = emulator.requests.filter((request) => request.action === 'GetJobDetail');
+			expect(reads.at(-1)?.query).toMatchObject({ JobId: task.TaskId });
+			// Nothing else was called: no email, no webhook in this example.
+			expect(smtp.messages).toHaveLength(0);
+			expect(hook.requests).toHaveLength(0);
+		});
+	});
+
+	describe('`n8n start` with example 3 published', () => {
+		const lists = () =>
+			emulator.requests.filter((request) => /^List(PackageJobs|MediaProducingJobs)$/.test(request.action ?? ''));
+		const count = (action: string) => emulator.requests.filter((request) => request.action === action).length;
+
+		beforeAll(async () => {
+			emulator.clearRequests();
+			smtp.clear();
+			hook.clear();
+			await n8n!.start();
+			// The activation poll: both lists read once (the state is built from those answers, emitting nothing).
+			// Jobs created after it are new to the trigger.
+			await waitFor(
+				'the trigger’s activation poll (ListPackageJobs and ListMediaProducingJobs)',
+				() => count('ListPackageJobs') >= 1 && count('ListMediaProducingJobs') >= 1,
+				60_000,
+			);
+		}, 300_000);
+
+		afterAll(async () => {
+			await n8n?.stop();
+		}, 60_000);
+
+		const expected = {
+			succeeded: [] as Array<{ jobId: string; text: string }>,
+			failed: [] as Array<{ jobId: string; subject: string; lines: string[] }>,
+		};
+
+		it('the activation poll reads both lists, signed and accepted, and reports nothing', async () => {
+			const activation = lists();
+			expect(activation.length).toBeGreaterThanOrEqual(2);
+			for (const request of activation) {
+				expect(request.status).toBe(200);
+				expect(request.accessKeyId).toBe(emulator.credentials.accessKeyId);
+				expect(request.headers.authorization).toMatch(/^ACS3-HMAC-SHA256 Credential=/);
+			}
+			// Example 1's job (still running) and the finished jobs of examples 2 and 4 are in the lists it read.
+			expect(packageJobFromExample1).not.toBe('');
+			expect(finishedBeforeActivation).toHaveLength(2);
+			expect(smtp.messages).toHaveLength(0);
+			expect(hook.requests).toHaveLength(0);
+		});
+
+		it('emails each failed job and posts each succeeded one to the webhook, once, as jobs finish', async () => {
+			const client = sdk(emulator);
+			const submitPackage = async (name: string) =>
+				(
+					await callSdk(client, 'SubmitPackageJob', {
+						Name: name,
+						Inputs: JSON.stringify([{ Input: { Type: 'OSS', Media: `oss://media-in/${name}.mp4` } }]),
+						Output: JSON.stringify({ Type: 'OSS', Media: `oss://media-out/${name}/index.m3u8` }),
+					})
+				).JobId as string;
+			const submitVideo = async (outputUrl: string) =>
+				(
+					await callSdk(
+						client,
+						'SubmitMediaProducingJob',
+						{ OutputMediaTarget: 'oss-object', OutputMediaConfig: JSON.stringify({ MediaURL: outputUrl }) },
+						{
+							Timeline: JSON.stringify({
+								VideoTracks: [
+									{ VideoTrackClips: [{ MediaURL: 'https://media-in.oss-cn-shanghai.aliyuncs.com/a.mp4' }] },
+								],
+							}),
+						},
+					)
+				).JobId as string;
+
+			// Production jobs run their lifecycle (half a second here); the ones with "broken" in them fail at its end.
+			emulator.failJobsMatching({
+				kind: 'editing',
+				match: 'broken',
+				code: 'InvalidMaterial',
+				message: 'The material cannot be decoded.',
+			});
+			const okVideoUrl = 'https://media-out.oss-cn-shanghai.aliyuncs.com/ok/video.mp4';
+			const okVideo = await submitVideo(okVideoUrl);
+			const badVideo = await submitVideo('https://media-out.oss-cn-shanghai.aliyuncs.com/broken/video.mp4');
+			// Packaging jobs end when told: example 1's job (running since before activation) and two new ones.
+			const okPackage = await submitPackage('ok-hls');
+			const badPackage = await submitPackage('broken-hls');
+			// One poll sees them running (so the new packaging jobs are followed as pending, like example 1's job since
+			// activation); then they end.
+			const pollsBefore = count('ListPackageJobs');
+			await waitFor('the next poll', () => count('ListPackageJobs') > pollsBefore, 30_000);
+			emulator.finishJob(packageJobFromExample1);
+			emulator.finishJob(okPackage);
+			emulator.failJob(badPackage, 'InvalidParameter', 'Resource content bad.');
+
+			expected.succeeded = [
+				{
+					jobId: packageJobFromExample1,
+					text: `✅ package ${packageJobFromExample1} finished: http://media-out.oss-cn-shanghai.aliyuncs.com/hls/launch-trailer/index.m3u8`,
+				},
+				{
+					jobId: okPackage,
+					text: `✅ package ${okPackage} finished: http://media-out.oss-cn-shanghai.aliyuncs.com/ok-hls/index.m3u8`,
+				},
+				{ jobId: okVideo, text: `✅ mediaProducing ${okVideo} finished: ${okVideoUrl}` },
+			];
+			expected.failed = [
+				{
+					jobId: badPackage,
+					subject: `Alibaba Cloud package job ${badPackage} failed: InvalidParameter`,
+					lines: [
+						`Job ID: ${badPackage}\nKind: package\n`,
+						'Error code: InvalidParameter\nError message: Resource content bad.\n',
+					],
+				},
+				{
+					jobId: badVideo,
+					subject: `Alibaba Cloud mediaProducing job ${badVideo} failed: InvalidMaterial`,
+					lines: [
+						`Job ID: ${badVideo}\nKind: mediaProducing (EditingJob)\n`,
+						'Error code: InvalidMaterial\nError message: The material cannot be decoded.\n',
+					],
+				},
+			];
+
+			// What was received, whatever the polls that saw them (every 5 s).
+			for (const { jobId } of expected.succeeded) {
+				await hook.waitForRequest((request) => String(request.json?.text).includes(jobId), 45_000);
+			}
+			for (const { jobId } of expected.failed) {
+				await smtp.waitForMessage((message) => message.subject.includes(jobId), 45_000);
+			}
+
+			// Then two more polls of each list (and time for any execution they start): nothing more arrives.
+			const packagePolls = count('ListPackageJobs');
+			const productionPolls = count('ListMediaProducingJobs');
+			await waitFor(
+				'two more polls',
+				() => count('ListPackageJobs') >= packagePolls + 2 && count('ListMediaProducingJobs') >= productionPolls + 2,
+				30_000,
+			);
+			await sleep(2000);
+
+			// One Slack-style POST per succeeded job, with the example's text.
+			expect(hook.requests).toHaveLength(expected.succeeded.length);
+			for (const request of hook.requests) {
+				expect(request.method).toBe('POST');
+				expect(request.path).toBe(WEBHOOK_PATH);
+				expect(request.headers['content-type']).toContain('application/json');
+			}
+			const byText = (a: { text: string }, b: { text: string }) => a.text.localeCompare(b.text);
+			expect(hook.requests.map((request) => request.json).sort(byText)).toEqual(
+				expected.succeeded.map(({ text }) => ({ text })).sort(byText),
+			);
+
+			// One email per failed job, to the example's recipient, with the job ID, kind, error code and message.
+			expect(smtp.messages).toHaveLength(expected.failed.length);
+			for (const { jobId, subject, lines } of expected.failed) {
+				const mails: ReceivedMail[] = smtp.messages.filter((message) => message.subject.includes(jobId));
+				expect(mails).toHaveLength(1);
+				expect(mails[0].envelope).toEqual({ from: SENDER, to: [RECIPIENT] });
+				expect(mails[0].subject).toBe(subject);
+				for (const line of lines) expect(mails[0].text).toContain(line);
+			}
+
+			// Jobs that had finished before activation were never reported.
+			const everything = JSON.stringify([hook.requests.map((r) => r.body), smtp.messages.map((m) => m.raw)]);
+			for (const jobId of finishedBeforeActivation) expect(everything).not.toContain(jobId);
+
+			// Every poll was a signed, accepted read of the lists; nothing else was called.
+			const actions = new Set(emulator.requests.map((request) => request.action));
+			for (const action of ['SubmitPackageJob', 'SubmitMediaProducingJob', 'ListPackageJobs', 'ListMediaProducingJobs'])
+				actions.delete(action);
+			expect([...actions]).toEqual([]);
+			expect(lists().every((request) => request.status === 200)).toBe(true);
+		}, 180_000);
+
+		it('in n8n: trigger executions, all succeeded, that together emitted each finished job exactly once', async () => {
+			expect(expected.succeeded.length + expected.failed.length).toBe(5);
+			await n8n!.setupOwnerAndLogin();
+			const filter = encodeURIComponent(JSON.stringify({ workflowId: IDS.trigger }));
+			const list = await n8n!.rest('GET', `/executions?filter=${filter}&limit=100`);
+			expect(list.status).toBe(200);
+			const results = (list.body.data?.results ?? list.body.data ?? []) as Array<{
+				id: string;
+				mode: string;
+				status: string;
+			}>;
+			expect(results.length).toBeGreaterThanOrEqual(1);
+			expect(results.length).toBeLessThanOrEqual(5);
+
+			// flatted is how n8n serializes execution data for the editor; use the copy n8n itself ships.
+			// eslint-disable-next-line @typescript-eslint/no-require-imports
+			const flatted = require(join(n8n!.runtime.dir, 'n8n', 'node_modules', 'flatted')) as {
+				parse: (text: string) => any;
+			};
+			const emitted: string[] = [];
+			for (const { id, mode, status } of results) {
+				expect({ id, mode, status }).toEqual({ id, mode: 'trigger', status: 'success' });
+				const one = await n8n!.rest('GET', `/executions/${id}`);
+				expect(one.status).toBe(200);
+				const data = flatted.parse((one.body.data ?? one.body).data);
+				const triggerRuns = data.resultData.runData['Media Job Trigger'] as Array<{
+					data: { main: Array<Array<{ json: { jobId: string } }>> };
+				}>;
+				expect(triggerRuns).toHaveLength(1);
+				emitted.push(...triggerRuns[0].data.main[0].map((item) => item.json.jobId));
+			}
+			expect(emitted.sort()).toEqual([...expected.succeeded, ...expected.failed].map((job) => job.jobId).sort());
+		});
+	});
+});
