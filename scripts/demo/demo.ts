@@ -24,15 +24,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { createServer } from 'node:net';
 import { basename, join, relative } from 'node:path';
 
-import {
-	alibabaCredential,
-	freePort,
-	loadRuntime,
-	N8n,
-	type N8nRuntime,
-	REPO_ROOT,
-	smtpCredential,
-} from '../../test/e2e/n8n';
+import { alibabaCredential, freePort, N8n, REPO_ROOT, smtpCredential } from '../../test/e2e/n8n';
 import { buildAndPack } from '../../test/e2e/pack';
 import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../../test/e2e/smtp-sink';
 import { type ReceivedRequest, startWebhookSink, type WebhookSink } from '../../test/e2e/webhook-sink';
@@ -245,27 +237,9 @@ function pruneOldRuns(): void {
 	}
 }
 
-/**
- * An N8n instance like N8n.create() makes, but in the demo's own run folder (the e2e setup deletes the folders
- * under .cache/e2e/runs, possibly while a demo runs) and on a chosen port (N8n.create() always picks a random one).
- * N8n's constructor is private; it takes exactly these arguments.
- */
-type N8nConstructor = new (
-	runtime: N8nRuntime,
-	runDir: string,
-	port: number,
-	brokerPort: number,
-	env: Record<string, string>,
-) => N8n;
-
+/** The demo's n8n lives in the demo's own run folder: the e2e setup prunes the folders under .cache/e2e/runs. */
 async function createN8n(runDir: string, port: number): Promise<N8n> {
-	const instance = new (N8n as unknown as N8nConstructor)(loadRuntime(), join(runDir, 'n8n'), port, await freePort(), {
-		N8N_HOST: 'localhost',
-	});
-	if (instance.port !== port || !instance.userFolder.startsWith(runDir)) {
-		fail('test/e2e/n8n.ts changed its N8n constructor; scripts/demo/demo.ts needs updating');
-	}
-	return instance;
+	return await N8n.create({ runDir: join(runDir, 'n8n'), port, env: { N8N_HOST: 'localhost' } });
 }
 
 function slug(text: string): string {

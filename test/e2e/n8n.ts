@@ -314,6 +314,10 @@ export interface N8nOptions {
 	name?: string;
 	/** Extra environment for every n8n process. */
 	env?: Record<string, string>;
+	/** The run folder (default: a new one under .cache/e2e/runs/, which the e2e setup prunes). */
+	runDir?: string;
+	/** The editor's port (default: a free one). */
+	port?: number;
 }
 
 export class N8n {
@@ -357,11 +361,13 @@ export class N8n {
 	static async create(options: N8nOptions = {}): Promise<N8n> {
 		const runtime = loadRuntime();
 		const label = (options.name ?? 'n8n').replace(/[^A-Za-z0-9_.-]+/g, '-');
-		const runDir = join(
-			RUNS_DIR,
-			`${new Date().toISOString().replace(/[:.]/g, '-')}-${label}-${process.pid}-${randomBytes(3).toString('hex')}`,
-		);
-		const n8n = new N8n(runtime, runDir, await freePort(), await freePort(), options.env ?? {});
+		const runDir =
+			options.runDir ??
+			join(
+				RUNS_DIR,
+				`${new Date().toISOString().replace(/[:.]/g, '-')}-${label}-${process.pid}-${randomBytes(3).toString('hex')}`,
+			);
+		const n8n = new N8n(runtime, runDir, options.port ?? (await freePort()), await freePort(), options.env ?? {});
 		if (options.tarball) await n8n.installPackage(options.tarball);
 		return n8n;
 	}
