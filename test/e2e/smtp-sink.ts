@@ -11,6 +11,8 @@
  */
 import { createServer, type Server, type Socket } from 'node:net';
 
+import { Recorder } from './recorder';
+
 export interface ReceivedMail {
 	/** Envelope (MAIL FROM / RCPT TO), lower-cased addresses without angle brackets. */
 	envelope: { from: string; to: string[] };
@@ -49,9 +51,14 @@ const HOSTNAME = 'smtp-sink.test';
 
 export async function startSmtpSink(options: { host?: string; port?: number } = {}): Promise<SmtpSink> {
 	const host = options.host ?? '127.0.0.1';
-	const messages: ReceivedMail[] = [];
 	const transcript: string[] = [];
-	const waiters = new Set<() => void>();
+	const received = new Recorder<ReceivedMail>(
+		'smtp-sink',
+		(mails) =>
+			JSON.stringify(mails.map((m) => ({ to: m.envelope.to, subject: m.subject }))) +
+			`\ntranscript:\n${transcript.slice(-40).join('\n')}`,
+	);
+	const messages = received.items;
 	const sockets = new Set<Socket>();
 	let queued = 0;
 
@@ -85,11 +92,10 @@ export async function startSmtpSink(options: { host?: string; port?: number } = 
 					const raw = dataLines.join('\r\n');
 					dataLines = undefined;
 					const mail = parseMessage(raw, { from, to }, clientName, authUser);
-					messages.push(mail);
+					received.add(mail);
 					transcript.push(`C: <${raw.length} bytes of DATA>`);
 					send(`250 2.0.0 Ok: queued as SINK${++queued}`);
 					resetEnvelope();
-					for (const wake of [...waiters]) wake();
 				} else {
 					dataLines.push(line.startsWith('..') ? line.slice(1) : line);
 				}
@@ -199,36 +205,10 @@ export async function startSmtpSink(options: { host?: string; port?: number } = 
 		messages,
 		transcript,
 		clear() {
-			messages.length = 0;
+			received.clear();
 			transcript.length = 0;
 		},
-		waitForMessage(predicate = () => true, timeoutMs = 15_000) {
-			return new Promise((resolve, reject) => {
-				const check = () => {
-					const found = messages.find(predicate);
-					if (!found) return false;
-					cleanup();
-					resolve(found);
-					return true;
-				};
-				const timer = setTimeout(() => {
-					cleanup();
-					reject(
-						new Error(
-							`smtp-sink: no matching message within ${timeoutMs} ms; received ${messages.length}: ` +
-								JSON.stringify(messages.map((m) => ({ to: m.envelope.to, subject: m.subject }))) +
-								`\ntranscript:\n${transcript.slice(-40).join('\n')}`,
-						),
-					);
-				}, timeoutMs);
-				const cleanup = () => {
-					clearTimeout(timer);
-					waiters.delete(wake);
-				};
-				const wake = () => void check();
-				if (!check()) waiters.add(wake);
-			});
-		},
+		waitForMessage: (predicate, timeoutMs) => received.waitFor(predicate, timeoutMs),
 		stop: () =>
 			new Promise<void>((resolve) => {
 				for (const socket of sockets) socket.destroy();

@@ -12,6 +12,8 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
+import { Recorder } from './recorder';
+
 export interface ReceivedRequest {
 	method: string;
 	/** Path and query as received, e.g. `/services/T000/B000/XXXX?x=1`. */
@@ -46,8 +48,10 @@ export interface WebhookSink {
 
 export async function startWebhookSink(options: { host?: string; port?: number } = {}): Promise<WebhookSink> {
 	const host = options.host ?? '127.0.0.1';
-	const requests: ReceivedRequest[] = [];
-	const waiters = new Set<() => void>();
+	const received = new Recorder<ReceivedRequest>('webhook-sink', (requests) =>
+		JSON.stringify(requests.map((r) => ({ method: r.method, path: r.path, body: r.body.slice(0, 200) }))),
+	);
+	const requests = received.items;
 	const sockets = new Set<Socket>();
 	let answer: WebhookAnswer | ((request: ReceivedRequest) => WebhookAnswer) = { status: 200, body: 'ok' };
 
@@ -72,11 +76,10 @@ export async function startWebhookSink(options: { host?: string; port?: number }
 			if (type.includes('application/x-www-form-urlencoded')) {
 				record.form = Object.fromEntries(new URLSearchParams(body));
 			}
-			requests.push(record);
+			received.add(record);
 			const reply = typeof answer === 'function' ? answer(record) : answer;
 			res.writeHead(reply.status, { 'content-type': 'text/plain; charset=utf-8', ...(reply.headers ?? {}) });
 			res.end(reply.body ?? '');
-			for (const wake of [...waiters]) wake();
 		});
 	});
 	server.on('connection', (socket) => {
@@ -96,35 +99,8 @@ export async function startWebhookSink(options: { host?: string; port?: number }
 		answer(next) {
 			answer = next;
 		},
-		clear() {
-			requests.length = 0;
-		},
-		waitForRequest(predicate = () => true, timeoutMs = 15_000) {
-			return new Promise((resolve, reject) => {
-				const check = () => {
-					const found = requests.find(predicate);
-					if (!found) return false;
-					cleanup();
-					resolve(found);
-					return true;
-				};
-				const timer = setTimeout(() => {
-					cleanup();
-					reject(
-						new Error(
-							`webhook-sink: no matching request within ${timeoutMs} ms; received ${requests.length}: ` +
-								JSON.stringify(requests.map((r) => ({ method: r.method, path: r.path, body: r.body.slice(0, 200) }))),
-						),
-					);
-				}, timeoutMs);
-				const cleanup = () => {
-					clearTimeout(timer);
-					waiters.delete(wake);
-				};
-				const wake = () => void check();
-				if (!check()) waiters.add(wake);
-			});
-		},
+		clear: () => received.clear(),
+		waitForRequest: (predicate, timeoutMs) => received.waitFor(predicate, timeoutMs),
 		stop: () =>
 			new Promise<void>((resolve) => {
 				for (const socket of sockets) socket.destroy();
