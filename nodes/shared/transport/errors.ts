@@ -14,6 +14,8 @@ export interface ApiFailure {
 	outcome: 'rejected' | 'unknown';
 	/** Worth sending again: throttling, transient server errors, dropped connections. */
 	transient: boolean;
+	/** The service refused the call for sending too many requests per second. */
+	throttled?: boolean;
 	hint?: string;
 }
 
@@ -82,6 +84,7 @@ export function failureFromErrorBody(body: AlibabaErrorBody, httpStatus: number,
 		// A throttled request was refused before any work was done; a server error may have happened after.
 		outcome: serverSide ? 'unknown' : 'rejected',
 		transient: throttled || serverSide,
+		throttled,
 		hint: hintFor(code, operation),
 	};
 }

@@ -128,7 +128,7 @@ function toNodeApiError(context: RequestContext, operation: ApiOperation, failur
 		code: failure.code,
 		message: failure.message,
 		requestId: failure.requestId ?? null,
-		outcome: unknown ? 'unknown' : failure.outcome,
+		outcome: failure.outcome,
 		action: operation.action,
 	};
 	const message = describeFailure(operation, failure);
@@ -137,7 +137,7 @@ function toNodeApiError(context: RequestContext, operation: ApiOperation, failur
 		description: description || undefined,
 		httpCode: failure.httpStatus ? String(failure.httpStatus) : undefined,
 		itemIndex,
-		failure: failure.transient && failure.outcome === 'rejected' ? { cause: 'rate-limited' } : undefined,
+		failure: failure.throttled ? { cause: 'rate-limited' } : undefined,
 	});
 	// NodeApiError swaps messages containing e.g. "ENOTFOUND" (as in "ResourceNotFound") for a generic text.
 	error.message = message;
