@@ -7,7 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { PRODUCTS, REGIONS } from '../nodes/shared/api/products';
+import { PRODUCTS, REGIONS, defaultEndpoint } from '../nodes/shared/api/products';
 import { DEFAULT_REGION, signRequestOptions } from './acs3/authenticate';
 
 export class AlibabaCloudApi implements ICredentialType {
@@ -53,17 +53,20 @@ export class AlibabaCloudApi implements ICredentialType {
 			displayName: 'Region',
 			name: 'region',
 			type: 'options',
-			options: REGIONS.map((region) => ({ name: `${region.name} (${region.id})`, value: region.id })),
+			options: REGIONS.map((region) => ({
+				name: `${region.name} (${region.id}): ${region.offers}`,
+				value: region.id,
+			})),
 			default: DEFAULT_REGION,
 			description:
-				'Region of your Intelligent Media Services / ApsaraVideo VOD resources. Requests go to ice.<region>.aliyuncs.com and vod.<region>.aliyuncs.com unless an endpoint is set below.',
+				'Region of your Intelligent Media Services (ICE) / ApsaraVideo VOD resources. Requests go to ice.<region>.aliyuncs.com and vod.<region>.aliyuncs.com unless an endpoint is set below. Each region lists the products Alibaba Cloud offers there; VOD serves China (Hangzhou) from vod.cn-shanghai.aliyuncs.com. A node whose product is not offered in the region fails before sending anything.',
 		},
 		{
 			displayName: 'ICE Endpoint',
 			name: 'iceEndpoint',
 			type: 'string',
 			default: '',
-			placeholder: PRODUCTS.ice.defaultEndpoint(DEFAULT_REGION),
+			placeholder: defaultEndpoint(PRODUCTS.ice, DEFAULT_REGION),
 			description:
 				'Optional. Full URL of the Intelligent Media Services (ICE) endpoint, e.g. a VPC endpoint or a test server such as http://127.0.0.1:8787. Leave empty to use https://ice.<region>.aliyuncs.com.',
 		},
@@ -72,7 +75,7 @@ export class AlibabaCloudApi implements ICredentialType {
 			name: 'vodEndpoint',
 			type: 'string',
 			default: '',
-			placeholder: PRODUCTS.vod.defaultEndpoint(DEFAULT_REGION),
+			placeholder: defaultEndpoint(PRODUCTS.vod, DEFAULT_REGION),
 			description:
 				'Optional. Full URL of the ApsaraVideo VOD endpoint, e.g. a VPC endpoint or a test server. Leave empty to use https://vod.<region>.aliyuncs.com.',
 		},

@@ -16,7 +16,8 @@ import { randomBytes } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
-import { PRODUCTS, productByApiVersion } from '../../nodes/shared/api/products';
+import { PRODUCTS, defaultEndpoint, productByApiVersion, regionName } from '../../nodes/shared/api/products';
+import type { Product } from '../../nodes/shared/api/products';
 import {
 	canonicalQueryString,
 	canonicalUri,
@@ -149,10 +150,21 @@ export function resolveTargetUrl(credentials: ICredentialDataDecryptedObject, op
 	}
 	const override = credentialString(credentials, product.endpointOverrideField);
 	const region = credentialString(credentials, 'region') || DEFAULT_REGION;
-	const endpoint = override ? normalizeEndpoint(override) : product.defaultEndpoint(region);
+	const endpoint = override ? normalizeEndpoint(override) : regionalEndpoint(product, region);
 	const what = override ? `The ${product.name} endpoint in the credential` : 'The endpoint';
 	parseHttpUrl(endpoint, what);
 	return parseHttpUrl(joinUrl(endpoint, joined), what);
+}
+
+function regionalEndpoint(product: Product, region: string): string {
+	const endpoint = defaultEndpoint(product, region);
+	if (endpoint) return endpoint;
+	const offered = product.regions.map((id) => `${regionName(id)} (${id})`).join(', ');
+	throw new UserError(
+		`${product.name} is not offered in the region ${regionName(region)} (${region}) of the Alibaba Cloud credential. ` +
+			`It is offered in ${offered}. Choose one of these regions in the credential, or set its ` +
+			`${product.shortName} Endpoint field if you have an endpoint of your own.`,
+	);
 }
 
 function headerValue(headers: IHttpRequestOptions['headers'], name: string): string | undefined {

@@ -4,12 +4,13 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { OPERATIONS } from '../shared/api/operations';
 import { ALIBABA_CLOUD_CREDENTIALS, timeoutOption } from '../shared/descriptions/common';
 import { InvalidFieldError } from '../shared/helpers/validation';
-import { summarizeJob } from '../shared/jobs/jobKinds';
+import { JOB_KINDS, readJobQuery, summarizeJob } from '../shared/jobs/jobKinds';
+import { callApi } from '../shared/transport/request';
 import { scanJobs } from './scan';
 import type { TriggerSettings } from './settings';
 import { MAX_LOOK_BACK_HOURS, readSettings } from './settings';
 import type { JobSource, ListWindow } from './sources';
-import { epochSeconds, SOURCES } from './sources';
+import { epochSeconds, legacyProductionScope, watchedSources } from './sources';
 import type { ObservedJob, SourceState, TriggerState } from './state';
 import { advanceState, baselineState, readState, scanWindow, STATE_VERSION, writeState } from './state';
 
@@ -32,7 +33,30 @@ function settingsOf(context: IPollFunctions): TriggerSettings {
 
 /** One emitted item: the normalized job fields of shared/jobs, the production JobType, and Alibaba's job as is. */
 function jobItem(source: JobSource, job: IDataObject): IDataObject {
-	return { ...summarizeJob(source.kind, job), ...source.extraFields(job), job };
+	return { ...summarizeJob(source.kind, job), ...(source.jobType ? { jobType: source.jobType } : {}), job };
+}
+
+/**
+ * The job as its Get operation returns it, for lists whose items lack fields (ListPackageJobs has no OutputUrl).
+ * A job the Get no longer finds is emitted as listed; any other failure fails the poll, which leaves the saved
+ * state as it was, so the job is emitted by the next poll instead of being lost.
+ */
+async function completeJob(
+	context: IPollFunctions,
+	source: JobSource,
+	job: IDataObject,
+	timeoutMs: number,
+): Promise<IDataObject> {
+	if (!source.readEmittedJobs) return job;
+	const facts = JOB_KINDS[source.kind];
+	const query = readJobQuery(source.kind, summarizeJob(source.kind, job).jobId) as Record<string, string>;
+	try {
+		const response = await callApi(context, facts.get, { query }, { timeoutMs });
+		return (response[facts.responseKey] as IDataObject | undefined) ?? job;
+	} catch (error) {
+		if ((error as { context?: IDataObject }).context?.code === 'ResourceNotFound') return job;
+		throw error;
+	}
 }
 
 function observe(source: JobSource, job: IDataObject, settings: TriggerSettings): ObservedJob {
@@ -86,9 +110,8 @@ async function activate(
 
 /** "Fetch test event": the most recently finished job that the trigger would emit; the state is not touched. */
 async function sample(context: IPollFunctions, settings: TriggerSettings): Promise<INodeExecutionData[][]> {
-	const candidates: IDataObject[] = [];
-	for (const name of settings.sources) {
-		const source = SOURCES[name];
+	const candidates: Array<{ source: JobSource; job: IDataObject }> = [];
+	for (const source of watchedSources(settings.sources, settings.filters)) {
 		let window: ListWindow = { ascending: false };
 		if (source.maxWindowSeconds !== undefined) {
 			const end = localNowSeconds() + DAY_SECONDS;
@@ -103,16 +126,20 @@ async function sample(context: IPollFunctions, settings: TriggerSettings): Promi
 			maxPages: SAMPLE_PAGES,
 			stopAfter: (page) => page.some(wanted),
 		});
-		candidates.push(...jobs.filter(wanted).map((job) => jobItem(source, job)));
+		candidates.push(...jobs.filter(wanted).map((job) => ({ source, job })));
 	}
 	if (candidates.length === 0) {
-		const watched = settings.sources.map((name) => SOURCES[name].label).join(' and ');
+		const watched = settings.sources
+			.map((name) => (name === 'package' ? 'packaging jobs' : 'production jobs'))
+			.join(' and ');
 		throw new NodeOperationError(context.getNode(), 'No finished job matches the trigger’s settings yet', {
 			description: `Looked at the ${SAMPLE_PAGES * 100} most recent ${watched} for one that ${settings.outcomes.join(' or ')} and passes the filters. Run a job, or widen Watch, Outcomes or the options, and fetch again. Once the workflow is active, every job that finishes from then on is emitted.`,
 		});
 	}
-	candidates.sort((a, b) => finishedTime(b) - finishedTime(a));
-	return [[{ json: candidates[0] }]];
+	const newest = (candidate: (typeof candidates)[number]) => finishedTime(jobItem(candidate.source, candidate.job));
+	candidates.sort((a, b) => newest(b) - newest(a));
+	const [{ source, job }] = candidates;
+	return [[{ json: jobItem(source, await completeJob(context, source, job, settings.timeoutMs)) }]];
 }
 
 export class AlibabaCloudMediaJobTrigger implements INodeType {
@@ -122,7 +149,7 @@ export class AlibabaCloudMediaJobTrigger implements INodeType {
 		icon: { light: 'file:../../icons/alibabaCloud.svg', dark: 'file:../../icons/alibabaCloud.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"when " + $parameter["outcomes"].join(" or ")}}',
+		subtitle: '={{"when " + [].concat($parameter["outcomes"] || []).join(" or ")}}',
 		description:
 			'Starts the workflow when an Alibaba Cloud Intelligent Media Services packaging job or media production job (timeline editing, template or live editing) finishes, with its status, output URL or media ID, and error code and message.',
 		documentationUrl: OPERATIONS.ListPackageJobs.documentationUrl,
@@ -224,12 +251,14 @@ export class AlibabaCloudMediaJobTrigger implements INodeType {
 		const previous = readState(staticData);
 		const next: TriggerState = { version: STATE_VERSION, sources: {} };
 		const items: IDataObject[] = [];
-		for (const name of settings.sources) {
-			const source = SOURCES[name];
+		for (const source of watchedSources(settings.sources, settings.filters)) {
 			const scope = source.scope(settings.filters);
-			const known = previous.sources[name];
+			let known = previous.sources[source.key];
+			const legacy = previous.sources.production;
+			if (!known && legacy && legacyProductionScope(source, settings.filters, legacy.scope))
+				known = { ...legacy, scope };
 			if (!known || known.scope !== scope) {
-				next.sources[name] = await activate(this, source, settings, scope);
+				next.sources[source.key] = await activate(this, source, settings, scope);
 				continue;
 			}
 			const window = scanWindow(known, source.maxWindowSeconds);
@@ -238,10 +267,11 @@ export class AlibabaCloudMediaJobTrigger implements INodeType {
 			for (const job of jobs) byId.set(summarizeJob(source.kind, job).jobId, job);
 			const observed = jobs.map((job) => observe(source, job, settings));
 			const { state, finished } = advanceState(known, window, observed, settings.lookBackSeconds, localNowSeconds());
-			next.sources[name] = state;
+			next.sources[source.key] = state;
 			for (const jobId of finished) {
-				const item = jobItem(source, byId.get(jobId) as IDataObject);
-				if (settings.outcomes.includes(item.status as TriggerSettings['outcomes'][number])) items.push(item);
+				const listed = byId.get(jobId) as IDataObject;
+				if (!settings.outcomes.includes(summarizeJob(source.kind, listed).status)) continue;
+				items.push(jobItem(source, await completeJob(this, source, listed, settings.timeoutMs)));
 			}
 		}
 		writeState(staticData, next);

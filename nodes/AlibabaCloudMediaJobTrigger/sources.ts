@@ -5,9 +5,12 @@ import { OPERATIONS } from '../shared/api/operations';
 import type { JobKind } from '../shared/jobs/jobKinds';
 
 /**
- * The two job lists the trigger watches, described once: how each is queried (parameter names, sort order,
- * page token), where the jobs sit in the answer, and which filters the API applies versus the trigger.
+ * The job lists the trigger reads, described once: how each is queried (parameter names, sort order, page
+ * token), where the jobs sit in the answer, and which filters the API applies versus the trigger.
  * Job-state knowledge (status spellings, field names of results) stays in shared/jobs/jobKinds.ts.
+ *
+ * Watching production jobs means one list per job type: ListMediaProducingJobs filters by one JobType per call
+ * and its items do not say their type, so only a list read with a JobType knows the type of what it lists.
  */
 export type SourceName = 'package' | 'production';
 
@@ -19,7 +22,7 @@ export interface SourceFilters {
 	pipelineId?: string;
 	/** Production jobs: sent as ProjectId. */
 	projectId?: string;
-	/** Production jobs: empty = all; one type is sent as JobType, several are filtered by the trigger. */
+	/** Production jobs: empty = all; each type is read as a list of its own (JobType). */
 	jobTypes: ProductionJobType[];
 }
 
@@ -35,6 +38,8 @@ export const PAGE_SIZE = 100;
 const THIRTY_DAYS_S = 30 * 24 * 3600;
 
 export interface JobSource {
+	/** Where the trigger keeps what it remembers about this list. */
+	key: string;
 	name: SourceName;
 	label: string;
 	/** The kind whose status vocabulary and field names the list items follow. */
@@ -52,8 +57,10 @@ export interface JobSource {
 	scope(filters: SourceFilters): string;
 	/** Filters the API cannot apply. */
 	matches(job: IDataObject, filters: SourceFilters): boolean;
-	/** Fields added to each emitted item besides the normalized job fields. */
-	extraFields(job: IDataObject): IDataObject;
+	/** Production lists: the one job type the list holds, which its items do not say themselves. */
+	jobType?: ProductionJobType;
+	/** The list's items lack fields the Get answer has (ListPackageJobs has no OutputUrl): read each emitted job. */
+	readEmittedJobs: boolean;
 }
 
 /** Alibaba's `yyyy-MM-ddTHH:mm:ssZ`. */
@@ -73,6 +80,7 @@ function text(value: unknown): string | undefined {
 }
 
 export const PACKAGE_SOURCE: JobSource = {
+	key: 'package',
 	name: 'package',
 	label: 'packaging jobs',
 	kind: 'package',
@@ -93,36 +101,58 @@ export const PACKAGE_SOURCE: JobSource = {
 	},
 	scope: () => 'all',
 	matches: (job, filters) => filters.pipelineId === undefined || job.PipelineId === filters.pipelineId,
-	extraFields: () => ({}),
+	readEmittedJobs: true,
 };
 
-export const PRODUCTION_SOURCE: JobSource = {
-	name: 'production',
-	label: 'production jobs',
-	kind: 'mediaProducing',
-	operation: OPERATIONS.ListMediaProducingJobs,
-	maxWindowSeconds: THIRTY_DAYS_S,
-	query: (window, filters, token) => ({
-		StartTime: window.start !== undefined ? isoSeconds(window.start) : undefined,
-		EndTime: window.end !== undefined ? isoSeconds(window.end) : undefined,
-		SortBy: window.ascending ? 'CreationTime:Asc' : 'CreationTime:Desc',
-		MaxResults: PAGE_SIZE,
-		NextToken: token,
-		ProjectId: filters.projectId,
-		JobType: filters.jobTypes.length === 1 ? filters.jobTypes[0] : undefined,
-	}),
-	page: (response) => ({
-		jobs: Array.isArray(response.MediaProducingJobList) ? (response.MediaProducingJobList as IDataObject[]) : [],
-		nextToken: text(response.NextToken),
-	}),
-	scope: (filters) =>
-		JSON.stringify({
-			projectId: filters.projectId ?? null,
-			jobType: filters.jobTypes.length === 1 ? filters.jobTypes[0] : null,
+function productionSource(jobType: ProductionJobType): JobSource {
+	return {
+		key: `production:${jobType}`,
+		name: 'production',
+		label: 'production jobs',
+		kind: 'mediaProducing',
+		operation: OPERATIONS.ListMediaProducingJobs,
+		maxWindowSeconds: THIRTY_DAYS_S,
+		query: (window, filters, token) => ({
+			StartTime: window.start !== undefined ? isoSeconds(window.start) : undefined,
+			EndTime: window.end !== undefined ? isoSeconds(window.end) : undefined,
+			SortBy: window.ascending ? 'CreationTime:Asc' : 'CreationTime:Desc',
+			MaxResults: PAGE_SIZE,
+			NextToken: token,
+			ProjectId: filters.projectId,
+			JobType: jobType,
 		}),
-	matches: (job, filters) =>
-		filters.jobTypes.length <= 1 || filters.jobTypes.includes(job.JobType as ProductionJobType),
-	extraFields: (job) => (job.JobType !== undefined ? { jobType: job.JobType } : {}),
-};
+		page: (response) => ({
+			jobs: Array.isArray(response.MediaProducingJobList) ? (response.MediaProducingJobList as IDataObject[]) : [],
+			nextToken: text(response.NextToken),
+		}),
+		scope: (filters) => JSON.stringify({ projectId: filters.projectId ?? null }),
+		matches: () => true,
+		jobType,
+		readEmittedJobs: false,
+	};
+}
 
-export const SOURCES: Record<SourceName, JobSource> = { package: PACKAGE_SOURCE, production: PRODUCTION_SOURCE };
+const PRODUCTION_SOURCES = Object.fromEntries(
+	PRODUCTION_JOB_TYPES.map((jobType) => [jobType, productionSource(jobType)]),
+) as Record<ProductionJobType, JobSource>;
+
+/** The lists to read for what the user watches: packaging jobs, and production jobs per chosen type (none = all). */
+export function watchedSources(watch: SourceName[], filters: SourceFilters): JobSource[] {
+	return watch.flatMap((name) => {
+		if (name === 'package') return [PACKAGE_SOURCE];
+		const types = filters.jobTypes.length > 0 ? filters.jobTypes : PRODUCTION_JOB_TYPES;
+		return types.map((jobType) => PRODUCTION_SOURCES[jobType]);
+	});
+}
+
+/**
+ * Before one list per job type, production jobs had one state ('production', scoped by project and at most one
+ * job type). It still holds for each type it covered: its pending jobs of other types are never listed there
+ * and age out, so starting from it loses nothing that finished while n8n was being upgraded.
+ */
+export function legacyProductionScope(source: JobSource, filters: SourceFilters, legacyScope: string): boolean {
+	if (source.jobType === undefined) return false;
+	const projectId = filters.projectId ?? null;
+	const covering = [null, source.jobType].map((jobType) => JSON.stringify({ projectId, jobType }));
+	return covering.includes(legacyScope);
+}

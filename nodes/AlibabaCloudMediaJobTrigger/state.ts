@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ListWindow, SourceName } from './sources';
+import type { ListWindow } from './sources';
 
 /**
  * What the trigger remembers between polls, per watched job list, and the pure rules that move it on.
@@ -34,7 +34,8 @@ export interface SourceState {
 
 export interface TriggerState {
 	version: typeof STATE_VERSION;
-	sources: Partial<Record<SourceName, SourceState>>;
+	/** By list key: 'package', 'production:EditingJob', … (and 'production' as saved before lists per job type). */
+	sources: Record<string, SourceState>;
 }
 
 /** What the state rules need to know about one listed job. */
@@ -64,10 +65,10 @@ export function readState(staticData: IDataObject): TriggerState {
 	const state: TriggerState = { version: STATE_VERSION, sources: {} };
 	if (staticData.version !== STATE_VERSION) return state;
 	const sources = (staticData.sources ?? {}) as Record<string, unknown>;
-	for (const name of ['package', 'production'] as SourceName[]) {
-		const source = sources[name] as IDataObject | undefined;
+	for (const [key, value] of Object.entries(sources)) {
+		const source = value as IDataObject | undefined;
 		if (!source || typeof source !== 'object' || typeof source.scope !== 'string') continue;
-		state.sources[name] = {
+		state.sources[key] = {
 			scope: source.scope,
 			cursor: optionalNumber(source.cursor),
 			floor: optionalNumber(source.floor),

@@ -8,7 +8,16 @@ import { waitForCompletionFields } from '../shared/descriptions/waitForCompletio
 import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
 import { optionalText } from '../shared/helpers/validation';
-import { MAX_SIDE, MIN_SIDE, OUTPUT, liveStreamConfig, mediaProduceConfig, readClips, userData } from './liveEditing';
+import {
+	MAX_SIDE,
+	MIN_SIDE,
+	OUTPUT,
+	liveStreamConfig,
+	readClips,
+	readMode,
+	userData,
+	withOutputSize,
+} from './liveEditing';
 
 export const submitLiveEditingJob: OperationDefinition = {
 	operation: OPERATIONS.SubmitLiveEditingJob,
@@ -20,15 +29,16 @@ export const submitLiveEditingJob: OperationDefinition = {
 		);
 		const clips = readClips(parameter, stream);
 		const output = buildOutputMedia(parameter, OUTPUT);
-		const produce = mediaProduceConfig(parameter, JSON.parse(output.OutputMediaConfig) as IDataObject);
+		const mode = readMode(parameter);
+		const outputMediaConfig = withOutputSize(parameter, mode, JSON.parse(output.OutputMediaConfig) as IDataObject);
 		const options = parameter('options', {}) as IDataObject;
 		return {
 			query: {
 				Clips: JSON.stringify(clips),
 				LiveStreamConfig: stream ? JSON.stringify(stream) : undefined,
-				MediaProduceConfig: JSON.stringify(produce),
+				MediaProduceConfig: JSON.stringify({ Mode: mode }),
 				OutputMediaTarget: output.OutputMediaTarget,
-				OutputMediaConfig: output.OutputMediaConfig,
+				OutputMediaConfig: JSON.stringify(outputMediaConfig),
 				ProjectId: optionalText(parameter('projectId', ''), 'Project ID'),
 				UserData: userData(options.userData),
 			},
@@ -229,7 +239,8 @@ export class AlibabaCloudSubmitLiveEditingJob implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Size',
 				default: {},
-				description: 'The width and height of the video. Empty: the resolution of the live stream.',
+				description:
+					'The width and height of the video (sent in OutputMediaConfig). Empty: the resolution of the live stream.',
 				displayOptions: { show: { mode: ['Accurate', 'Rough'] } },
 				options: [
 					{

@@ -173,31 +173,39 @@ export function readClips(parameter: ReadParameter, stream: LiveStream | undefin
 	return checked;
 }
 
-/** MediaProduceConfig: the mode, and the output size only in the modes that can resize (Accurate, Rough). */
-export function mediaProduceConfig(parameter: ReadParameter, outputMediaConfig: IDataObject): IDataObject {
-	const mode = requireOneOf(parameter('mode', 'AccurateFast'), 'Mode', MODES);
+/** MediaProduceConfig holds the mode only (the API ignores anything else in it). */
+export function readMode(parameter: ReadParameter): Mode {
+	return requireOneOf(parameter('mode', 'AccurateFast'), 'Mode', MODES);
+}
+
+/**
+ * The output size goes in OutputMediaConfig (Width, Height), and only in the modes that can resize (Accurate,
+ * Rough); the other modes keep the live stream's resolution. Output Size fills it; a size already written into
+ * Output Media Config (JSON) is checked the same way.
+ */
+export function withOutputSize(parameter: ReadParameter, mode: Mode, outputMediaConfig: IDataObject): IDataObject {
 	const size = (parameter('outputSize', {}) ?? {}) as IDataObject;
 	const sized = SIZED_MODES.includes(mode);
-	if (!sized && (!isBlank(size.width) || !isBlank(size.height))) {
-		throw new InvalidFieldError(
-			'Output Size',
-			`can only be set in the Accurate and Rough modes; Mode ${mode} keeps the resolution of the live stream`,
-		);
-	}
-	// A size written into Output Media Config (JSON) is refused in the same modes.
-	for (const key of ['Width', 'Height']) {
-		if (!sized && outputMediaConfig[key] !== undefined) {
+	const config = { ...outputMediaConfig };
+	for (const [field, key] of [
+		['width', 'Width'],
+		['height', 'Height'],
+	] as const) {
+		const fromField = !isBlank(size[field]);
+		const fromJson = config[key] !== undefined;
+		const label = fromField ? `Output Size › ${key}` : `Output Media Config (JSON) › ${key}`;
+		if (!fromField && !fromJson) continue;
+		if (!sized) {
 			throw new InvalidFieldError(
-				`Output Media Config (JSON) › ${key}`,
+				label,
 				`can only be set in the Accurate and Rough modes; Mode ${mode} keeps the resolution of the live stream`,
 			);
 		}
+		if (fromField && fromJson) {
+			throw new InvalidFieldError(label, `is also set in Output Media Config (JSON): set the ${key} in one place`);
+		}
+		config[key] = optionalIntegerInRange(fromField ? size[field] : config[key], label, MIN_SIDE, MAX_SIDE);
 	}
-	const config: IDataObject = { Mode: mode };
-	const width = optionalIntegerInRange(size.width, 'Output Size › Width', MIN_SIDE, MAX_SIDE);
-	const height = optionalIntegerInRange(size.height, 'Output Size › Height', MIN_SIDE, MAX_SIDE);
-	if (width !== undefined) config.Width = width;
-	if (height !== undefined) config.Height = height;
 	return config;
 }
 

@@ -60,7 +60,10 @@ describe.each([
 		// Every list request's time window is in the service's time, not n8n's.
 		const action = source === 'package' ? 'ListPackageJobs' : 'ListMediaProducingJobs';
 		const startName = source === 'package' ? 'StartOfCreateTime' : 'StartTime';
-		const steady = emulator.requests.filter((request) => request.action === action).slice(-1)[0].query;
+		const ofThisKind = (query: Record<string, string>) => source === 'package' || query.JobType === 'EditingJob';
+		const steady = emulator.requests
+			.filter((request) => request.action === action && ofThisKind(request.query))
+			.slice(-1)[0].query;
 		const newest = Math.max(...emulator.jobs.list(kind).map((job) => Date.parse(job.createTime)));
 		expect(Date.parse(steady[startName])).toBe(newest - 10 * MINUTE);
 	});

@@ -234,7 +234,7 @@ describe('outcomes and filters', () => {
 		expect(listRequests().every((request) => !('PipelineId' in request.query))).toBe(true);
 	});
 
-	it('production jobs: Project ID and one Job Type go to the API; several Job Types are filtered by the trigger; jobType is on each item', async () => {
+	it('production jobs: Project ID and one Job Type go to the API; jobType is on each item', async () => {
 		const trigger = driver({ ...PRODUCTION_ONLY, options: { projectId: 'proj-1', jobTypes: ['VETemplateJob'] } });
 		expect(await trigger.poll()).toEqual([]);
 		const wanted = seedFinishing('template', 4, ['Success', 'Failed'], { ProjectId: 'proj-1' });
@@ -253,22 +253,62 @@ describe('outcomes and filters', () => {
 		const last = requests.at(-1)!.query;
 		expect(Date.parse(last.EndTime) - Date.parse(last.StartTime)).toBe(30 * 24 * HOUR - 1000);
 		expect(last).toMatchObject({ SortBy: 'CreationTime:Asc', MaxResults: '100' });
+	});
 
-		emulator.reset();
-		const two = driver({ ...PRODUCTION_ONLY, options: { jobTypes: ['EditingJob', 'LiveEditingJob'] } });
-		expect(await two.poll()).toEqual([]);
-		const editing = seedFinishing('editing', 3, ['Success']);
-		const live = seedFinishing('liveEditing', 3, ['Failed']);
-		seedFinishing('template', 3, ['Success']);
+	it.each([
+		['two Job Types', ['EditingJob', 'LiveEditingJob']],
+		['three Job Types', ['EditingJob', 'LiveEditingJob', 'VETemplateJob']],
+		['no Job Type (all)', []],
+	])(
+		'%s: one list per type (the API filters by one JobType per call), every finished job once, each saying its type',
+		async (_label, jobTypes) => {
+			const trigger = driver({ ...PRODUCTION_ONLY, options: { jobTypes } });
+			expect(await trigger.poll()).toEqual([]);
+			const watched = jobTypes.length > 0 ? jobTypes : ['EditingJob', 'LiveEditingJob', 'VETemplateJob'];
+			const typeOf: Record<string, string> = {};
+			const seeded: Array<[JobKind, string]> = [
+				['editing', 'EditingJob'],
+				['liveEditing', 'LiveEditingJob'],
+				['template', 'VETemplateJob'],
+			];
+			for (const [round, statuses] of [['Success'], ['Failed', 'Success']].entries()) {
+				for (const [kind, jobType] of seeded) {
+					for (const id of seedFinishing(kind, 3, statuses)) typeOf[id] = jobType;
+				}
+				emulator.clock.advance(2 * MINUTE);
+				const items = await trigger.poll();
+				const expected = Object.keys(typeOf).filter((id) => watched.includes(typeOf[id]));
+				expect([round, ids(items)]).toEqual([round, expected.sort()]);
+				expect(items.every((item) => item.jobType === typeOf[item.jobId as string])).toBe(true);
+				Object.keys(typeOf).forEach((id) => delete typeOf[id]);
+			}
+			expect(await trigger.poll()).toEqual([]);
+			const sentTypes = new Set(listRequests('ListMediaProducingJobs').map((request) => request.query.JobType));
+			expect([...sentTypes].sort()).toEqual([...watched].sort());
+		},
+	);
+
+	it('a production state saved before lists per job type carries on: jobs that finish meanwhile are emitted', async () => {
+		const trigger = driver(PRODUCTION_ONLY);
+		expect(await trigger.poll()).toEqual([]);
+		const running = seedRunning('editing', 2);
+		const first = seedFinishing('editing', 1, ['Success']);
 		emulator.clock.advance(2 * MINUTE);
-		const mixed = await two.poll();
-		expect(ids(mixed)).toEqual([...editing, ...live].sort());
-		expect(mixed.filter((item) => item.jobType === 'LiveEditingJob').map((item) => item.status)).toEqual([
-			'failed',
-			'failed',
-			'failed',
+		expect(ids(await trigger.poll())).toEqual(first);
+		// What the earlier version kept: one 'production' list for all types, scoped by project and job type.
+		const saved = trigger.staticData[`node:${TRIGGER}`] as IDataObject;
+		const sources = saved.sources as Record<string, IDataObject>;
+		saved.sources = {
+			production: { ...sources['production:EditingJob'], scope: '{"projectId":null,"jobType":null}' },
+		};
+		running.forEach((id) => emulator.finishJob(id));
+		const items = await trigger.poll();
+		expect(ids(items)).toEqual([...running].sort());
+		expect(Object.keys((trigger.staticData[`node:${TRIGGER}`] as IDataObject).sources as IDataObject).sort()).toEqual([
+			'production:EditingJob',
+			'production:LiveEditingJob',
+			'production:VETemplateJob',
 		]);
-		expect(listRequests('ListMediaProducingJobs').every((request) => !('JobType' in request.query))).toBe(true);
 	});
 
 	it('watching both lists emits packaging and production jobs in one poll, ordered by finish time', async () => {
@@ -300,6 +340,9 @@ describe('outcomes and filters', () => {
 			outputUrl: 'http://media-out.oss-cn-shanghai.aliyuncs.com/hls/index.m3u8',
 		});
 		expect(items[1]).not.toHaveProperty('jobType');
+		// ListPackageJobs items have no OutputUrl: each emitted packaging job, and only those, is read once.
+		const reads = emulator.requests.filter((request) => request.action === 'GetPackageJob');
+		expect(reads.map((request) => request.query)).toEqual([{ JobId: pkg[0] }, { JobId: pkg[1] }]);
 	});
 
 	it('an invalid option fails the poll with the field named and sends nothing', async () => {
@@ -331,7 +374,9 @@ describe('pagination', () => {
 			emulator.clearRequests();
 			const items = await trigger.poll();
 			expect(ids(items)).toEqual([...created].sort());
-			const requests = listRequests(action);
+			const requests = listRequests(action).filter(
+				(request) => request.query.JobType !== 'LiveEditingJob' && request.query.JobType !== 'VETemplateJob',
+			);
 			expect(requests).toHaveLength(pages);
 			const tokenName = source === 'package' ? 'NextPageToken' : 'NextToken';
 			if (pages === 2) {

@@ -117,10 +117,10 @@ describe('Submit Live Editing Job: wire parameters', () => {
 				'{"StartTime":"2021-06-21T08:05:00Z","EndTime":"2021-06-21T08:09:00Z","StreamName":"camera-3"},' +
 				'{"StartTime":"2021-06-21T08:10:00Z","EndTime":"2021-06-21T08:11:00Z"}]',
 			LiveStreamConfig: '{"AppName":"live","DomainName":"live.example.com","StreamName":"studio-1"}',
-			MediaProduceConfig: '{"Mode":"Accurate","Width":1280,"Height":720}',
+			MediaProduceConfig: '{"Mode":"Accurate"}',
 			OutputMediaTarget: 'vod-media',
 			OutputMediaConfig:
-				'{"StorageLocation":"outin-0123456789.oss-cn-shanghai.aliyuncs.com","FileName":"highlights.mp4","VodTemplateGroupId":"VOD_NO_TRANSCODE"}',
+				'{"StorageLocation":"outin-0123456789.oss-cn-shanghai.aliyuncs.com","FileName":"highlights.mp4","VodTemplateGroupId":"VOD_NO_TRANSCODE","Width":1280,"Height":720}',
 			ProjectId: 'fddd7748b58bf1d47e95a1b2c3d4e5f6',
 			UserData: '{"ticket":"OPS-42","lang":"中文"}',
 		});
@@ -159,9 +159,9 @@ describe('Submit Live Editing Job: wire parameters', () => {
 			Clips:
 				'[{"StartTime":"2021-06-21T08:01:00Z","EndTime":"2021-06-21T08:02:00Z","AppName":"live","DomainName":"d.example.com","StreamName":"s1"},' +
 				'{"StartTime":"2021-06-21T08:03:00Z","EndTime":"2021-06-21T08:04:00Z","AppName":"live","DomainName":"d.example.com","StreamName":"s2"}]',
-			MediaProduceConfig: '{"Mode":"Rough","Height":720}',
+			MediaProduceConfig: '{"Mode":"Rough"}',
 			OutputMediaTarget: 'oss-object',
-			OutputMediaConfig: `{"MediaURL":"${OUT}"}`,
+			OutputMediaConfig: `{"MediaURL":"${OUT}","Height":720}`,
 		});
 	});
 
@@ -340,17 +340,27 @@ describe('Submit Live Editing Job: validation before any request', () => {
 		[
 			'a Width when Mode (an expression) resolves to AccurateFast',
 			{ mode: '={{ $json.mode }}', outputSize: { width: 1280 } },
-			'Output Size can only be set in the Accurate and Rough modes; Mode AccurateFast keeps the resolution of the live stream [item 0]',
+			'Output Size › Width can only be set in the Accurate and Rough modes; Mode AccurateFast keeps the resolution of the live stream [item 0]',
 		],
 		[
 			'a Height when Mode (an expression) resolves to RoughFast',
 			{ mode: "={{ 'RoughFast' }}", outputSize: { height: 720 } },
-			'Output Size can only be set in the Accurate and Rough modes; Mode RoughFast keeps the resolution of the live stream [item 0]',
+			'Output Size › Height can only be set in the Accurate and Rough modes; Mode RoughFast keeps the resolution of the live stream [item 0]',
 		],
 		[
 			'a Width written into Output Media Config (JSON) with AccurateFast',
 			{ outputDefinition: 'json', outputMediaConfigJson: `{"MediaURL":"${OUT}","Width":1280}` },
 			'Output Media Config (JSON) › Width can only be set in the Accurate and Rough modes; Mode AccurateFast keeps the resolution of the live stream [item 0]',
+		],
+		[
+			'a Width both in Output Size and in Output Media Config (JSON)',
+			{
+				mode: 'Accurate',
+				outputSize: { width: 1280 },
+				outputDefinition: 'json',
+				outputMediaConfigJson: `{"MediaURL":"${OUT}","Width":1920}`,
+			},
+			'Output Size › Width is also set in Output Media Config (JSON): set the Width in one place [item 0]',
 		],
 		[
 			'a Width out of range',
@@ -514,6 +524,23 @@ describe('Wait for Completion', () => {
 		expect(actions.slice(1).every((action) => action === 'GetLiveEditingJob')).toBe(true);
 	});
 
+	it('to a VOD asset: the finished job carries the VOD media ID of the submission (GetLiveEditingJob has none)', async () => {
+		const result = await run(
+			waiting({
+				outputTarget: 'vod-media',
+				outputStorageLocation: 'outin-1.oss-cn-shanghai.aliyuncs.com',
+				outputFileName: 'a.mp4',
+			}),
+			[ITEM],
+			fast,
+		);
+		const [output] = result.output(SUBMIT);
+		const submission = output.submission as IDataObject;
+		expect(submission.VodMediaId).toMatch(/^[0-9a-f]{32}$/);
+		expect(output).toMatchObject({ status: 'succeeded', vodMediaId: submission.VodMediaId });
+		expect(output.job).not.toHaveProperty('VodMediaId');
+	});
+
 	it('a job that fails raises the job’s own Code and Message for its item', async () => {
 		fast.failJobsMatching({
 			kind: 'liveEditing',
@@ -597,7 +624,7 @@ describe('Get Live Editing Job', () => {
 		expect(done).not.toHaveProperty('errorCode');
 	});
 
-	it('a failed job: errorCode and errorMessage; a VOD output: vodMediaId', async () => {
+	it('a failed job: errorCode and errorMessage; GetLiveEditingJob has no VodMediaId, so none is made up', async () => {
 		const result = await run(
 			minimal({
 				outputTarget: 'vod-media',
@@ -615,11 +642,12 @@ describe('Get Live Editing Job', () => {
 			status: 'failed',
 			finished: true,
 			rawStatus: 'Failed',
-			vodMediaId: submitted.VodMediaId,
 			errorCode: 'LiveStreamNotRecorded',
 			errorMessage: 'No recording in the time range.',
 			job: { Code: 'LiveStreamNotRecorded', Status: 'Failed' },
 		});
+		expect(submitted.VodMediaId).toEqual(expect.any(String));
+		expect(read.output(GET)[0]).not.toHaveProperty('vodMediaId');
 	});
 
 	it('requires a Job ID; with continueOnFail an unknown job is an error item between good ones', async () => {

@@ -4,7 +4,8 @@ import type { ICredentialDataDecryptedObject, ICredentialTestRequest, IHttpReque
 
 import { AlibabaCloudApi } from '../../credentials/AlibabaCloudApi.credentials';
 import { resolveTargetUrl, signRequest, signRequestOptions } from '../../credentials/acs3/authenticate';
-import { PRODUCTS, REGIONS } from '../../nodes/shared/api/products';
+import { PRODUCTS, REGIONS, defaultEndpoint } from '../../nodes/shared/api/products';
+import { readContract } from '../support/contractSource';
 import { decodeQuery, parseAuthorization, sha256HexOf, startCaptureServer, verifyReceived } from './helpers';
 
 const SECRET = 'Sup3r-Secret-Value-x9Q';
@@ -53,8 +54,8 @@ describe('AlibabaCloudApi credential', () => {
 		expect(byName.securityToken.typeOptions?.password).toBe(true);
 		expect(byName.region.default).toBe('cn-shanghai');
 		expect(byName.region.options?.map((o) => (o as { value: string }).value)).toEqual(REGIONS.map((r) => r.id));
-		expect(byName.iceEndpoint.placeholder).toBe(PRODUCTS.ice.defaultEndpoint('cn-shanghai'));
-		expect(byName.vodEndpoint.placeholder).toBe(PRODUCTS.vod.defaultEndpoint('cn-shanghai'));
+		expect(byName.iceEndpoint.placeholder).toBe('https://ice.cn-shanghai.aliyuncs.com');
+		expect(byName.vodEndpoint.placeholder).toBe('https://vod.cn-shanghai.aliyuncs.com');
 	});
 
 	it('test request: POST ICE ListPackageJobs PageSize=1 to the region endpoint, no body', async () => {
@@ -109,14 +110,56 @@ describe('URL resolution', () => {
 	const url = (credentials: ICredentialDataDecryptedObject, options: Partial<IHttpRequestOptions>) =>
 		resolveTargetUrl(credentials, options as IHttpRequestOptions).href;
 
-	it('default endpoint per product and region', () => {
-		for (const { id } of REGIONS) {
-			expect(url({ ...CREDS, region: id }, { url: '/', headers: ICE })).toBe(`${PRODUCTS.ice.defaultEndpoint(id)}/`);
-			expect(url({ ...CREDS, region: id }, { url: '', headers: VOD })).toBe(`${PRODUCTS.vod.defaultEndpoint(id)}/`);
+	it('every product/region pair of the contract: the documented host, Alibaba’s mapping, or an error naming both', () => {
+		const contract = readContract();
+		const regions = new Set(['eu-west-1', 'ap-south-1', ...REGIONS.map((region) => region.id)]);
+		for (const { endpoints } of Object.values(contract?.products ?? {})) {
+			Object.keys(endpoints.documented_regions).forEach((id) => regions.add(id));
 		}
-		expect(url({ ...CREDS, region: '' }, { url: '/', headers: ICE })).toBe(
-			`${PRODUCTS.ice.defaultEndpoint('cn-shanghai')}/`,
-		);
+		for (const id of regions) {
+			for (const [code, headers] of [
+				['ice', ICE],
+				['vod', VOD],
+			] as const) {
+				const product = PRODUCTS[code];
+				const documented = contract?.products[product.shortName].endpoints.documented_regions[id]?.host;
+				// The one host Alibaba maps a region to that is not the region's own (VOD has no cn-hangzhou endpoint).
+				const mapped = code === 'vod' && id === 'cn-hangzhou' ? 'vod.cn-shanghai.aliyuncs.com' : undefined;
+				const expected = documented ?? mapped;
+				const resolve = () => url({ ...CREDS, region: id }, { url: '/', headers });
+				if (expected) {
+					expect([code, id, resolve()]).toEqual([code, id, `https://${expected}/`]);
+					expect(defaultEndpoint(product, id)).toBe(`https://${expected}`);
+				} else {
+					expect(resolve).toThrow(`${product.name} is not offered in the region `);
+					expect(resolve).toThrow(`(${id}) of the Alibaba Cloud credential`);
+					expect(defaultEndpoint(product, id)).toBeUndefined();
+				}
+			}
+		}
+		if (contract) {
+			expect(new Set(REGIONS.map((region) => region.id))).toEqual(
+				new Set([
+					...Object.keys(contract.products.ICE.endpoints.documented_regions),
+					...Object.keys(contract.products.VOD.endpoints.documented_regions),
+				]),
+			);
+		}
+		expect(url({ ...CREDS, region: '' }, { url: '/', headers: ICE })).toBe('https://ice.cn-shanghai.aliyuncs.com/');
+	});
+
+	it('a region without the product is no error when the product’s endpoint is overridden', () => {
+		const creds = { ...CREDS, region: 'ap-northeast-1', iceEndpoint: 'http://127.0.0.1:8787' };
+		expect(url(creds, { url: '/', headers: ICE })).toBe('http://127.0.0.1:8787/');
+		expect(url(creds, { url: '/', headers: VOD })).toBe('https://vod.ap-northeast-1.aliyuncs.com/');
+	});
+
+	it('the region list says which products each region has', () => {
+		const names = Object.fromEntries(REGIONS.map((region) => [region.id, `${region.name}: ${region.offers}`]));
+		expect(names['cn-shanghai']).toBe('China (Shanghai): ICE and VOD');
+		expect(names['cn-hangzhou']).toBe('China (Hangzhou): ICE; VOD via cn-shanghai');
+		expect(names['ap-northeast-1']).toBe('Japan (Tokyo): VOD only');
+		expect(names['us-west-1']).toBe('US (Silicon Valley): ICE and VOD');
 	});
 
 	it('endpoint overrides per product (with port, path, or without scheme)', () => {

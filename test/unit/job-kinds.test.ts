@@ -1,5 +1,5 @@
 import type { JobKind, JobStatus } from '../../nodes/shared/jobs/jobKinds';
-import { jobOutput, jobStatus, summarizeJob } from '../../nodes/shared/jobs/jobKinds';
+import { jobOutput, jobStatus, summarizeJob, withSubmittedFields } from '../../nodes/shared/jobs/jobKinds';
 
 // Every state api-notes lists per job kind, plus the other kinds' spellings, which must not count as finished.
 const STATES: Record<JobKind, Array<[string, JobStatus]>> = {
@@ -30,7 +30,7 @@ const STATES: Record<JobKind, Array<[string, JobStatus]>> = {
 	vodWorkflow: [
 		['Init', 'running'],
 		['Processing', 'running'],
-		['Skip', 'running'],
+		['Skip', 'skipped'],
 		['Succeed', 'succeeded'],
 		['Failed', 'failed'],
 		['Canceled', 'canceled'],
@@ -93,13 +93,13 @@ describe('summaries carry what a Slack message or an IF node needs', () => {
 
 	it('a produced video: media ID, VOD media ID and URL', () => {
 		expect(
-			summarizeJob('liveEditing', {
+			summarizeJob('mediaProducing', {
 				JobId: 'j3',
 				Status: 'Success',
 				MediaId: 'm1',
 				VodMediaId: 'v1',
 				MediaURL: 'https://b.oss-cn-shanghai.aliyuncs.com/clip.mp4',
-				CreationTime: '2026-11-22T10:00:00Z',
+				CreateTime: '2026-11-22T10:00:00Z',
 				CompleteTime: '2026-11-22T10:05:00Z',
 			}),
 		).toMatchObject({
@@ -111,22 +111,83 @@ describe('summaries carry what a Slack message or an IF node needs', () => {
 		});
 	});
 
-	it('a failed VOD workflow task takes its error from the failed activity', () => {
-		expect(
-			summarizeJob('vodWorkflow', {
-				TaskId: 't1',
-				Status: 'Failed',
-				ActivityResults: [
-					{ Name: 'Start', Status: 'Success' },
-					{ Name: 'Transcode', Status: 'Fail', Code: 'InvalidVideo.Damaged', Message: 'The video is damaged.' },
-				],
-			}),
-		).toMatchObject({
+	// GetJobDetail's ActivityResults: JSON text keyed by workflow node, each with Result as JSON text again.
+	const activity = (status: string, result: unknown) => ({
+		ActivityId: 'a1',
+		ActivityInstanceId: 'i1',
+		StartTime: '2026-11-22T10:00:00Z',
+		EndTime: '2026-11-22T10:01:00Z',
+		Status: status,
+		Result: typeof result === 'string' ? result : JSON.stringify(result),
+	});
+	const task = (activities: Record<string, unknown>) => ({
+		TaskId: 't1',
+		Status: 'Failed',
+		ActivityResults: JSON.stringify(activities),
+	});
+
+	it.each([
+		[
+			'in its Result’s MessageBody',
+			{
+				EventType: 'TranscodeComplete',
+				MessageBody: { Status: 'fail', ErrorCode: 'InvalidVideo.Damaged', ErrorMessage: 'The video is damaged.' },
+			},
+		],
+		['at the top of its Result', { ErrorCode: 'InvalidVideo.Damaged', ErrorMessage: 'The video is damaged.' }],
+		['as Code and Message', { Code: 'InvalidVideo.Damaged', Message: 'The video is damaged.' }],
+	])('a failed VOD workflow task names the failed activity and its error %s', (_where, result) => {
+		const summary = summarizeJob(
+			'vodWorkflow',
+			task({ Start: activity('Succeed', {}), Transcode: activity('Failed', result) }),
+		);
+		expect(summary).toMatchObject({
 			jobId: 't1',
 			status: 'failed',
+			failedActivity: 'Transcode',
 			errorCode: 'InvalidVideo.Damaged',
 			errorMessage: 'The video is damaged.',
 		});
+		expect(summary).not.toHaveProperty('failedActivityResult');
+	});
+
+	it('a failed activity whose Result names no error: the raw Result, and no made-up code', () => {
+		const result = { EventType: 'AIMediaAuditComplete', MessageBody: { Status: 'fail', VideoId: 'v1' } };
+		const summary = summarizeJob(
+			'vodWorkflow',
+			task({ Audit: activity('Failed', result), Start: activity('Succeed', {}) }),
+		);
+		expect(summary).toMatchObject({
+			status: 'failed',
+			failedActivity: 'Audit',
+			failedActivityResult: JSON.stringify(result),
+		});
+		expect(summary).not.toHaveProperty('errorCode');
+		expect(summary).not.toHaveProperty('errorMessage');
+	});
+
+	it('a skipped VOD workflow task is finished, neither succeeded nor failed, with no error', () => {
+		const summary = summarizeJob('vodWorkflow', { TaskId: 't2', Status: 'Skip', FinishTime: '2026-11-22T10:01:00Z' });
+		expect(summary).toEqual({
+			jobKind: 'vodWorkflow',
+			jobId: 't2',
+			status: 'skipped',
+			finished: true,
+			rawStatus: 'Skip',
+			finishedAt: '2026-11-22T10:01:00Z',
+		});
+	});
+
+	it('a live editing job takes its VOD media ID from the submission, never from the Get answer', () => {
+		expect(summarizeJob('liveEditing', { JobId: 'j5', Status: 'Success', VodMediaId: 'x' })).not.toHaveProperty(
+			'vodMediaId',
+		);
+		const output = { jobId: 'j5', status: 'succeeded' };
+		expect(withSubmittedFields('liveEditing', output, { JobId: 'j5', VodMediaId: 'v9' })).toEqual({
+			...output,
+			vodMediaId: 'v9',
+		});
+		expect(withSubmittedFields('package', output, { JobId: 'j5', VodMediaId: 'v9' })).toEqual(output);
 	});
 
 	it('jobOutput puts the normalized fields beside the raw job and the RequestId', () => {

@@ -6,7 +6,7 @@ import { DEFAULT_MAX_WAIT_MINUTES, DEFAULT_POLL_INTERVAL_SECONDS } from '../desc
 import { clientTokenFor } from '../helpers/clientToken';
 import { InvalidFieldError } from '../helpers/validation';
 import type { JobKind } from '../jobs/jobKinds';
-import { jobOutput } from '../jobs/jobKinds';
+import { jobOutput, withSubmittedFields } from '../jobs/jobKinds';
 import type { ApiRequest } from '../transport/request';
 import { callApi } from '../transport/request';
 import type { JobToWaitFor } from './waitForJobs';
@@ -170,7 +170,13 @@ export async function executeOperation(
 	if (!stoppingError && jobsToWaitFor.length > 0) {
 		for (const [itemIndex, outcome] of await waitForJobs(this, jobsToWaitFor)) {
 			const submission = (results.get(itemIndex) as { json: IDataObject }).json;
-			results.set(itemIndex, 'output' in outcome ? { json: { ...outcome.output, submission } } : outcome);
+			const kind = (definition.submits as NonNullable<OperationDefinition['submits']>).kind;
+			results.set(
+				itemIndex,
+				'output' in outcome
+					? { json: { ...withSubmittedFields(kind, outcome.output, submission), submission } }
+					: outcome,
+			);
 		}
 		if (!continueOnFail) {
 			stoppingError = [...results.values()].find(

@@ -33,7 +33,8 @@ function jobError(
 }
 
 function finishedOutcome(context: IExecuteFunctions, job: JobToWaitFor, output: IDataObject): WaitOutcome {
-	if (output.status === 'succeeded') return { output };
+	// A skipped VOD task ran nothing and failed nothing: it is an outcome to route on (IF on status), not an error.
+	if (output.status === 'succeeded' || output.status === 'skipped') return { output };
 	const label = JOB_KINDS[job.kind].label;
 	const code = output.errorCode as string | undefined;
 	const detail = [code, output.errorMessage].filter(Boolean).join(': ') || 'no error code given';

@@ -10,7 +10,8 @@ import { OPERATIONS } from '../api/operations';
  */
 export type JobKind = 'package' | 'mediaProducing' | 'liveEditing' | 'vodWorkflow';
 
-export type JobStatus = 'running' | 'succeeded' | 'failed' | 'canceled';
+/** `skipped`: a VOD workflow task that ended without running (status Skip); finished, but neither outcome. */
+export type JobStatus = 'running' | 'succeeded' | 'failed' | 'canceled' | 'skipped';
 
 interface JobKindFacts {
 	label: string;
@@ -20,7 +21,7 @@ interface JobKindFacts {
 	/** Where the job sits in the Get response. */
 	responseKey: string;
 	idField: string;
-	terminal: { succeeded: string[]; failed: string[]; canceled: string[] };
+	terminal: Record<Exclude<JobStatus, 'running'>, string[]>;
 	fields: {
 		createdAt: string;
 		finishedAt: string;
@@ -28,6 +29,11 @@ interface JobKindFacts {
 		mediaId?: string;
 		vodMediaId?: string;
 	};
+	/**
+	 * Normalized fields that only the Submit answer carries (the Get answer lacks them), by Submit answer key:
+	 * GetLiveEditingJob has no VodMediaId, SubmitLiveEditingJob's answer does.
+	 */
+	submittedFields?: Partial<Record<'vodMediaId', string>>;
 }
 
 export const JOB_KINDS: Record<JobKind, JobKindFacts> = {
@@ -37,7 +43,7 @@ export const JOB_KINDS: Record<JobKind, JobKindFacts> = {
 		getParameters: {},
 		responseKey: 'PackageJob',
 		idField: 'JobId',
-		terminal: { succeeded: ['Success'], failed: ['Fail'], canceled: [] },
+		terminal: { succeeded: ['Success'], failed: ['Fail'], canceled: [], skipped: [] },
 		fields: { createdAt: 'CreateTime', finishedAt: 'FinishTime', outputUrl: 'OutputUrl' },
 	},
 	mediaProducing: {
@@ -46,7 +52,7 @@ export const JOB_KINDS: Record<JobKind, JobKindFacts> = {
 		getParameters: {},
 		responseKey: 'MediaProducingJob',
 		idField: 'JobId',
-		terminal: { succeeded: ['Success'], failed: ['Failed'], canceled: [] },
+		terminal: { succeeded: ['Success'], failed: ['Failed'], canceled: [], skipped: [] },
 		fields: {
 			createdAt: 'CreateTime',
 			finishedAt: 'CompleteTime',
@@ -61,14 +67,9 @@ export const JOB_KINDS: Record<JobKind, JobKindFacts> = {
 		getParameters: {},
 		responseKey: 'LiveEditingJob',
 		idField: 'JobId',
-		terminal: { succeeded: ['Success'], failed: ['Failed'], canceled: [] },
-		fields: {
-			createdAt: 'CreationTime',
-			finishedAt: 'CompleteTime',
-			outputUrl: 'MediaURL',
-			mediaId: 'MediaId',
-			vodMediaId: 'VodMediaId',
-		},
+		terminal: { succeeded: ['Success'], failed: ['Failed'], canceled: [], skipped: [] },
+		fields: { createdAt: 'CreationTime', finishedAt: 'CompleteTime', outputUrl: 'MediaURL', mediaId: 'MediaId' },
+		submittedFields: { vodMediaId: 'VodMediaId' },
 	},
 	vodWorkflow: {
 		label: 'VOD workflow task',
@@ -76,7 +77,7 @@ export const JOB_KINDS: Record<JobKind, JobKindFacts> = {
 		getParameters: { JobType: 'workflow' },
 		responseKey: 'WorkflowTaskDetail',
 		idField: 'TaskId',
-		terminal: { succeeded: ['Succeed'], failed: ['Failed'], canceled: ['Canceled'] },
+		terminal: { succeeded: ['Succeed'], failed: ['Failed'], canceled: ['Canceled'], skipped: ['Skip'] },
 		fields: { createdAt: 'CreateTime', finishedAt: 'FinishTime' },
 	},
 };
@@ -90,10 +91,8 @@ export function readJobQuery(kind: JobKind, jobId: string): IDataObject {
 export function jobStatus(kind: JobKind, rawStatus: unknown): JobStatus {
 	const { terminal } = JOB_KINDS[kind];
 	const status = String(rawStatus ?? '');
-	if (terminal.succeeded.includes(status)) return 'succeeded';
-	if (terminal.failed.includes(status)) return 'failed';
-	if (terminal.canceled.includes(status)) return 'canceled';
-	return 'running';
+	const entry = Object.entries(terminal).find(([, spellings]) => spellings.includes(status));
+	return entry ? (entry[0] as JobStatus) : 'running';
 }
 
 export interface JobSummary {
@@ -110,6 +109,9 @@ export interface JobSummary {
 	vodMediaId?: string;
 	errorCode?: string;
 	errorMessage?: string;
+	/** VOD workflow tasks: the workflow node (activity) that failed, and its Result as sent when it names no error. */
+	failedActivity?: string;
+	failedActivityResult?: string;
 }
 
 function text(value: unknown): string | undefined {
@@ -127,18 +129,46 @@ function parsedJson(value: unknown): unknown {
 	}
 }
 
+const ERROR_CODE_KEYS = ['ErrorCode', 'Code'];
+const ERROR_MESSAGE_KEYS = ['ErrorMessage', 'Message'];
+
+function firstText(source: IDataObject | undefined, keys: string[]): string | undefined {
+	for (const key of keys) {
+		const value = text(source?.[key]);
+		if (value) return value;
+	}
+	return undefined;
+}
+
+function asObject(value: unknown): IDataObject | undefined {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
+}
+
+interface VodFailure {
+	activity?: string;
+	code?: string;
+	message?: string;
+	rawResult?: string;
+}
+
 /**
- * A VOD task has no top-level error: the first failed activity carries it. GetJobDetail returns
- * ActivityResults as JSON text of an object keyed by workflow node ({"Transcode": {Status, ...}}).
+ * A VOD task has no top-level error: its failed activity does. GetJobDetail's ActivityResults is JSON text of
+ * an object keyed by workflow node name, each `{ActivityId, ActivityInstanceId, StartTime, EndTime, Status,
+ * Result}`, and Result is JSON text again whose shape depends on the activity. Where a Result names an error,
+ * it does so as VOD's event messages do (ErrorCode/ErrorMessage, at its top or in its MessageBody); when it
+ * names none, the raw Result is all there is to show.
  */
-function vodWorkflowError(job: IDataObject): { code?: string; message?: string } {
-	const results = parsedJson(job.ActivityResults);
-	const activities = (results && typeof results === 'object' ? Object.values(results) : []) as IDataObject[];
-	const failed = activities.find((activity) => /fail/i.test(String(activity?.Status ?? '')));
-	return {
-		code: text(failed?.Code ?? failed?.ErrorCode ?? job.Code),
-		message: text(failed?.Message ?? failed?.ErrorMessage ?? job.Message),
-	};
+function vodWorkflowFailure(job: IDataObject): VodFailure {
+	const activities = asObject(parsedJson(job.ActivityResults)) ?? {};
+	const failed = Object.entries(activities).find(([, activity]) => asObject(activity)?.Status === 'Failed');
+	if (!failed) return {};
+	const [activity, details] = failed as [string, IDataObject];
+	const result = asObject(parsedJson(details.Result));
+	const places = [result, asObject(parsedJson(result?.MessageBody))];
+	const code = places.map((place) => firstText(place, ERROR_CODE_KEYS)).find(Boolean);
+	const message = places.map((place) => firstText(place, ERROR_MESSAGE_KEYS)).find(Boolean);
+	const rawResult = text(typeof details.Result === 'string' ? details.Result : JSON.stringify(details.Result));
+	return { activity, code, message, rawResult: code || message ? undefined : rawResult };
 }
 
 /** The video a VOD task works on: TaskInput is JSON text like {"Type":"Media","Media":"<VideoId>"}. */
@@ -164,14 +194,31 @@ export function summarizeJob(kind: JobKind, job: IDataObject): JobSummary {
 	if (facts.fields.vodMediaId) summary.vodMediaId = text(job[facts.fields.vodMediaId]);
 	if (kind === 'vodWorkflow') summary.mediaId = vodWorkflowMediaId(job);
 	if (status === 'failed' || status === 'canceled') {
-		const error = kind === 'vodWorkflow' ? vodWorkflowError(job) : { code: text(job.Code), message: text(job.Message) };
-		summary.errorCode = error.code;
-		summary.errorMessage = error.message;
+		if (kind === 'vodWorkflow') {
+			const failure = vodWorkflowFailure(job);
+			summary.failedActivity = failure.activity;
+			summary.errorCode = failure.code;
+			summary.errorMessage = failure.message;
+			summary.failedActivityResult = failure.rawResult;
+		} else {
+			summary.errorCode = text(job.Code);
+			summary.errorMessage = text(job.Message);
+		}
 	}
 	for (const key of Object.keys(summary) as Array<keyof JobSummary>) {
 		if (summary[key] === undefined) delete summary[key];
 	}
 	return summary;
+}
+
+/** Fills the normalized fields the Get answer lacks from the Submit answer (see `submittedFields`). */
+export function withSubmittedFields(kind: JobKind, output: IDataObject, submission: IDataObject): IDataObject {
+	const filled: IDataObject = {};
+	for (const [field, key] of Object.entries(JOB_KINDS[kind].submittedFields ?? {})) {
+		const value = text(submission[key]);
+		if (output[field] === undefined && value !== undefined) filled[field] = value;
+	}
+	return { ...output, ...filled };
 }
 
 /** A Get response as a node outputs it: the normalized fields first, then Alibaba's job as is. */
