@@ -1,5 +1,5 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { OPERATIONS } from '../shared/api/operations';
 import { ALIBABA_CLOUD_CREDENTIALS, timeoutOption } from '../shared/descriptions/common';
@@ -54,8 +54,8 @@ async function completeJob(
 		const response = await callApi(context, facts.get, { query }, { timeoutMs });
 		return (response[facts.responseKey] as IDataObject | undefined) ?? job;
 	} catch (error) {
-		if ((error as { context?: IDataObject }).context?.code === 'ResourceNotFound') return job;
-		throw error;
+		if (error instanceof NodeApiError && error.context.code === 'ResourceNotFound') return job;
+		throw error instanceof NodeApiError ? error : new NodeOperationError(context.getNode(), error as Error);
 	}
 }
 

@@ -345,6 +345,24 @@ describe('outcomes and filters', () => {
 		expect(reads.map((request) => request.query)).toEqual([{ JobId: pkg[0] }, { JobId: pkg[1] }]);
 	});
 
+	it('a packaging job the Get no longer finds is emitted as listed; another failed Get fails the poll, and the job comes next', async () => {
+		const trigger = driver();
+		expect(await trigger.poll()).toEqual([]);
+		const [gone, kept] = seedRunning('package', 2);
+		expect(await trigger.poll()).toEqual([]);
+		emulator.finishJob(gone);
+		emulator.faults.error({ action: 'GetPackageJob', status: 404, code: 'ResourceNotFound', count: 1 });
+		expect((await trigger.poll()).map((item) => [item.jobId, item.status])).toEqual([[gone, 'succeeded']]);
+
+		emulator.finishJob(kept);
+		emulator.faults.error({ action: 'GetPackageJob', count: 3 });
+		expect((await trigger.failingPoll()).message).toContain('GetPackageJob');
+		const items = await trigger.poll();
+		expect(items.map((item) => [item.jobId, item.status])).toEqual([[kept, 'succeeded']]);
+		expect(items[0].job).toMatchObject({ JobId: kept, Status: 'Success' });
+		expect(await trigger.poll()).toEqual([]);
+	});
+
 	it('an invalid option fails the poll with the field named and sends nothing', async () => {
 		const trigger = driver({ ...PACKAGES_ONLY, options: { lookBackHours: 0 } });
 		const error = await trigger.failingPoll();
