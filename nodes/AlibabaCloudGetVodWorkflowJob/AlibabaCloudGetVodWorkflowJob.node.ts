@@ -17,7 +17,7 @@ export class AlibabaCloudGetVodWorkflowJob implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["taskId"]}}',
 		description:
-			'Read a workflow task of Alibaba Cloud ApsaraVideo VOD by its TaskId. Outputs status (running, succeeded, failed or canceled), finished, the video ID, error code and message, plus the task exactly as Alibaba returns it.',
+			'Read a workflow task of Alibaba Cloud ApsaraVideo VOD by its TaskId. Outputs status (running, succeeded, failed, canceled or skipped), finished, the video ID, the failed activity with its error code and message, plus the task exactly as Alibaba returns it.',
 		documentationUrl: OPERATIONS.GetJobDetail.documentationUrl,
 		defaults: { name: 'Get VOD Workflow Job' },
 		inputs: [NodeConnectionTypes.Main],
