@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { DOCUMENTED_RESPONSE_EXTRAS } from './contractAllowances';
+import { DOCUMENTED_REQUEST_EXTRAS, DOCUMENTED_RESPONSE_EXTRAS } from './contractAllowances';
 import { FieldNode, JobStateEntry, limitProblems, Misfit, walk, WalkContext } from './contractNodes';
 
 export type { Misfit } from './contractNodes';
@@ -107,9 +107,10 @@ export function errorBodyMisfits(action: string, body: unknown): Misfit[] {
 export function requestMisfits(
 	action: string,
 	request: { query?: Record<string, string>; form?: Record<string, string> },
+	allowedExtras: Record<string, string> = DOCUMENTED_REQUEST_EXTRAS,
 ): Misfit[] {
 	const parameters = operation(action).request.parameters;
-	const ctx = context({});
+	const ctx = context(allowedExtras);
 	const report = (name: string, problem: string): void =>
 		void ctx.misfits.push({ path: `${action}:request:${name}`, problem });
 	const sent = { query: request.query ?? {}, body: request.form ?? {} };

@@ -9,3 +9,11 @@ export const DOCUMENTED_RESPONSE_EXTRAS: Record<string, string> = {
 	'GetJobDetail:response:WorkflowTaskDetail.ActivityResults<json>{}.Result<json>.MessageBody.ErrorMessage':
 		'Same VOD event message body as ErrorCode: ErrorMessage accompanies it when the step failed.',
 };
+
+/** Request fields inside `open` JSON structures that the contract does not list, each with its source. */
+export const DOCUMENTED_REQUEST_EXTRAS: Record<string, string> = {
+	'SubmitLiveEditingJob:request:Clips<json>[].CoverTime':
+		'IMS SubmitLiveEditingJob reference (api-notes.md, Operations): a clip may carry CoverTime.',
+	'SubmitLiveEditingJob:request:Clips<json>[].CoverUrl':
+		'IMS SubmitLiveEditingJob reference (api-notes.md, Operations): a clip may carry CoverUrl.',
+};
