@@ -39,6 +39,8 @@ const str = (v: unknown, name: string): string => {
 	return v;
 };
 
+const optionalStr = (v: unknown, name: string): string | undefined => (v === undefined ? undefined : str(v, name));
+
 export async function handleAdmin(
 	control: EmulatorControl,
 	method: string,
@@ -77,7 +79,7 @@ function route_(
 ): unknown {
 	const { state } = control;
 	const key = `${method} ${route}`;
-	const jobRoute = /^\/jobs\/([^/]+)(?:\/(fail|finish|cancel))?$/.exec(route);
+	const jobRoute = /^\/jobs\/([^/]+)(?:\/(fail|finish|cancel|skip))?$/.exec(route);
 	switch (key) {
 		case 'GET /':
 		case 'GET /health':
@@ -101,8 +103,8 @@ function route_(
 			const rule: FailureRule = {
 				kind: body.kind as FailureRule['kind'],
 				match: typeof body.matchRegex === 'string' ? new RegExp(body.matchRegex) : (body.match as string | undefined),
-				code: str(body.code, 'code'),
-				message: str(body.message, 'message'),
+				code: optionalStr(body.code, 'code'),
+				message: optionalStr(body.message, 'message'),
 				times: body.times as number | undefined,
 			};
 			control.failJobsMatching(rule);
@@ -148,9 +150,10 @@ function route_(
 			return job;
 		}
 		if (method === 'POST' && verb === 'fail')
-			return control.failJob(jobId, str(body.code, 'code'), str(body.message, 'message'));
+			return control.failJob(jobId, optionalStr(body.code, 'code'), optionalStr(body.message, 'message'));
 		if (method === 'POST' && verb === 'finish') return control.finishJob(jobId);
 		if (method === 'POST' && verb === 'cancel') return control.cancelWorkflowTask(jobId);
+		if (method === 'POST' && verb === 'skip') return control.skipWorkflowTask(jobId);
 	}
 	throw new AdminError(404, `no admin route ${method} ${ADMIN_PREFIX}${route}`);
 }

@@ -53,9 +53,10 @@ export class EmulatorControl {
 		return this.state.jobs.list(kind ?? [...JOB_KINDS]).map((j) => this.snapshot(j));
 	}
 
-	failJob(jobId: string, code: string, message: string): JobSnapshot {
-		if (!code || !message) throw new Error('failJob needs code and message');
-		return this.snapshot(this.state.jobs.fail(jobId, code, message));
+	/** Without a code the job fails with no reason given (its Get answers carry no Code/Message). */
+	failJob(jobId: string, code?: string, message?: string): JobSnapshot {
+		if (message !== undefined && !code) throw new Error('failJob: a message needs a code');
+		return this.snapshot(this.state.jobs.fail(jobId, { code: code || undefined, message }));
 	}
 
 	finishJob(jobId: string): JobSnapshot {
@@ -64,6 +65,10 @@ export class EmulatorControl {
 
 	cancelWorkflowTask(taskId: string): JobSnapshot {
 		return this.snapshot(this.state.jobs.cancel(taskId));
+	}
+
+	skipWorkflowTask(taskId: string): JobSnapshot {
+		return this.snapshot(this.state.jobs.skip(taskId));
 	}
 
 	failJobsMatching(rule: FailureRule): void {

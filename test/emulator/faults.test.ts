@@ -91,7 +91,11 @@ describe('request log', () => {
 		await callSdk(
 			client,
 			'SubmitMediaProducingJob',
-			{ Source: 'Open API', OutputMediaConfig: j({ MediaURL: 'https://b.oss-cn-shanghai.aliyuncs.com/o.mp4' }) },
+			{
+				Source: 'OpenAPI',
+				UserData: '{"note":"a b"}',
+				OutputMediaConfig: j({ MediaURL: 'https://b.oss-cn-shanghai.aliyuncs.com/o.mp4' }),
+			},
 			{ Timeline: '{"VideoTracks":[{}]}' },
 		);
 		await sdkError(client, 'GetPackageJob', {});
@@ -106,7 +110,7 @@ describe('request log', () => {
 			outcome: 'response',
 			accessKeyId: emu.credentials.accessKeyId,
 		});
-		expect(ok.query.Source).toBe('Open API');
+		expect(ok.query.UserData).toBe('{"note":"a b"}');
 		expect(ok.form).toEqual({ Timeline: '{"VideoTracks":[{}]}' });
 		expect(ok.rawBody).toContain('Timeline=');
 		expect(ok.headers['x-acs-action']).toBe('SubmitMediaProducingJob');
@@ -123,7 +127,7 @@ describe('admin API', () => {
 		const { JobId } = await callSdk(client, 'SubmitPackageJob', pkg);
 		const before = (await admin(emu, 'GET', '/clock')).json.nowMs;
 		expect((await admin(emu, 'POST', '/clock/advance', { ms: 10_000 })).json.nowMs).toBe(before + 10_000);
-		expect((await admin(emu, 'GET', `/jobs/${JobId}`)).json.status).toBe('Processing');
+		expect((await admin(emu, 'GET', `/jobs/${JobId}`)).json.status).toBe('Init');
 		expect((await admin(emu, 'POST', `/jobs/${JobId}/fail`, { code: 'X.Y', message: 'boom' })).json).toMatchObject({
 			status: 'Fail',
 			code: 'X.Y',

@@ -60,8 +60,11 @@ export interface Emulator {
 	/** Every request received, oldest first (live array). */
 	readonly requests: LoggedRequest[];
 	clearRequests(): void;
-	/** Ends a running job now with Fail/Failed (VOD: Failed) and this Code/Message. Throws if it already finished. */
-	failJob(jobId: string, code: string, message: string): JobSnapshot;
+	/**
+	 * Ends a running job now with Fail/Failed (VOD: Failed) and this Code/Message; without a code it fails with no
+	 * reason given. Throws if it already finished.
+	 */
+	failJob(jobId: string, code?: string, message?: string): JobSnapshot;
 	/** Jobs submitted from now on that match fail at their natural end. */
 	failJobsMatching(rule: FailureRule): void;
 	clearFailureRules(): void;
@@ -69,6 +72,8 @@ export interface Emulator {
 	finishJob(jobId: string): JobSnapshot;
 	/** Cancels a running VOD workflow task (status Canceled). */
 	cancelWorkflowTask(taskId: string): JobSnapshot;
+	/** Ends a running VOD workflow task as skipped (status Skip, terminal). */
+	skipWorkflowTask(taskId: string): JobSnapshot;
 	faults: FaultInjector;
 	/** Creates history quickly (10,000 jobs are fine); returns the job IDs, oldest first. */
 	seedJobs(options: SeedOptions): string[];
@@ -132,6 +137,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		clearFailureRules: () => control.clearFailureRules(),
 		finishJob: (id) => control.finishJob(id),
 		cancelWorkflowTask: (id) => control.cancelWorkflowTask(id),
+		skipWorkflowTask: (id) => control.skipWorkflowTask(id),
 		faults: state.faults,
 		seedJobs: (o) => control.seedJobs(o),
 		jobs: { get: (id) => control.getJob(id), list: (kind) => control.listJobs(kind) },

@@ -25,11 +25,17 @@ interface Vocabulary {
 
 const PRODUCING: Vocabulary = { running: ['Init', 'Queuing', 'Processing'], success: 'Success', failure: 'Failed' };
 export const VOCABULARY: Record<JobKind, Vocabulary> = {
-	package: { running: ['Init', 'Processing'], success: 'Success', failure: 'Fail' },
+	// The contract's packaging vocabulary (ListPackageJobs Status) has no running state after Init.
+	package: { running: ['Init'], success: 'Success', failure: 'Fail' },
 	editing: PRODUCING,
 	template: PRODUCING,
 	liveEditing: PRODUCING,
-	workflow: { running: ['Init', 'Processing'], success: 'Succeed', failure: 'Failed', extraTerminal: ['Canceled'] },
+	workflow: {
+		running: ['Init', 'Processing'],
+		success: 'Succeed',
+		failure: 'Failed',
+		extraTerminal: ['Canceled', 'Skip'],
+	},
 };
 
 export function isTerminal(kind: JobKind, status: string): boolean {
@@ -44,13 +50,13 @@ export function allStatuses(kind: JobKind): string[] {
 
 /** Offsets from submission (ms) at which each running state after Init starts, and when the job ends. */
 export interface LifecycleTiming {
-	/** One offset per running state after `Init` (package/workflow: [Processing]; producing: [Queuing, Processing]). */
+	/** One offset per running state after `Init` (package: []; workflow: [Processing]; producing: [Queuing, Processing]). */
 	stepsMs: number[];
 	finishMs: number;
 }
 
 export const DEFAULT_TIMING: Record<JobKind, LifecycleTiming> = {
-	package: { stepsMs: [5_000], finishMs: 60_000 },
+	package: { stepsMs: [], finishMs: 60_000 },
 	editing: { stepsMs: [2_000, 5_000], finishMs: 60_000 },
 	template: { stepsMs: [2_000, 5_000], finishMs: 60_000 },
 	liveEditing: { stepsMs: [2_000, 5_000], finishMs: 60_000 },
@@ -62,9 +68,10 @@ export interface Transition {
 	at: number;
 }
 
+/** A failure without a code is one the service reports with no reason (Get answers carry no Code/Message). */
 export interface JobFailure {
-	code: string;
-	message: string;
+	code?: string;
+	message?: string;
 }
 
 export interface Job {
@@ -107,8 +114,9 @@ export interface FailureRule {
 	kind?: JobKind | JobKind[];
 	/** Substring of the submitted data (names, inputs, outputs, URLs...) or a predicate. */
 	match?: string | RegExp | ((job: Job) => boolean);
-	code: string;
-	message: string;
+	/** Without a code the job fails with no reason given. */
+	code?: string;
+	message?: string;
 	/** How many jobs the rule fails before it is used up; default unlimited. */
 	times?: number;
 }
@@ -124,8 +132,10 @@ export interface SeedOptions {
 	intervalMs?: number;
 	/** Extra data merged into each job (e.g. `{ Name: 'nightly' }`, `{ ProjectId: '...' }`). */
 	data?: Record<string, Json>;
-	/** Failure code/message for failed seeds. */
+	/** Failure code/message for failed seeds (`{}`: failed without a reason). */
 	failure?: JobFailure;
+	/** Job IDs to use instead of generated ones (e.g. the IDs a recorded request refers to). */
+	jobIds?: string[];
 }
 
 export const newId = (): string => randomBytes(16).toString('hex');
@@ -195,9 +205,9 @@ export class JobStore {
 	}
 
 	/** Ends a running job now with the kind's failure status. */
-	fail(jobId: string, code: string, message: string): Job {
+	fail(jobId: string, failure: JobFailure): Job {
 		const job = this.running(jobId);
-		job.failure = { code, message };
+		job.failure = { ...failure };
 		return this.endNow(job, VOCABULARY[job.kind].failure);
 	}
 
@@ -215,8 +225,17 @@ export class JobStore {
 		return this.endNow(job, 'Canceled');
 	}
 
+	/** Ends a running VOD workflow task as skipped (status Skip). */
+	skip(jobId: string): Job {
+		const job = this.running(jobId);
+		if (job.kind !== 'workflow')
+			throw new Error(`only VOD workflow tasks can be skipped; ${jobId} is a ${job.kind} job`);
+		job.failure = undefined;
+		return this.endNow(job, 'Skip');
+	}
+
 	addRule(rule: FailureRule): void {
-		if (!rule.code || !rule.message) throw new Error('a failure rule needs code and message');
+		if (rule.message !== undefined && !rule.code) throw new Error('a failure rule with a message needs a code');
 		this.rules.push({ ...rule });
 	}
 
@@ -229,12 +248,14 @@ export class JobStore {
 		if (!JOB_KINDS.includes(kind))
 			throw new Error(`unknown job kind ${String(kind)}; use one of ${JOB_KINDS.join(', ')}`);
 		if (!Number.isInteger(count) || count < 0) throw new Error('count must be a non-negative integer');
-		const statuses =
+		const requested =
 			options.status === undefined
 				? [VOCABULARY[kind].success]
 				: Array.isArray(options.status)
 					? options.status
 					: [options.status];
+		// Seeds written before packaging lost its Processing state ask for a running package job that way: it stays Init.
+		const statuses = requested.map((s) => (kind === 'package' && s === 'Processing' ? 'Init' : s));
 		for (const s of statuses)
 			if (!allStatuses(kind).includes(s))
 				throw new Error(`status ${s} is not a ${kind} status (${allStatuses(kind).join(', ')})`);
@@ -242,6 +263,8 @@ export class JobStore {
 		const first =
 			options.createdAt !== undefined ? new Date(options.createdAt).getTime() : this.clock.now() - interval * count;
 		if (Number.isNaN(first)) throw new Error(`invalid createdAt ${String(options.createdAt)}`);
+		if (options.jobIds && options.jobIds.length !== count) throw new Error('jobIds must name one ID per job');
+		for (const id of options.jobIds ?? []) if (this.byId.has(id)) throw new Error(`job ${id} already exists`);
 		const vocab = VOCABULARY[kind];
 		const timing = this.timing[kind];
 		const created: Job[] = [];
@@ -256,7 +279,7 @@ export class JobStore {
 			if (runningIdx < 0) transitions.push({ status, at: at + timing.finishMs });
 			const job: Job = {
 				kind,
-				jobId: newId(),
+				jobId: options.jobIds?.[i] ?? newId(),
 				seq: this.seq++,
 				createdAt: at,
 				transitions,

@@ -32,14 +32,14 @@ const clips = j([
 ]);
 
 describe('job lifecycle over the virtual clock', () => {
-	it('packaging: Init → Processing → Success with times', async () => {
+	it('packaging: Init → Success with times (the contract has no Processing state for packaging)', async () => {
 		const { JobId } = await callSdk(client, 'SubmitPackageJob', pkg());
 		const get = async () => (await callSdk(client, 'GetPackageJob', { JobId })).PackageJob;
 		expect((await get()).Status).toBe('Init');
-		emu.clock.advance(5_000);
-		expect(await get()).toMatchObject({ Status: 'Processing', ModifiedTime: '2026-01-10T08:00:05Z' });
+		emu.clock.advance(59_000);
+		expect(await get()).toMatchObject({ Status: 'Init', ModifiedTime: '2026-01-10T08:00:00Z' });
 		expect((await get()).FinishTime).toBeUndefined();
-		emu.clock.advance(55_000);
+		emu.clock.advance(1_000);
 		expect(await get()).toMatchObject({
 			Status: 'Success',
 			ModifiedTime: '2026-01-10T08:01:00Z',
@@ -131,7 +131,7 @@ describe('job lifecycle over the virtual clock', () => {
 			OutputMediaConfig: ossOut,
 		});
 		emu.clock.advance(30_000);
-		expect(emu.jobs.get(bad.JobId)!.status).toBe('Processing');
+		expect(emu.jobs.get(bad.JobId)!.status).toBe('Init');
 		emu.clock.advance(30_000);
 		expect(emu.jobs.get(bad.JobId)).toMatchObject({ status: 'Fail', code: 'InvalidParameter' });
 		expect(emu.jobs.get(bad2.JobId)!.status).toBe('Success');
@@ -205,12 +205,15 @@ describe('lists and pagination', () => {
 		const all = await callSdk(client, 'ListMediaProducingJobs', {});
 		expect(all.MaxResults).toBe('10');
 		expect(all.MediaProducingJobList).toHaveLength(10);
-		expect(all.MediaProducingJobList[0]).toMatchObject({
-			JobId: live.JobId,
-			JobType: 'LiveEditingJob',
-			Status: 'Init',
-		});
-		expect(all.MediaProducingJobList[1]).toMatchObject({ JobType: 'VETemplateJob', Status: 'Failed' });
+		expect(all.MediaProducingJobList[0]).toMatchObject({ JobId: live.JobId, Status: 'Init' });
+		// Items carry no JobType: it is a request filter only.
+		expect(all.MediaProducingJobList[0]).not.toHaveProperty('JobType');
+		expect(all.MediaProducingJobList[1]).toMatchObject({ Status: 'Failed' });
+		expect(
+			(await callSdk(client, 'ListMediaProducingJobs', { JobType: 'VETemplateJob' })).MediaProducingJobList.map(
+				(x: any) => x.JobId,
+			),
+		).toEqual([all.MediaProducingJobList[1].JobId]);
 		const rest = await callSdk(client, 'ListMediaProducingJobs', { NextToken: all.NextToken });
 		expect(rest.MediaProducingJobList).toHaveLength(2);
 		expect(rest.NextToken).toBeUndefined();
@@ -221,9 +224,8 @@ describe('lists and pagination', () => {
 		});
 		expect(editing.MediaProducingJobList).toHaveLength(10);
 		expect(editing.NextToken).toBeUndefined();
-		expect(editing.MediaProducingJobList.every((x: any) => x.JobType === 'EditingJob' && x.Status === 'Success')).toBe(
-			true,
-		);
+		expect(editing.MediaProducingJobList.every((x: any) => x.Status === 'Success')).toBe(true);
+		expect((await sdkError(client, 'ListMediaProducingJobs', { Status: 'Queuing' })).code).toBe('InvalidParameter');
 		expect((await callSdk(client, 'ListMediaProducingJobs', { Status: 'Failed' })).MediaProducingJobList).toHaveLength(
 			1,
 		);
@@ -255,8 +257,8 @@ describe('lists and pagination', () => {
 
 	it('seeds 10,000 jobs quickly and lists them', async () => {
 		const started = Date.now();
-		emu.seedJobs({ kind: 'package', count: 10_000, status: ['Success', 'Fail', 'Processing'] });
-		const res = await callSdk(client, 'ListPackageJobs', { Status: 'Processing', PageSize: '100' });
+		emu.seedJobs({ kind: 'package', count: 10_000, status: ['Success', 'Fail', 'Init'] });
+		const res = await callSdk(client, 'ListPackageJobs', { Status: 'Init', PageSize: '100' });
 		expect(res.PackageJobList.PackageJobs).toHaveLength(100);
 		expect(Date.now() - started).toBeLessThan(2000);
 		const seeded = (await admin(emu, 'POST', '/jobs/seed', { kind: 'workflow', count: 2, status: 'Processing' })).json

@@ -295,10 +295,12 @@ describe('live editing', () => {
 			StreamName: 's',
 		},
 	]);
+	const liveOut = { MediaURL: 'https://b.oss-cn-shanghai.aliyuncs.com/o.mp4' };
 	it('submits and reads a job', async () => {
 		const sub = await callSdk(client, 'SubmitLiveEditingJob', {
 			Clips: clips,
-			MediaProduceConfig: j({ Mode: 'Accurate', Width: 1280, Height: 720 }),
+			MediaProduceConfig: j({ Mode: 'Accurate', Width: 640 }),
+			OutputMediaConfig: j({ MediaURL: 'https://b.oss-cn-shanghai.aliyuncs.com/o.mp4', Width: 1280, Height: 720 }),
 			UserData: '{}',
 		});
 		expect(Object.keys(sub).sort()).toEqual(['JobId', 'MediaId', 'MediaURL', 'ProjectId', 'RequestId']);
@@ -308,8 +310,11 @@ describe('live editing', () => {
 			Clips: clips,
 			Status: 'Init',
 			CreationTime: '2026-01-10T08:00:00Z',
-			MediaProduceConfig: { Mode: 'Accurate', Width: 1280 },
+			// The size is read from OutputMediaConfig; a Width in MediaProduceConfig is ignored, not echoed.
+			MediaProduceConfig: { Mode: 'Accurate' },
+			OutputMediaConfig: { MediaURL: 'https://b.oss-cn-shanghai.aliyuncs.com/o.mp4', Width: 1280, Height: 720 },
 		});
+		expect(LiveEditingJob).not.toHaveProperty('VodMediaId');
 		await expectError('GetPackageJob', { JobId: sub.JobId }, 'ResourceNotFound');
 	});
 
@@ -362,8 +367,21 @@ describe('live editing', () => {
 			'EndTime',
 		],
 		[{ Clips: clips, MediaProduceConfig: j({ Mode: 'Fast' }) }, 'InvalidParameter', 'Mode'],
-		[{ Clips: clips, MediaProduceConfig: j({ Width: 1280, Height: 720 }) }, 'InvalidParameter', 'AccurateFast'],
-		[{ Clips: clips, MediaProduceConfig: j({ Mode: 'RoughFast', Width: 1280 }) }, 'InvalidParameter', 'RoughFast'],
+		[
+			{ Clips: clips, OutputMediaConfig: j({ ...liveOut, Width: 1280, Height: 720 }) },
+			'InvalidParameter',
+			'AccurateFast',
+		],
+		[
+			{ Clips: clips, MediaProduceConfig: j({ Mode: 'RoughFast' }), OutputMediaConfig: j({ ...liveOut, Width: 1280 }) },
+			'InvalidParameter',
+			'RoughFast',
+		],
+		[
+			{ Clips: clips, MediaProduceConfig: j({ Mode: 'Accurate' }), OutputMediaConfig: j({ ...liveOut, Width: 127 }) },
+			'InvalidParameter',
+			'Width',
+		],
 		[{ Clips: clips, OutputMediaTarget: 'S3' }, 'InvalidParameter', 'OutputMediaTarget'],
 		[{ Clips: clips, UserData: '[1]' }, 'InvalidParameter', 'UserData'],
 	])('rejects case %# with %s', async (query, code, message) => {
@@ -387,5 +405,25 @@ describe('VOD workflow', () => {
 		await expectError('GetJobDetail', { JobId: 'nope', JobType: 'workflow' }, 'JobNotFound');
 		const err = await sdkError(client, 'GetJobDetail', { JobId: 'nope', JobType: 'workflow' });
 		expect(err.data.HostId).toBe('vod.cn-shanghai.aliyuncs.com');
+	});
+});
+
+describe('live editing output size', () => {
+	it('ignores a Width in MediaProduceConfig instead of refusing or applying it', async () => {
+		const sub = await callSdk(client, 'SubmitLiveEditingJob', {
+			Clips: j([
+				{
+					StartTime: '2026-01-10T07:00:00Z',
+					EndTime: '2026-01-10T07:01:00Z',
+					AppName: 'a',
+					DomainName: 'd',
+					StreamName: 's',
+				},
+			]),
+			MediaProduceConfig: j({ Width: 1280, Height: 720 }),
+		});
+		const { LiveEditingJob } = await callSdk(client, 'GetLiveEditingJob', { JobId: sub.JobId });
+		expect(LiveEditingJob.MediaProduceConfig).toEqual({ Mode: 'AccurateFast' });
+		expect(LiveEditingJob.OutputMediaConfig).not.toHaveProperty('Width');
 	});
 });

@@ -3,9 +3,10 @@ import { isoSeconds } from '../clock';
 import { ApiError, invalidParameter, missingParameter } from '../errors';
 import { JobStore, Job, newId } from '../jobs';
 import {
-	intIn,
 	isObject,
+	Json,
 	jsonArray,
+	JsonObject,
 	jsonObject,
 	nonEmptyString,
 	oneOf,
@@ -49,18 +50,11 @@ export const submitLiveEditingJob: Operation = ({ params, jobs, region }) => {
 		}
 		durationSeconds += (endAt - startAt) / 1000;
 	});
+	// MediaProduceConfig holds Mode only; anything else in it (a Width, say) is ignored, as the service does.
 	const produce = jsonObject(params, 'MediaProduceConfig') ?? {};
 	const mode =
 		oneOf('MediaProduceConfig.Mode', produce.Mode === undefined ? undefined : String(produce.Mode), MODES) ??
 		'AccurateFast';
-	if ((produce.Width !== undefined || produce.Height !== undefined) && !SIZED_MODES.includes(mode)) {
-		throw invalidParameter(
-			'MediaProduceConfig',
-			`Width and Height can be set only in the Accurate and Rough modes, not in ${mode}.`,
-		);
-	}
-	intIn('MediaProduceConfig.Width', produce.Width, 128, 4096);
-	intIn('MediaProduceConfig.Height', produce.Height, 128, 4096);
 	const target =
 		oneOf<OutputTarget>('OutputMediaTarget', optional(params, 'OutputMediaTarget'), ['oss-object', 'vod-media']) ??
 		'oss-object';
@@ -69,12 +63,18 @@ export const submitLiveEditingJob: Operation = ({ params, jobs, region }) => {
 	// Without OutputMediaConfig the project's storage settings apply; the sandbox has a default bucket.
 	const output = jsonObject(params, 'OutputMediaConfig') ?? defaultOutput(target, region, mediaId);
 	validateOutputMediaConfig(output, target);
+	if ((output.Width !== undefined || output.Height !== undefined) && !SIZED_MODES.includes(mode)) {
+		throw invalidParameter(
+			'OutputMediaConfig',
+			`Width and Height can be set only in the Accurate and Rough modes, not in ${mode}.`,
+		);
+	}
 	const ud = userData(params, true);
 	const job = jobs.submit('liveEditing', {
 		ProjectId: projectId ?? newId(),
 		Clips: required(params, 'Clips'),
 		LiveStreamConfig: stream,
-		MediaProduceConfig: { ...produce, Mode: mode },
+		MediaProduceConfig: { Mode: mode },
 		OutputMediaConfig: output,
 		OutputMediaTarget: target,
 		MediaId: mediaId,
@@ -99,6 +99,19 @@ function defaultOutput(target: OutputTarget, region: string, mediaId: string): R
 		: { MediaURL: `https://sandbox-bucket.oss-${region}.aliyuncs.com/live-editing/${mediaId}.mp4` };
 }
 
+/** GetLiveEditingJob echoes these structures through fixed models: fields outside them are not echoed. */
+const ECHOED_FIELDS = {
+	LiveStreamConfig: ['AppName', 'DomainName', 'StreamName'],
+	MediaProduceConfig: ['Mode'],
+	OutputMediaConfig: ['Bitrate', 'FileName', 'Height', 'MediaURL', 'StorageLocation', 'VodTemplateGroupId', 'Width'],
+};
+
+function echoed(v: Json | undefined, fields: string[]): JsonObject | undefined {
+	if (!isObject(v)) return undefined;
+	return Object.fromEntries(Object.entries(v).filter(([key]) => fields.includes(key)));
+}
+
+/** No VodMediaId here: the API gives it in SubmitLiveEditingJob's answer and in GetMediaProducingJob. */
 export function liveEditingJobView(jobs: JobStore, job: Job): Record<string, unknown> {
 	const state = jobs.state(job);
 	const d = job.data;
@@ -107,11 +120,10 @@ export function liveEditingJobView(jobs: JobStore, job: Job): Record<string, unk
 		ProjectId: d.ProjectId,
 		MediaId: d.MediaId,
 		MediaURL: d.MediaURL,
-		VodMediaId: d.VodMediaId,
 		Clips: d.Clips,
-		LiveStreamConfig: d.LiveStreamConfig,
-		MediaProduceConfig: d.MediaProduceConfig,
-		OutputMediaConfig: d.OutputMediaConfig,
+		LiveStreamConfig: echoed(d.LiveStreamConfig, ECHOED_FIELDS.LiveStreamConfig),
+		MediaProduceConfig: echoed(d.MediaProduceConfig, ECHOED_FIELDS.MediaProduceConfig),
+		OutputMediaConfig: echoed(d.OutputMediaConfig, ECHOED_FIELDS.OutputMediaConfig),
 		Status: state.status,
 		Code: state.failure?.code,
 		Message: state.failure?.message,

@@ -6,6 +6,7 @@ import {
 	intIn,
 	isObject,
 	Json,
+	JsonObject,
 	jsonArray,
 	jsonObject,
 	nonEmptyString,
@@ -20,8 +21,16 @@ import { paginate } from './paging';
 
 const MEDIA_TYPES = ['OSS', 'Media'] as const;
 
+/** These structures come from the SDK's request model: a field it does not have is refused, not ignored. */
+function onlyFields(name: string, v: JsonObject, allowed: readonly string[]): void {
+	const extra = Object.keys(v).find((key) => !allowed.includes(key));
+	if (extra !== undefined)
+		throw invalidParameter(`${name}.${extra}`, `Unknown field; the valid fields are ${allowed.join(', ')}.`);
+}
+
 function checkMediaObject(name: string, v: Json | undefined): void {
 	if (!isObject(v)) throw invalidParameter(name, 'It must be an object with Type and Media.');
+	onlyFields(name, v, ['Type', 'Media']);
 	if (!nonEmptyString(v.Type)) throw invalidParameter(`${name}.Type`, 'It is required.');
 	if (!(MEDIA_TYPES as readonly string[]).includes(v.Type))
 		throw invalidParameter(`${name}.Type`, 'Valid values: OSS, Media.');
@@ -44,13 +53,15 @@ export const submitPackageJob: Operation = ({ params, jobs, region }) => {
 	const inputs = jsonArray(params, 'Inputs', true)!;
 	if (inputs.length === 0) throw invalidParameter('Inputs', 'At least one input is required.');
 	inputs.forEach((item, i) => {
-		if (!isObject(item))
+		if (!isObject(item) || item.Input === undefined)
 			throw invalidParameter(`Inputs.${i + 1}`, 'Each element must be {"Input":{"Type":...,"Media":...}}.');
+		onlyFields(`Inputs.${i + 1}`, item, ['Input']);
 		checkMediaObject(`Inputs.${i + 1}.Input`, item.Input);
 	});
 	const output = jsonObject(params, 'Output', true);
 	checkMediaObject('Output', output);
 	const schedule = jsonObject(params, 'ScheduleConfig');
+	if (schedule) onlyFields('ScheduleConfig', schedule, ['PipelineId', 'Priority']);
 	const priority = schedule ? intIn('ScheduleConfig.Priority', schedule.Priority, 1, 10) : undefined;
 	if (schedule?.PipelineId !== undefined && typeof schedule.PipelineId !== 'string')
 		throw invalidParameter('ScheduleConfig.PipelineId');
@@ -70,7 +81,8 @@ export const submitPackageJob: Operation = ({ params, jobs, region }) => {
 	return { JobId: job.jobId };
 };
 
-export function packageJobView(jobs: JobStore, job: Job): Record<string, unknown> {
+/** ListPackageJobs items are the same as GetPackageJob's job without OutputUrl. */
+export function packageJobView(jobs: JobStore, job: Job, forList = false): Record<string, unknown> {
 	const state = jobs.state(job);
 	const d = job.data;
 	return {
@@ -79,7 +91,7 @@ export function packageJobView(jobs: JobStore, job: Job): Record<string, unknown
 		Name: d.Name,
 		Inputs: d.Inputs,
 		Output: d.Output,
-		OutputUrl: d.OutputUrl,
+		OutputUrl: forList ? undefined : d.OutputUrl,
 		PipelineId: d.PipelineId,
 		Priority: d.Priority,
 		Status: state.status,
@@ -126,5 +138,7 @@ export const listPackageJobs: Operation = ({ params, jobs }) => {
 			(end === undefined || job.createdAt <= end) &&
 			(status === undefined || jobs.state(job).status === status),
 	});
-	return { PackageJobList: { PackageJobs: page.map((job) => packageJobView(jobs, job)), NextPageToken: nextToken } };
+	return {
+		PackageJobList: { PackageJobs: page.map((job) => packageJobView(jobs, job, true)), NextPageToken: nextToken },
+	};
 };

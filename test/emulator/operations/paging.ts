@@ -8,15 +8,28 @@ interface Cursor {
 	d: 'asc' | 'desc';
 }
 
+/**
+ * Real page tokens are standard base64 and can hold `+`, `/` and `=`; every token here does, so a client that
+ * forgets to URL-encode them is caught. The fixed prefix bytes encode to `++//` and the cursor text is padded
+ * so that the encoding always ends with `=`.
+ */
+const TOKEN_PREFIX = Buffer.from([0xfb, 0xef, 0xff]);
+
 export function encodeToken(job: Job, direction: 'asc' | 'desc'): string {
 	const cursor: Cursor = { t: job.createdAt, s: job.seq, d: direction };
-	return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+	let text = JSON.stringify(cursor);
+	while ((TOKEN_PREFIX.length + Buffer.byteLength(text)) % 3 === 0) text += ' ';
+	return Buffer.concat([TOKEN_PREFIX, Buffer.from(text)]).toString('base64');
 }
 
 function decodeToken(name: string, token: string, direction: 'asc' | 'desc'): Cursor {
 	try {
-		const c = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Cursor;
-		if (typeof c.t === 'number' && typeof c.s === 'number' && c.d === direction) return c;
+		const bytes = Buffer.from(token, 'base64');
+		// Buffer.from ignores characters outside the alphabet; a token mangled in transit (`+` read as a space) must not pass.
+		if (bytes.toString('base64') === token && bytes.subarray(0, TOKEN_PREFIX.length).equals(TOKEN_PREFIX)) {
+			const c = JSON.parse(bytes.subarray(TOKEN_PREFIX.length).toString('utf8')) as Cursor;
+			if (typeof c.t === 'number' && typeof c.s === 'number' && c.d === direction) return c;
+		}
 	} catch {
 		// fall through
 	}

@@ -11,6 +11,7 @@ import {
 	oneOf,
 	optional,
 	optionalUtcTime,
+	Params,
 	parseJson,
 	required,
 	userData,
@@ -62,6 +63,19 @@ function validateTimeline(raw: string): void {
 	}
 }
 
+const SOURCES = ['OpenAPI', 'AliyunConsole', 'WebSDK'];
+
+/**
+ * The SDK lists OpenAPI, AliyunConsole and WebSDK, but its own example (and so the official client's recorded
+ * request) sends OPENAPI; the spelling is matched without regard to case (README: "Source").
+ */
+function requestSource(params: Params): string | undefined {
+	const source = optional(params, 'Source');
+	if (source !== undefined && !SOURCES.some((s) => s.toLowerCase() === source.toLowerCase()))
+		throw invalidParameter('Source', `Valid values: ${SOURCES.join(', ')}.`);
+	return source;
+}
+
 export const submitMediaProducingJob: Operation = ({ params, jobs }) => {
 	const projectId = optional(params, 'ProjectId');
 	const timeline = optional(params, 'Timeline');
@@ -92,6 +106,7 @@ export const submitMediaProducingJob: Operation = ({ params, jobs }) => {
 	const mediaMetadata = jsonObject(params, 'MediaMetadata');
 	const ud = userData(params, true);
 	const token = clientToken(params);
+	const source = requestSource(params);
 	const kind: JobKind = templateId !== undefined ? 'template' : 'editing';
 
 	const existing = token ? jobs.findByClientToken(kind, token) : undefined;
@@ -115,7 +130,7 @@ export const submitMediaProducingJob: Operation = ({ params, jobs }) => {
 					MediaURL: outputUrl(output, target, mediaId),
 					VodMediaId: target === 'vod-media' ? newId() : undefined,
 					UserData: ud,
-					Source: optional(params, 'Source'),
+					Source: source,
 					Duration: 30,
 				},
 				{ clientToken: token },
@@ -129,17 +144,18 @@ export const submitMediaProducingJob: Operation = ({ params, jobs }) => {
 	};
 };
 
+/** ListMediaProducingJobs items are GetMediaProducingJob's job without VodMediaId and Timeline (and no JobType). */
 export function mediaProducingJobView(jobs: JobStore, job: Job, forList = false): Record<string, unknown> {
 	const state = jobs.state(job);
 	const d = job.data;
 	const done = state.status === VOCABULARY[job.kind].success;
-	const view: Record<string, unknown> = {
+	return {
 		JobId: job.jobId,
 		ProjectId: d.ProjectId,
 		TemplateId: d.TemplateId,
 		MediaId: d.MediaId,
 		MediaURL: d.MediaURL,
-		VodMediaId: d.VodMediaId,
+		VodMediaId: forList ? undefined : d.VodMediaId,
 		Timeline: forList ? undefined : d.Timeline,
 		ClipsParam: d.ClipsParam,
 		Duration: done ? d.Duration : undefined,
@@ -151,8 +167,6 @@ export function mediaProducingJobView(jobs: JobStore, job: Job, forList = false)
 		CompleteTime: state.finishedAt !== undefined ? isoSeconds(state.finishedAt) : undefined,
 		UserData: d.UserData,
 	};
-	if (forList) view.JobType = MEDIA_JOB_TYPE[job.kind];
-	return view;
 }
 
 export const getMediaProducingJob: Operation = ({ params, jobs }) => {
@@ -175,13 +189,8 @@ export const listMediaProducingJobs: Operation = ({ params, jobs }) => {
 		'VETemplateJob',
 		'LiveEditingJob',
 	] as const);
-	const status = oneOf('Status', optional(params, 'Status'), [
-		'Init',
-		'Queuing',
-		'Processing',
-		'Success',
-		'Failed',
-	] as const);
+	// The filter knows fewer states than the jobs have: Queuing is not among its values.
+	const status = oneOf('Status', optional(params, 'Status'), ['Init', 'Failed', 'Success', 'Processing'] as const);
 	const sortBy =
 		oneOf('SortBy', optional(params, 'SortBy'), ['CreationTime:Asc', 'CreationTime:Desc'] as const) ??
 		'CreationTime:Desc';

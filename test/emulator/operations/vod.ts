@@ -4,6 +4,7 @@ import { ApiError, invalidParameter } from '../errors';
 import { Job, JobStore } from '../jobs';
 import { oneOf, optional, required } from '../params';
 import { Operation } from './context';
+import { activityResults, taskInput } from './vodActivities';
 
 const JOB_TYPES = ['transcode', 'snapshot', 'ai', 'workflow'] as const;
 
@@ -25,18 +26,8 @@ export function workflowTaskView(jobs: JobStore, job: Job): Record<string, unkno
 	return {
 		TaskId: job.jobId,
 		Status: state.status,
-		TaskInput: JSON.stringify({ Type: 'Media', Media: d.MediaId ?? '' }),
-		ActivityResults:
-			state.finishedAt === undefined
-				? undefined
-				: JSON.stringify({
-						Transcode: {
-							ActivityId: 'Transcode',
-							Status: state.status === 'Succeed' ? 'Success' : state.status,
-							EndTime: isoSeconds(state.finishedAt),
-							...(state.failure ? { ErrorCode: state.failure.code, ErrorMessage: state.failure.message } : {}),
-						},
-					}),
+		TaskInput: taskInput(job),
+		ActivityResults: activityResults(job, state),
 		CreateTime: created,
 		FinishTime: state.finishedAt !== undefined ? isoSeconds(state.finishedAt) : undefined,
 		UserData: d.UserData,

@@ -1,0 +1,228 @@
+/**
+ * Every answer the emulator gives fits the contract's response tree: each operation, each job state it can reach,
+ * failures with and without a code, pages, and error bodies.
+ */
+import { Emulator, startEmulator } from '../emulator';
+import { admin } from '../emulator/testClient';
+import { describeWithContract, loadContract } from '../support/contract';
+import { ContractProbe } from './emulatorCalls';
+
+const j = (v: unknown): string => JSON.stringify(v);
+const OSS_OUT = j({ MediaURL: 'https://bucket.oss-cn-shanghai.aliyuncs.com/out.mp4' });
+const VOD_OUT = j({
+	StorageLocation: 'outin-1.oss-cn-shanghai.aliyuncs.com',
+	FileName: 'out.mp4',
+	Width: 1280,
+	Height: 720,
+});
+const TIMELINE = j({ VideoTracks: [{ VideoTrackClips: [{ MediaId: 'abc' }] }] });
+const PACKAGE = {
+	Inputs: j([{ Input: { Type: 'OSS', Media: 'oss://bucket/in.mp4' } }]),
+	Output: j({ Type: 'OSS', Media: 'oss://bucket/out/index.m3u8' }),
+	Name: 'pkg',
+	ScheduleConfig: j({ PipelineId: 'p', Priority: 7 }),
+	UserData: '{"k":"v"}',
+};
+const CLIPS = j([{ StartTime: '2026-01-10T07:00:00Z', EndTime: '2026-01-10T07:01:00Z' }]);
+const STREAM = j({ AppName: 'app', DomainName: 'live.example.com', StreamName: 's' });
+
+/** The clock offsets at which every running state of every kind has been entered (defaults in jobs.ts). */
+const LIFETIME_STEPS_MS = [0, 2_000, 3_000, 55_000];
+
+let emu: Emulator;
+let probe: ContractProbe;
+beforeAll(async () => {
+	emu = await startEmulator({ startTime: '2026-01-10T08:00:00Z' });
+});
+afterAll(() => emu.stop());
+beforeEach(() => {
+	emu.reset();
+	probe = new ContractProbe(emu);
+});
+afterEach(() => expect(probe.misfits).toEqual([]));
+
+/** Reads the job at each lifecycle step until it has finished. */
+async function followLifecycle(read: () => Promise<unknown>): Promise<void> {
+	for (const step of LIFETIME_STEPS_MS) {
+		emu.clock.advance(step);
+		await read();
+	}
+}
+
+const states = (kind: string): string[] => [...(loadContract().job_states[kind].values ?? [])].sort();
+
+describeWithContract('contract: emulator answers', () => {
+	it('packaging: submit, Get through Init → Success and Fail (with and without a code)', async () => {
+		const submit = async () => (await probe.ok('SubmitPackageJob', PACKAGE)).JobId as string;
+		const done = await submit();
+		await followLifecycle(async () => {
+			await probe.ok('GetPackageJob', { JobId: done });
+			await probe.ok('ListPackageJobs', {});
+		});
+		const coded = await submit();
+		const plain = await submit();
+		emu.failJob(coded, 'InvalidParameter', 'Resource content bad.');
+		emu.failJob(plain);
+		expect((await probe.ok('GetPackageJob', { JobId: coded })).PackageJob).toMatchObject({ Code: 'InvalidParameter' });
+		expect((await probe.ok('GetPackageJob', { JobId: plain })).PackageJob).not.toHaveProperty('Code');
+		await probe.ok('ListPackageJobs', {});
+		expect(probe.seen('GetPackageJob')).toEqual(states('package_job'));
+		expect(probe.seen('ListPackageJobs')).toEqual(states('package_job'));
+	});
+
+	it('media producing: timeline, project and template jobs through every state, Get and List', async () => {
+		const jobs = [
+			await probe.ok(
+				'SubmitMediaProducingJob',
+				{ OutputMediaConfig: OSS_OUT, Source: 'OpenAPI' },
+				{ Timeline: TIMELINE },
+			),
+			await probe.ok('SubmitMediaProducingJob', {
+				ProjectId: 'p1',
+				OutputMediaConfig: VOD_OUT,
+				OutputMediaTarget: 'vod-media',
+			}),
+			await probe.ok('SubmitMediaProducingJob', {
+				TemplateId: 't1',
+				ClipsParam: '{"Media0":"m"}',
+				OutputMediaConfig: OSS_OUT,
+			}),
+		];
+		expect(jobs[1].VodMediaId).toBeDefined();
+		await followLifecycle(async () => {
+			for (const { JobId } of jobs) await probe.ok('GetMediaProducingJob', { JobId });
+			await probe.ok('ListMediaProducingJobs', {});
+		});
+		const [coded, plain] = [
+			await probe.ok('SubmitMediaProducingJob', { OutputMediaConfig: OSS_OUT }, { Timeline: TIMELINE }),
+			await probe.ok('SubmitMediaProducingJob', { OutputMediaConfig: OSS_OUT }, { Timeline: TIMELINE }),
+		];
+		emu.failJob(coded.JobId, 'TemplateError', 'x');
+		emu.failJob(plain.JobId);
+		for (const { JobId } of [coded, plain]) await probe.ok('GetMediaProducingJob', { JobId });
+		for (const JobType of ['EditingJob', 'VETemplateJob', 'LiveEditingJob'])
+			await probe.ok('ListMediaProducingJobs', { JobType, SortBy: 'CreationTime:Asc', MaxResults: '100' });
+		expect(probe.seen('GetMediaProducingJob')).toEqual(states('media_producing_job'));
+		expect(probe.seen('ListMediaProducingJobs')).toEqual(states('media_producing_job'));
+	});
+
+	it('live editing: Submit (OSS and VOD), Get and GetMediaProducingJob for the same ID in every state', async () => {
+		const oss = await probe.ok('SubmitLiveEditingJob', {
+			Clips: CLIPS,
+			LiveStreamConfig: STREAM,
+			MediaProduceConfig: j({ Mode: 'Accurate', Width: 640 }),
+			OutputMediaConfig: j({
+				MediaURL: 'https://bucket.oss-cn-shanghai.aliyuncs.com/l.mp4',
+				Width: 1280,
+				Height: 720,
+				Custom: 1,
+			}),
+			UserData: '{"k":"v"}',
+		});
+		const vod = await probe.ok('SubmitLiveEditingJob', {
+			Clips: CLIPS,
+			LiveStreamConfig: STREAM,
+			OutputMediaTarget: 'vod-media',
+		});
+		expect(vod.VodMediaId).toBeDefined();
+		expect((await probe.ok('GetMediaProducingJob', { JobId: vod.JobId })).MediaProducingJob.VodMediaId).toBe(
+			vod.VodMediaId,
+		);
+		await followLifecycle(async () => {
+			for (const { JobId } of [oss, vod]) {
+				await probe.ok('GetLiveEditingJob', { JobId });
+				await probe.ok('GetMediaProducingJob', { JobId });
+			}
+		});
+		const failed = await probe.ok('SubmitLiveEditingJob', { Clips: CLIPS, LiveStreamConfig: STREAM });
+		emu.failJob(failed.JobId, 'LiveStreamNotFound', 'no stream');
+		await probe.ok('GetLiveEditingJob', { JobId: failed.JobId });
+		expect(probe.seen('GetLiveEditingJob')).toEqual(states('live_editing_job'));
+	});
+
+	it('VOD workflow tasks: every status, including Skip, Canceled and failures with and without a code', async () => {
+		const submit = async () =>
+			(await probe.ok('SubmitWorkflowJob', { WorkflowId: 'wf', MediaId: 'video-1' })).TaskId as string;
+		const read = (JobId: string) => probe.ok('GetJobDetail', { JobId, JobType: 'workflow' });
+		const done = await submit();
+		await followLifecycle(() => read(done));
+		const [coded, plain, ruled, canceled, skipped] = [
+			await submit(),
+			await submit(),
+			await submit(),
+			await submit(),
+			await submit(),
+		];
+		expect((await admin(emu, 'POST', `/jobs/${coded}/fail`, { code: 'TranscodeFail', message: 'bad' })).status).toBe(
+			200,
+		);
+		expect((await admin(emu, 'POST', `/jobs/${plain}/fail`, {})).status).toBe(200);
+		expect((await admin(emu, 'POST', `/jobs/${canceled}/cancel`)).status).toBe(200);
+		expect((await admin(emu, 'POST', `/jobs/${skipped}/skip`)).status).toBe(200);
+		emu.failJobsMatching({ kind: 'workflow' });
+		const ruledLater = await submit();
+		emu.finishJob(ruled);
+		emu.clock.advance(60_000);
+		const seeded = emu.seedJobs({
+			kind: 'workflow',
+			count: 6,
+			status: ['Init', 'Processing', 'Succeed', 'Failed', 'Canceled', 'Skip'],
+		});
+		for (const id of [coded, plain, ruled, canceled, skipped, ruledLater, ...seeded]) await read(id);
+		expect(probe.seen('GetJobDetail')).toEqual(states('vod_workflow_task'));
+		const results = JSON.parse((await read(coded)).WorkflowTaskDetail.ActivityResults);
+		expect(Object.values(results).map((a: any) => JSON.parse(a.Result).MessageBody?.ErrorCode)).toContain(
+			'TranscodeFail',
+		);
+		const codeless = JSON.stringify(JSON.parse((await read(plain)).WorkflowTaskDetail.ActivityResults));
+		expect(codeless).not.toMatch(/Error/);
+	});
+
+	it('pages: first, middle (token with + / =), last and empty, for both lists', async () => {
+		emu.seedJobs({ kind: 'package', count: 5 });
+		emu.seedJobs({ kind: 'editing', count: 5 });
+		for (const [action, size, tokenName, list] of [
+			['ListPackageJobs', 'PageSize', 'NextPageToken', (b: any) => b.PackageJobList.PackageJobs],
+			['ListMediaProducingJobs', 'MaxResults', 'NextToken', (b: any) => b.MediaProducingJobList],
+		] as const) {
+			const token = (b: any) => (action === 'ListPackageJobs' ? b.PackageJobList.NextPageToken : b.NextToken);
+			const first = await probe.ok(action, { [size]: '2' });
+			expect(token(first)).toMatch(/^(?=.*\+)(?=.*\/)[A-Za-z0-9+/]+=+$/);
+			const middle = await probe.ok(action, { [size]: '2', [tokenName]: token(first) });
+			const last = await probe.ok(action, { [size]: '2', [tokenName]: token(middle) });
+			expect([list(first).length, list(middle).length, list(last).length, token(last)]).toEqual([2, 2, 1, undefined]);
+			const empty = await probe.ok(action, emptyWindow(action));
+			expect(list(empty)).toEqual([]);
+		}
+	});
+
+	it('error bodies: missing and invalid parameters, unknown jobs, unknown action, throttling', async () => {
+		const expectCode = async (code: string, action: string, query: Record<string, string>) =>
+			expect((await probe.call(action, query)).body.Code).toBe(code);
+		await expectCode('MissingParameter', 'GetPackageJob', {});
+		await expectCode('InvalidParameter', 'ListPackageJobs', { Status: 'Processing' });
+		await expectCode('InvalidParameter', 'ListMediaProducingJobs', { Status: 'Queuing' });
+		await expectCode('InvalidParameter', 'SubmitPackageJob', {
+			...PACKAGE,
+			Inputs: j([{ Type: 'OSS', Media: 'oss://b/i.mp4' }]),
+		});
+		await expectCode('ResourceNotFound', 'GetMediaProducingJob', { JobId: 'nope' });
+		await expectCode('JobNotFound', 'GetJobDetail', { JobId: 'nope', JobType: 'workflow' });
+		await expectCode('InvalidAction.NotFound', 'SearchMedia', {});
+		emu.faults.add({
+			type: 'error',
+			code: 'Throttling.User',
+			status: 400,
+			message: 'flow control',
+			action: 'GetLiveEditingJob',
+		});
+		await expectCode('Throttling.User', 'GetLiveEditingJob', { JobId: 'x' });
+		expect(probe.errorCodesSeen.size).toBe(6);
+	});
+});
+
+function emptyWindow(action: string): Record<string, string> {
+	return action === 'ListPackageJobs'
+		? { StartOfCreateTime: '2020-01-01T00:00:00Z', EndOfCreateTime: '2020-01-02T00:00:00Z' }
+		: { StartTime: '2020-01-01T00:00:00Z', EndTime: '2020-01-02T00:00:00Z' };
+}

@@ -1,0 +1,58 @@
+/** Signed calls to the emulator whose answers are checked against the contract, and the states they showed. */
+import type { Emulator } from '../emulator';
+import { ICE_VERSION, rawCall, VOD_VERSION } from '../emulator/testClient';
+import { errorBodyMisfits, Misfit, responseMisfits } from '../support/contract';
+
+const VOD_ACTIONS = ['SubmitWorkflowJob', 'GetJobDetail'];
+
+export interface Answer {
+	status: number;
+	body: any;
+}
+
+export class ContractProbe {
+	readonly misfits: Misfit[] = [];
+	/** Every status value each Get/List answer showed, per action. */
+	readonly statusesSeen: Record<string, Set<string>> = {};
+	readonly errorCodesSeen = new Set<string>();
+
+	constructor(private readonly emu: Emulator) {}
+
+	/** A signed call; the answer (success or error) is checked against the contract before it is returned. */
+	async call(action: string, query: Record<string, string> = {}, form?: Record<string, string>): Promise<Answer> {
+		const version = VOD_ACTIONS.includes(action) ? VOD_VERSION : ICE_VERSION;
+		const { status, body } = await rawCall(this.emu, { action, version, query, form });
+		if (status === 200) {
+			this.misfits.push(...responseMisfits(action, body));
+			for (const value of statusValues(body)) (this.statusesSeen[action] ??= new Set()).add(value);
+		} else {
+			this.misfits.push(...errorBodyMisfits(action, body));
+			this.errorCodesSeen.add(body?.Code);
+		}
+		return { status, body };
+	}
+
+	/** A call that must succeed. */
+	async ok(action: string, query: Record<string, string> = {}, form?: Record<string, string>): Promise<any> {
+		const answer = await this.call(action, query, form);
+		if (answer.status !== 200) throw new Error(`${action} failed: ${JSON.stringify(answer.body)}`);
+		return answer.body;
+	}
+
+	seen(action: string): string[] {
+		return [...(this.statusesSeen[action] ?? [])].sort();
+	}
+}
+
+/** Status of a job in a Get answer, or of each item in a List answer. */
+function statusValues(body: any): string[] {
+	const jobs = [
+		body?.PackageJob,
+		body?.MediaProducingJob,
+		body?.LiveEditingJob,
+		body?.WorkflowTaskDetail,
+		...(body?.PackageJobList?.PackageJobs ?? []),
+		...(body?.MediaProducingJobList ?? []),
+	];
+	return jobs.filter((job) => typeof job?.Status === 'string').map((job) => job.Status);
+}

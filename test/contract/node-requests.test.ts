@@ -1,0 +1,238 @@
+/**
+ * Every request every node sends fits the contract's request parameters: the real workflows run through n8n's
+ * engine against the emulator, in every mode of every node, and each request the emulator logged is checked.
+ */
+import path from 'node:path';
+import type { IDataObject, INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
+
+import { Emulator, startEmulator } from '../emulator';
+import { REPO_ROOT, runWorkflow } from '../harness';
+import { describeWithContract, Misfit, requestMisfits } from '../support/contract';
+import { TriggerDriver, triggerWorkflow } from '../support/jobTrigger';
+import { chain, sandboxCredentials, startingWith } from '../support/workflows';
+
+const OUT = 'https://media-out.oss-cn-shanghai.aliyuncs.com/videos/out.mp4';
+const TIMELINE = JSON.stringify({
+	VideoTracks: [{ VideoTrackClips: [{ MediaId: 'c3f8d1a0e2b94f6a8b7c6d5e4f3a2b1c' }] }],
+});
+const VOD_OUTPUT = {
+	outputTarget: 'vod-media',
+	outputStorageLocation: 'outin-0123456789abcdef.oss-cn-shanghai.aliyuncs.com',
+	outputFileName: 'out.mp4',
+};
+const CLIP_ITEM = { start: '2021-06-21T08:01:00Z', end: '2021-06-21T08:03:00Z' };
+const LIVE = {
+	clips: { clip: [{ startTime: '={{ $json.start }}', endTime: '={{ $json.end }}' }] },
+	liveStreamConfig: { stream: { appName: 'live', domainName: 'live.example.com', streamName: 'studio-1' } },
+	outputMediaUrl: OUT,
+};
+const PACKAGE = {
+	inputs: { input: [{ type: 'OSS', media: 'oss://media-in/in.mp4' }] },
+	outputType: 'OSS',
+	outputMedia: 'oss://media-out/hls/index.m3u8',
+};
+
+/** The values the editor offers for Submit Media Producing Job › Options › Request Source (read from the built node). */
+function requestSourceChoices(): string[] {
+	const file = path.join(
+		REPO_ROOT,
+		'dist/nodes/AlibabaCloudSubmitMediaProducingJob/AlibabaCloudSubmitMediaProducingJob.node.js',
+	);
+	const { AlibabaCloudSubmitMediaProducingJob } = require(file) as Record<string, new () => INodeType>;
+	const options = new AlibabaCloudSubmitMediaProducingJob().description.properties.find((p) => p.name === 'options');
+	const source = (options?.options as INodeProperties[] | undefined)?.find((p) => p.name === 'requestSource');
+	return ((source?.options ?? []) as INodePropertyOptions[]).map((o) => String(o.value));
+}
+
+let emulator: Emulator;
+// Jobs take about a minute of emulator time; at 600× Wait for Completion is over in a tenth of a second.
+let fast: Emulator;
+beforeAll(async () => {
+	[emulator, fast] = await Promise.all([startEmulator(), startEmulator({ clock: 'real', speed: 600 })]);
+});
+afterAll(async () => Promise.all([emulator.stop(), fast.stop()]));
+beforeEach(() => {
+	emulator.reset();
+	fast.reset();
+});
+
+/** Misfits of every request the emulator logged, after checking that the expected operations were called. */
+function loggedMisfits(on: Emulator, expectedActions: string[]): Misfit[] {
+	const actions = new Set(on.requests.map((request) => request.action));
+	expect([...actions].sort()).toEqual(expect.arrayContaining(expectedActions));
+	return on.requests.flatMap((request) =>
+		requestMisfits(request.action ?? '?', { query: request.query, form: request.form }),
+	);
+}
+
+async function runNode(type: string, parameters: IDataObject, items: IDataObject[] = [{}], on = emulator) {
+	const run = await runWorkflow(chain({ name: 'Node', type, parameters }), {
+		credentials: sandboxCredentials(on),
+		pinData: startingWith(items),
+	});
+	expect(run.error).toBeUndefined();
+	return run;
+}
+
+describeWithContract('contract: what the nodes send', () => {
+	describe('Submit Media Producing Job', () => {
+		it.each([
+			['timeline, OSS output', { source: 'timeline', timeline: TIMELINE, outputMediaUrl: OUT }],
+			[
+				'project, VOD output with settings',
+				{
+					source: 'project',
+					projectId: 'p-1',
+					...VOD_OUTPUT,
+					outputSettings: { width: 1920, height: 1080, bitrate: 4000 },
+				},
+			],
+			[
+				'template with ClipsParam',
+				{
+					source: 'template',
+					templateId: 'tpl-1',
+					clipsParam: '{"Media0":"https://b.oss-cn-shanghai.aliyuncs.com/a.mp4"}',
+					outputMediaUrl: OUT,
+				},
+			],
+			[
+				'output as JSON',
+				{
+					source: 'timeline',
+					timeline: TIMELINE,
+					outputDefinition: 'json',
+					outputMediaConfigJson: `{"MediaURL":"${OUT}","Width":1280,"Height":720}`,
+				},
+			],
+			[
+				'every option',
+				{
+					source: 'timeline',
+					timeline: TIMELINE,
+					outputMediaUrl: OUT,
+					options: {
+						projectMetadata: '{"Title":"t","Description":"d"}',
+						editingProduceConfig: '{"AutoRegisterInputVodMedia":"true"}',
+						mediaMetadata: '{"Title":"m","Tags":"a,b"}',
+						userData: '{"k":"v"}',
+						notifyAddress: 'https://hooks.example.com/ims',
+						idempotencyKey: 'key-1',
+					},
+				},
+			],
+			...requestSourceChoices().map((value): [string, IDataObject] => [
+				`Request Source "${value}" as the editor offers it`,
+				{ source: 'timeline', timeline: TIMELINE, outputMediaUrl: OUT, options: { requestSource: value } },
+			]),
+		])('%s', async (_mode, parameters) => {
+			await runNode('alibabaCloudSubmitMediaProducingJob', parameters as IDataObject);
+			expect(loggedMisfits(emulator, ['SubmitMediaProducingJob'])).toEqual([]);
+		});
+	});
+
+	describe('Submit Live Editing Job', () => {
+		it.each([
+			['fields, AccurateFast, OSS', { ...LIVE }],
+			['size options (Accurate)', { ...LIVE, mode: 'Accurate', outputSize: { width: 1280, height: 720 } }],
+			[
+				'size options (Rough), VOD output',
+				{ ...LIVE, mode: 'Rough', outputSize: { height: 720 }, ...VOD_OUTPUT, outputMediaUrl: undefined },
+			],
+			[
+				'clips and output as JSON',
+				{
+					...LIVE,
+					clips: undefined,
+					clipsDefinition: 'json',
+					clipsJson: JSON.stringify([{ StartTime: CLIP_ITEM.start, EndTime: CLIP_ITEM.end }]),
+					outputDefinition: 'json',
+					outputMediaConfigJson: `{"MediaURL":"${OUT}"}`,
+				},
+			],
+		])('%s', async (_mode, parameters) => {
+			await runNode('alibabaCloudSubmitLiveEditingJob', parameters as IDataObject, [CLIP_ITEM]);
+			expect(loggedMisfits(emulator, ['SubmitLiveEditingJob'])).toEqual([]);
+		});
+	});
+
+	it('Submit Package Job with options, and Submit VOD Workflow Job', async () => {
+		await runNode('alibabaCloudSubmitPackageJob', {
+			...PACKAGE,
+			options: { pipelineId: 'pipe-1', priority: 8, userData: '{"k":"v"}' },
+		});
+		await runNode('alibabaCloudSubmitVodWorkflowJob', { workflowId: 'wf-1', mediaId: 'video-1' });
+		expect(loggedMisfits(emulator, ['SubmitPackageJob', 'SubmitWorkflowJob'])).toEqual([]);
+	});
+
+	it('the four Get nodes', async () => {
+		const [pkg] = emulator.seedJobs({ kind: 'package', count: 1 });
+		const [editing] = emulator.seedJobs({ kind: 'editing', count: 1 });
+		const [live] = emulator.seedJobs({ kind: 'liveEditing', count: 1 });
+		const [task] = emulator.seedJobs({ kind: 'workflow', count: 1, status: 'Skip' });
+		await runNode('alibabaCloudGetPackageJob', { jobId: pkg });
+		await runNode('alibabaCloudGetMediaProducingJob', { jobId: editing });
+		await runNode('alibabaCloudGetLiveEditingJob', { jobId: live });
+		await runNode('alibabaCloudGetVodWorkflowJob', { taskId: task });
+		const gets = ['GetPackageJob', 'GetMediaProducingJob', 'GetLiveEditingJob', 'GetJobDetail'];
+		expect(loggedMisfits(emulator, gets)).toEqual([]);
+	});
+
+	it('Wait for Completion in every submitting node', async () => {
+		const wait = { waitForCompletion: true, pollIntervalSeconds: 1 };
+		await runNode('alibabaCloudSubmitPackageJob', { ...PACKAGE, ...wait }, [{}], fast);
+		await runNode(
+			'alibabaCloudSubmitMediaProducingJob',
+			{ source: 'timeline', timeline: TIMELINE, outputMediaUrl: OUT, ...wait },
+			[{}],
+			fast,
+		);
+		await runNode('alibabaCloudSubmitLiveEditingJob', { ...LIVE, ...wait }, [CLIP_ITEM], fast);
+		await runNode('alibabaCloudSubmitVodWorkflowJob', { workflowId: 'wf-1', mediaId: 'video-1', ...wait }, [{}], fast);
+		const polled = ['GetPackageJob', 'GetMediaProducingJob', 'GetLiveEditingJob', 'GetJobDetail'];
+		expect(loggedMisfits(fast, polled)).toEqual([]);
+	});
+
+	describe('Media Job Trigger: activation scan, polls and Fetch test event', () => {
+		it.each([
+			['packages', { watch: ['package'] }],
+			['production, no job type', { watch: ['production'] }],
+			['production, one job type', { watch: ['production'], options: { jobTypes: ['VETemplateJob'] } }],
+			['production, two job types', { watch: ['production'], options: { jobTypes: ['EditingJob', 'LiveEditingJob'] } }],
+			[
+				'production, three job types',
+				{ watch: ['production'], options: { jobTypes: ['EditingJob', 'VETemplateJob', 'LiveEditingJob'] } },
+			],
+			['everything', { watch: ['package', 'production'] }],
+		])('%s', async (_mode, parameters: IDataObject) => {
+			for (const kind of ['package', 'editing', 'template', 'liveEditing'] as const)
+				emulator.seedJobs({
+					kind,
+					count: 3,
+					status: ['Success', kind === 'package' ? 'Fail' : 'Failed'],
+					intervalMs: 1000,
+				});
+			const trigger = new TriggerDriver(
+				emulator,
+				triggerWorkflow({ outcomes: ['failed', 'succeeded'], ...parameters }),
+			);
+			await trigger.poll();
+			for (const kind of ['package', 'editing', 'template', 'liveEditing'] as const)
+				emulator.seedJobs({ kind, count: 2, intervalMs: 1000 });
+			emulator.clock.advance(60_000);
+			await trigger.poll();
+			const sample = await trigger.fetchTestEvent().catch((error: Error) => error);
+			const watch = parameters.watch as string[];
+			const expected = [
+				...(watch.includes('package') ? ['ListPackageJobs', 'GetPackageJob'] : []),
+				...(watch.includes('production') ? ['ListMediaProducingJobs'] : []),
+			];
+			expect(loggedMisfits(emulator, expected)).toEqual([]);
+			// The API filters by one JobType per call: each selected type is asked for, no other.
+			const jobTypes = ((parameters.options as IDataObject | undefined)?.jobTypes as string[] | undefined) ?? [];
+			const asked = emulator.requests.filter((r) => r.action === 'ListMediaProducingJobs').map((r) => r.query.JobType);
+			if (jobTypes.length > 0) expect([...new Set(asked)].sort()).toEqual([...jobTypes].sort());
+			expect(sample).not.toBeInstanceOf(Error);
+		});
+	});
+});
