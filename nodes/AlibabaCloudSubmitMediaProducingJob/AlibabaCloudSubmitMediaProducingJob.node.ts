@@ -21,7 +21,14 @@ import { userDataWithNotifyAddress } from './userData';
 
 const OUTPUT: OutputMediaOptions = { targets: ['oss-object', 'vod-media', 'S3'], withVideoSettings: true };
 const SOURCES = ['timeline', 'template', 'project'] as const;
-const REQUEST_SOURCES = ['OPENAPI', 'AliyunConsole', 'WebSDK'] as const;
+/** The Source values Alibaba's API reference lists (its SDK's example spells OPENAPI, which earlier versions sent). */
+const REQUEST_SOURCES = ['OpenAPI', 'AliyunConsole', 'WebSDK'] as const;
+
+function requestSourceOf(value: unknown): (typeof REQUEST_SOURCES)[number] | undefined {
+	if (isBlank(value)) return undefined;
+	const listed = REQUEST_SOURCES.find((source) => source.toLowerCase() === String(value).trim().toLowerCase());
+	return requireOneOf(listed ?? value, 'Request Source', REQUEST_SOURCES);
+}
 const MAX_CLIENT_TOKEN_LENGTH = 64;
 
 function optionalJsonText(value: unknown, field: string): string | undefined {
@@ -51,9 +58,7 @@ export const submitMediaProducingJob: OperationDefinition = {
 		const { query: sourceQuery, form } = sourceParameters(parameter);
 		const output = buildOutputMedia(parameter, OUTPUT);
 		const options = parameter('options', {}) as IDataObject;
-		const requestSource = isBlank(options.requestSource)
-			? undefined
-			: requireOneOf(options.requestSource, 'Request Source', REQUEST_SOURCES);
+		const requestSource = requestSourceOf(options.requestSource);
 		const clientToken = isBlank(options.idempotencyKey)
 			? item.clientToken
 			: asciiText(options.idempotencyKey, 'Client Token', MAX_CLIENT_TOKEN_LENGTH);
@@ -215,10 +220,10 @@ export class AlibabaCloudSubmitMediaProducingJob implements INodeType {
 						type: 'options',
 						options: [
 							{ name: 'Aliyun Console', value: 'AliyunConsole' },
-							{ name: 'OpenAPI', value: 'OPENAPI' },
+							{ name: 'OpenAPI', value: 'OpenAPI' },
 							{ name: 'Web SDK', value: 'WebSDK' },
 						],
-						default: 'OPENAPI',
+						default: 'OpenAPI',
 						description: 'The Source parameter: where the request comes from',
 					},
 					timeoutOption,

@@ -102,7 +102,7 @@ describe('Submit Media Producing Job: wire parameters', () => {
 				mediaMetadata: '{"Title": "launch-final", "Tags": "promo,q3"}',
 				userData: '{"ticket": "OPS-42", "lang": "中文"}',
 				notifyAddress: 'https://hooks.example.com/ims?source=n8n',
-				requestSource: 'OPENAPI',
+				requestSource: 'OPENAPI', // as earlier versions saved it: sent in the API reference's spelling
 				idempotencyKey: 'launch-2026-q3',
 				timeout: 20,
 			},
@@ -118,7 +118,7 @@ describe('Submit Media Producing Job: wire parameters', () => {
 			EditingProduceConfig: '{"AutoRegisterInputVodMedia":"true","OutputWebmTransparentChannel":"false"}',
 			MediaMetadata: '{"Title":"launch-final","Tags":"promo,q3"}',
 			UserData: '{"ticket":"OPS-42","lang":"中文","NotifyAddress":"https://hooks.example.com/ims?source=n8n"}',
-			Source: 'OPENAPI',
+			Source: 'OpenAPI',
 			ClientToken: 'launch-2026-q3',
 		});
 		expect(request.form).toEqual({ Timeline: JSON.stringify(timeline) });
@@ -356,7 +356,7 @@ describe('Submit Media Producing Job: validation before any request', () => {
 		[
 			'unknown Request Source',
 			{ options: { requestSource: '={{ "Console" }}' } },
-			'Request Source must be one of OPENAPI, AliyunConsole, WebSDK (got "Console") [item 0]',
+			'Request Source must be one of OpenAPI, AliyunConsole, WebSDK (got "Console") [item 0]',
 		],
 	];
 
