@@ -232,13 +232,63 @@ describe('Wait for Completion', () => {
 			credentials: sandboxCredentials(emulator),
 			pinData: startingWith([{ TaskId: taskId }]),
 		});
-		expect(run.output(GET)[0]).toMatchObject({
+		const [output] = run.output(GET);
+		const activities = JSON.parse(String((output.job as IDataObject).ActivityResults)) as Record<string, IDataObject>;
+		const failed = Object.keys(activities).find((name) => activities[name].Status === 'Failed');
+		expect(output).toMatchObject({
 			jobId: taskId,
 			status: 'failed',
 			finished: true,
 			rawStatus: 'Failed',
+			failedActivity: failed,
 			errorCode: 'InvalidVideo.Damaged',
 			errorMessage: 'The video is damaged.',
+		});
+		expect(failed).toEqual(expect.any(String));
+		expect(output).not.toHaveProperty('failedActivityResult');
+	});
+
+	it('a failed activity whose Result names no error: the activity and its raw Result, no made-up code', async () => {
+		const [taskId] = emulator.seedJobs({ kind: 'workflow', count: 1, status: 'Processing' });
+		emulator.failJob(taskId);
+		const run = await runWorkflow(chain(getStep()), {
+			credentials: sandboxCredentials(emulator),
+			pinData: startingWith([{ TaskId: taskId }]),
+		});
+		const [output] = run.output(GET);
+		const activities = JSON.parse(String((output.job as IDataObject).ActivityResults)) as Record<string, IDataObject>;
+		const failed = Object.keys(activities).find((name) => activities[name].Status === 'Failed') as string;
+		expect(output).toMatchObject({
+			status: 'failed',
+			failedActivity: failed,
+			failedActivityResult: activities[failed].Result,
+		});
+		expect(output).not.toHaveProperty('errorCode');
+		expect(output).not.toHaveProperty('errorMessage');
+	});
+
+	it('a task that ends as Skip ends the wait: an output item with status skipped, not an error', async () => {
+		const running = runWorkflow(waitingSubmit({ maxWaitMinutes: 1 }), {
+			credentials: sandboxCredentials(emulator),
+			pinData: startingWith([ITEM]),
+		});
+		const deadline = Date.now() + 10_000;
+		while (emulator.requests.filter((request) => request.action === 'GetJobDetail').length === 0) {
+			if (Date.now() > deadline) throw new Error('the node never polled the task');
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+		const [task] = emulator.jobs.list('workflow');
+		emulator.skipWorkflowTask(task.jobId);
+		const started = Date.now();
+		const run = await running;
+		expect(Date.now() - started).toBeLessThan(5_000);
+		expect(run.status).toBe('success');
+		expect(run.output(SUBMIT)[0]).toMatchObject({
+			jobId: task.jobId,
+			status: 'skipped',
+			finished: true,
+			rawStatus: 'Skip',
+			job: { TaskId: task.jobId, Status: 'Skip' },
 		});
 	});
 
