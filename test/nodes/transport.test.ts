@@ -226,6 +226,18 @@ describe('retries never duplicate a job, and an unknown outcome is reported as u
 	});
 });
 
+describe('regions', () => {
+	it('a node whose product is not offered in the credential’s region fails naming both, and sends nothing', async () => {
+		const run = await submitOne(sandboxCredentials(emulator, { region: 'ap-northeast-1', iceEndpoint: '' }));
+		expect(run.status).toBe('error');
+		expect(run.nodeError(SUBMIT)?.message).toContain(
+			'Intelligent Media Services (ICE) is not offered in the region Japan (Tokyo) (ap-northeast-1)',
+		);
+		expect(emulator.requests).toHaveLength(0);
+		expect(emulator.jobs.list('package')).toHaveLength(0);
+	});
+});
+
 describe('the credential', () => {
 	it('its Test button succeeds with good keys and explains bad ones', async () => {
 		const good = sandboxCredentials(emulator).alibabaCloudApi;

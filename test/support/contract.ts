@@ -20,7 +20,13 @@ export interface ContractOperation {
 	response: { body: FieldNode };
 }
 
+export interface ContractProduct {
+	version: string;
+	endpoints: { documented_regions: Record<string, { host: string; vpc_host?: string; sdk_host?: string }> };
+}
+
 export interface Contract {
+	products: Record<'ICE' | 'VOD', ContractProduct>;
 	operations: Record<string, ContractOperation>;
 	job_states: Record<string, JobStateEntry>;
 }
