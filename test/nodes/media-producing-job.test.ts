@@ -528,6 +528,34 @@ describe('Get Media Producing Job', () => {
 		});
 	});
 
+	it('a video saved to VOD: vodMediaId, also for a live editing job read by its job ID', async () => {
+		const vodOutput = {
+			outputTarget: 'vod-media',
+			outputStorageLocation: 'outin-1.oss-cn-shanghai.aliyuncs.com',
+			outputFileName: 'a.mp4',
+		};
+		const submitted = (await submit(vodOutput)).output(SUBMIT)[0];
+		const live = await runWorkflow(
+			chain({
+				name: 'Live',
+				type: 'alibabaCloudSubmitLiveEditingJob',
+				parameters: {
+					clips: { clip: [{ startTime: '2021-06-21T08:01:00Z', endTime: '2021-06-21T08:02:00Z' }] },
+					liveStreamConfig: { stream: { appName: 'live', domainName: 'live.example.com', streamName: 's1' } },
+					...vodOutput,
+				},
+			}),
+			{ credentials: sandboxCredentials(emulator), pinData: startingWith([{}]) },
+		);
+		const clip = live.output('Live')[0];
+		const read = (await get([{ JobId: submitted.JobId }, { JobId: clip.JobId }])).output(GET);
+		expect(read.map((item) => [item.jobId, item.vodMediaId])).toEqual([
+			[submitted.JobId, submitted.VodMediaId],
+			[clip.JobId, clip.VodMediaId],
+		]);
+		expect(submitted.VodMediaId).toMatch(/^[0-9a-f]{32}$/);
+	});
+
 	it('a failed job carries errorCode and errorMessage', async () => {
 		await submit();
 		const [job] = emulator.jobs.list('editing');
