@@ -51,12 +51,11 @@ const CLIENT_TOKEN_FIELD = 'Client Token';
 
 function readWaitSettings(parameter: ReadParameter): PreparedCall['wait'] {
 	if (parameter('waitForCompletion', false) !== true) return undefined;
-	const { min: minInterval, max: maxInterval } = POLL_INTERVAL_SECONDS;
 	const intervalSeconds = numberInRange(
 		parameter('pollIntervalSeconds', POLL_INTERVAL_SECONDS.default),
 		'Check Every (Seconds)',
-		minInterval,
-		maxInterval,
+		POLL_INTERVAL_SECONDS.min,
+		POLL_INTERVAL_SECONDS.max,
 	);
 	const maxWaitMinutes = numberInRange(
 		parameter('maxWaitMinutes', MAX_WAIT_MINUTES.default),
