@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { TIMEOUT_SECONDS } from '../shared/descriptions/common';
 import type { JobStatus } from '../shared/jobs/jobKinds';
 import { integerInRange, isBlank, nonEmptyList, optionalText, requireOneOf } from '../shared/helpers/validation';
 import type { ProductionJobType, SourceFilters, SourceName } from './sources';
@@ -39,7 +40,9 @@ export function readSettings(parameter: ReadParameter): TriggerSettings {
 	const lookBackHours = isBlank(options.lookBackHours)
 		? DEFAULT_LOOK_BACK_HOURS
 		: integerInRange(options.lookBackHours, 'Look-Back Window (Hours)', 1, MAX_LOOK_BACK_HOURS);
-	const timeoutSeconds = isBlank(options.timeout) ? 30 : integerInRange(options.timeout, 'Timeout (Seconds)', 1, 600);
+	const timeoutSeconds = isBlank(options.timeout)
+		? TIMEOUT_SECONDS.default
+		: integerInRange(options.timeout, 'Timeout (Seconds)', TIMEOUT_SECONDS.min, TIMEOUT_SECONDS.max);
 	return {
 		sources: [...new Set(sources)],
 		outcomes: [...new Set(outcomes)],

@@ -180,7 +180,7 @@ export class AlibabaCloudSubmitMediaProducingJob implements INodeType {
 						type: 'string',
 						default: '',
 						description:
-							'Makes the submission idempotent: Alibaba Cloud returns the existing job for a token it has seen. Leave empty to use a token generated per execution and item, so a retried node never creates a second job. At most 64 ASCII characters.',
+							'Makes the submission idempotent: Alibaba Cloud returns the existing job for a token it has seen. Leave empty to use a token made per execution, run and item, so a retried node never creates a second job and each item of a loop gets its own. A token of your own must differ per item (map it from the item, e.g. its order ID): an item whose token another item of this execution already used is refused before anything is sent. At most 64 ASCII characters.',
 					},
 					{
 						displayName: 'Editing Produce Config',

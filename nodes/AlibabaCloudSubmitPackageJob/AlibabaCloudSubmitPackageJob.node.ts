@@ -2,6 +2,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
@@ -14,6 +15,7 @@ import { waitForCompletionFields } from '../shared/descriptions/waitForCompletio
 import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
 import {
+	boundsOf,
 	integerInRange,
 	isBlank,
 	maxUtf8Bytes,
@@ -25,6 +27,16 @@ import {
 } from '../shared/helpers/validation';
 
 const MEDIA_TYPES = ['OSS', 'Media'] as const;
+
+const priorityOption: INodeProperties = {
+	displayName: 'Priority',
+	name: 'priority',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 10 },
+	default: 6,
+	description: 'Job priority in its queue, from 1 (lowest) to 10 (highest)',
+};
+const PRIORITY = boundsOf(priorityOption);
 
 const MEDIA_TYPE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'OSS Object', value: 'OSS', description: 'A file in an OSS bucket, as oss://bucket/path or its http(s) URL' },
@@ -47,7 +59,8 @@ export const submitPackageJob: OperationDefinition = {
 		const scheduleConfig: IDataObject = {};
 		const pipelineId = optionalText(options.pipelineId, 'Pipeline ID');
 		if (pipelineId) scheduleConfig.PipelineId = pipelineId;
-		if (!isBlank(options.priority)) scheduleConfig.Priority = integerInRange(options.priority, 'Priority', 1, 10);
+		if (!isBlank(options.priority))
+			scheduleConfig.Priority = integerInRange(options.priority, 'Priority', PRIORITY.min, PRIORITY.max);
 		const userData = optionalText(options.userData, 'User Data');
 
 		return {
@@ -158,14 +171,7 @@ export class AlibabaCloudSubmitPackageJob implements INodeType {
 						default: '',
 						description: 'The MPS queue to run the job in. Leave empty for the default queue.',
 					},
-					{
-						displayName: 'Priority',
-						name: 'priority',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: 10 },
-						default: 6,
-						description: 'Job priority in its queue, from 1 (lowest) to 10 (highest)',
-					},
+					priorityOption,
 					timeoutOption,
 					userDataOption('Your own data kept with the job and returned by Get Package Job, at most 512 bytes'),
 				],

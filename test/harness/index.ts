@@ -101,6 +101,8 @@ export interface RunWorkflowOptions {
 	startNode?: string;
 	/** Workflow static data at the start of the run. Default: the workflow's `staticData` or `{}`. */
 	staticData?: IDataObject;
+	/** Aborting it stops the execution as the editor's Stop button does (the engine's `cancel()`). */
+	stop?: AbortSignal;
 }
 
 export interface RunFromTriggerOptions {
@@ -355,6 +357,7 @@ export class N8nHarness {
 		mode: WorkflowExecuteMode,
 		runExecutionData: IRunExecutionData,
 		credentials: TestCredentials,
+		stop?: AbortSignal,
 	): Promise<WorkflowRun> {
 		const helper = new TestCredentialsHelper(this.registry, structuredClone(credentials));
 		const executionId = `harness-${++executionCounter}`;
@@ -365,9 +368,9 @@ export class N8nHarness {
 		});
 		const additionalData = this.createAdditionalData(helper, hooks, workflow.id);
 		const started = performance.now();
-		const returned = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(
-			workflow,
-		);
+		const running = new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+		stop?.addEventListener('abort', () => running.cancel(), { once: true });
+		const returned = await running;
 		const durationMs = performance.now() - started;
 		return new WorkflowRun(after?.run ?? returned, after?.newStaticData, helper.requests, durationMs);
 	}
@@ -396,7 +399,7 @@ export class N8nHarness {
 			},
 			resultData: { pinData: options.pinData ?? definition.pinData },
 		});
-		return await this.execute(definition, workflow, 'manual', runExecutionData, options.credentials);
+		return await this.execute(definition, workflow, 'manual', runExecutionData, options.credentials, options.stop);
 	}
 
 	/**

@@ -561,11 +561,11 @@ describe('Wait for Completion', () => {
 	});
 
 	it('running out of time reports the JobId of the job that keeps running', async () => {
-		const result = await run(waiting({ maxWaitMinutes: 0.02 }), [ITEM], emulator);
+		const result = await run(waiting({ maxWaitMinutes: 0.05 }), [ITEM], emulator);
 		const [job] = emulator.jobs.list('liveEditing');
 		const error = result.nodeError(SUBMIT);
 		expect(error?.message).toMatch(
-			new RegExp(`^The live editing job ${job.jobId} is still running after 1 s \\(status Init\\) \\[item 0\\]$`),
+			new RegExp(`^The live editing job ${job.jobId} is still running after 3 s \\(status Init\\) \\[item 0\\]$`),
 		);
 		expect(error?.context).toMatchObject({ jobId: job.jobId, status: 'running' });
 		expect(error?.description).toContain('keeps running in Alibaba Cloud');

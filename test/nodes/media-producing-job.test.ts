@@ -456,11 +456,11 @@ describe('Submit Media Producing Job: wait for completion', () => {
 	});
 
 	it('running out of time names the JobId (manual clock: the job never finishes)', async () => {
-		const run = await submit({ ...waiting, maxWaitMinutes: 0.02 });
+		const run = await submit({ ...waiting, maxWaitMinutes: 0.05 });
 		const [job] = emulator.jobs.list('editing');
 		const error = run.nodeError(SUBMIT);
 		expect(error?.message).toBe(
-			`The media producing job ${job.jobId} is still running after 1 s (status Init) [item 0]`,
+			`The media producing job ${job.jobId} is still running after 3 s (status Init) [item 0]`,
 		);
 		expect(error?.context).toMatchObject({ jobId: job.jobId, status: 'running' });
 		expect(error?.description).toContain('keeps running in Alibaba Cloud');

@@ -319,14 +319,14 @@ describe('Wait for Completion', () => {
 	});
 
 	it('running out of time says so and names the TaskId', async () => {
-		const run = await runWorkflow(waitingSubmit({ maxWaitMinutes: 0.02 }), {
+		const run = await runWorkflow(waitingSubmit({ maxWaitMinutes: 0.05 }), {
 			credentials: sandboxCredentials(emulator),
 			pinData: startingWith([ITEM]),
 		});
 		const [task] = emulator.jobs.list('workflow');
 		const error = run.nodeError(SUBMIT);
 		expect(error?.message).toBe(
-			`The VOD workflow task ${task.jobId} is still running after 1 s (status Init) [item 0]`,
+			`The VOD workflow task ${task.jobId} is still running after 3 s (status Init) [item 0]`,
 		);
 		expect(error?.context).toMatchObject({ jobId: task.jobId, status: 'running' });
 		expect(error?.description).toContain('keeps running in Alibaba Cloud');

@@ -97,14 +97,14 @@ it('with continueOnFail, a failed job is an error item while the other items’ 
 });
 
 it('running out of time says so and names the JobId, so nothing is lost', async () => {
-	const run = await runWorkflow(waitingSubmit({ maxWaitMinutes: 0.02 }), {
+	const run = await runWorkflow(waitingSubmit({ maxWaitMinutes: 0.05 }), {
 		credentials: sandboxCredentials(frozen),
 		pinData: startingWith([ITEM]),
 	});
 	const [job] = frozen.jobs.list('package');
 	const error = run.nodeError(SUBMIT);
 	expect(error?.message).toMatch(
-		new RegExp(`^The packaging job ${job.jobId} is still running after 1 s \\(status Init\\) \\[item 0\\]$`),
+		new RegExp(`^The packaging job ${job.jobId} is still running after 3 s \\(status Init\\) \\[item 0\\]$`),
 	);
 	expect(error?.context).toMatchObject({ jobId: job.jobId, status: 'running' });
 	expect(error?.description).toContain('keeps running in Alibaba Cloud');

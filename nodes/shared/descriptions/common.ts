@@ -1,5 +1,7 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
+import { boundsOf } from '../helpers/validation';
+
 export const ALIBABA_CLOUD_CREDENTIALS: INodeCredentialDescription[] = [{ name: 'alibabaCloudApi', required: true }];
 
 /** The Timeout option every operation node offers inside its Options collection. */
@@ -12,6 +14,9 @@ export const timeoutOption: INodeProperties = {
 	description:
 		'How long to wait for Alibaba Cloud to answer one request before giving up. A submission that times out is reported as "outcome unknown" and never sent twice.',
 };
+
+/** The Timeout's default and bounds, as the field shows them; checked with helpers/validation.ts. */
+export const TIMEOUT_SECONDS = boundsOf(timeoutOption);
 
 export function userDataOption(description: string): INodeProperties {
 	return {

@@ -2,13 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ApiOperation } from '../api/operations';
-import { DEFAULT_MAX_WAIT_MINUTES, DEFAULT_POLL_INTERVAL_SECONDS } from '../descriptions/waitForCompletion';
+import { TIMEOUT_SECONDS } from '../descriptions/common';
+import { MAX_WAIT_MINUTES, POLL_INTERVAL_SECONDS } from '../descriptions/waitForCompletion';
 import { clientTokenFor } from '../helpers/clientToken';
-import { InvalidFieldError } from '../helpers/validation';
+import { InvalidFieldError, numberInRange } from '../helpers/validation';
 import type { JobKind } from '../jobs/jobKinds';
 import { jobOutput, withSubmittedFields } from '../jobs/jobKinds';
 import type { ApiRequest } from '../transport/request';
-import { callApi } from '../transport/request';
+import { apiError, callApi, failureOf } from '../transport/request';
+import type { SubmissionMemory } from './submissionMemory';
+import { currentRunIndex, submissionMemory } from './submissionMemory';
 import type { JobToWaitFor } from './waitForJobs';
 import { waitForJobs } from './waitForJobs';
 
@@ -16,14 +19,14 @@ export type ReadParameter = (name: string, fallback?: unknown) => unknown;
 
 export interface ItemContext {
 	index: number;
-	/** Stable for this execution, node and item: the ClientToken that makes a resent submission harmless. */
+	/** Stable for this execution, node, run and item: the ClientToken that makes a resent submission harmless. */
 	clientToken: string;
 }
 
 /**
  * What an operation node declares: the API action, how one item's fields become a request, and what the
  * response means. Everything else (per-item loop, validation before any request, continueOnFail, pairedItem,
- * error shaping, waiting for jobs) is shared.
+ * error shaping, remembering submissions across retries, waiting for jobs, Stop) is shared.
  */
 export interface OperationDefinition {
 	operation: ApiOperation;
@@ -44,25 +47,62 @@ interface PreparedCall {
 type PreparedItem = PreparedCall | { invalid: NodeOperationError };
 type ItemResult = { json: IDataObject } | { error: NodeApiError | NodeOperationError };
 
-const DEFAULT_TIMEOUT_SECONDS = 30;
+const CLIENT_TOKEN_FIELD = 'Client Token';
 
 function readWaitSettings(parameter: ReadParameter): PreparedCall['wait'] {
 	if (parameter('waitForCompletion', false) !== true) return undefined;
-	const intervalSeconds = Number(parameter('pollIntervalSeconds', DEFAULT_POLL_INTERVAL_SECONDS));
-	const maxWaitMinutes = Number(parameter('maxWaitMinutes', DEFAULT_MAX_WAIT_MINUTES));
+	const intervalSeconds = numberInRange(
+		parameter('pollIntervalSeconds', POLL_INTERVAL_SECONDS.default),
+		'Check Every (Seconds)',
+		POLL_INTERVAL_SECONDS.min,
+		POLL_INTERVAL_SECONDS.max,
+	);
+	const maxWaitMinutes = numberInRange(
+		parameter('maxWaitMinutes', MAX_WAIT_MINUTES.default),
+		'Give Up After (Minutes)',
+		MAX_WAIT_MINUTES.min,
+		MAX_WAIT_MINUTES.max,
+	);
 	return { intervalMs: intervalSeconds * 1000, maxWaitMs: maxWaitMinutes * 60_000 };
 }
 
-function prepare(context: IExecuteFunctions, definition: OperationDefinition, itemIndex: number): PreparedItem {
+/** A Client Token shared by two items would make Alibaba return the first item's job for both. */
+function checkClientTokenIsOwn(request: ApiRequest, itemIndex: number, memory: SubmissionMemory | undefined): void {
+	const token = request.query?.ClientToken;
+	if (typeof token !== 'string' || !memory) return;
+	const owner = memory.claimClientToken(token, itemIndex);
+	if (owner !== undefined) {
+		throw new InvalidFieldError(
+			CLIENT_TOKEN_FIELD,
+			`"${token}" is already used by ${owner} of this node in this execution; each item needs its own token (map it from the item, e.g. its order ID), or leave the field empty for one made per item`,
+		);
+	}
+}
+
+function prepare(
+	context: IExecuteFunctions,
+	definition: OperationDefinition,
+	itemIndex: number,
+	runIndex: number,
+	memory: SubmissionMemory | undefined,
+): PreparedItem {
 	const parameter: ReadParameter = (name, fallback) => context.getNodeParameter(name, itemIndex, fallback);
 	const item: ItemContext = {
 		index: itemIndex,
-		clientToken: clientTokenFor(context.getExecutionId(), context.getNode().id, itemIndex),
+		clientToken: clientTokenFor(context.getExecutionId(), context.getNode().id, runIndex, itemIndex),
 	};
 	try {
+		const request = definition.buildRequest(parameter, item);
+		checkClientTokenIsOwn(request, itemIndex, memory);
+		const timeoutSeconds = numberInRange(
+			parameter('options.timeout', TIMEOUT_SECONDS.default),
+			'Timeout (Seconds)',
+			TIMEOUT_SECONDS.min,
+			TIMEOUT_SECONDS.max,
+		);
 		return {
-			request: definition.buildRequest(parameter, item),
-			timeoutMs: Number(parameter('options.timeout', DEFAULT_TIMEOUT_SECONDS)) * 1000,
+			request,
+			timeoutMs: timeoutSeconds * 1000,
 			wait: definition.submits ? readWaitSettings(parameter) : undefined,
 		};
 	} catch (error) {
@@ -75,6 +115,41 @@ function prepare(context: IExecuteFunctions, definition: OperationDefinition, it
 			};
 		}
 		return { invalid: new NodeOperationError(context.getNode(), error as Error, { itemIndex }) };
+	}
+}
+
+/**
+ * Sends one item's request, unless this run already sent it: when "Retry On Fail" reruns the node, an item that
+ * was submitted gets its remembered response, and one whose outcome was unknown gets the same "unknown" error
+ * again instead of a second submission. A submission with a ClientToken is the exception to the second rule:
+ * resending it with the same token cannot create a second job, and may learn what happened.
+ */
+async function sendOnce(
+	context: IExecuteFunctions,
+	definition: OperationDefinition,
+	item: PreparedCall,
+	itemIndex: number,
+	memory: SubmissionMemory | undefined,
+): Promise<IDataObject> {
+	const remembered = memory?.recall(itemIndex);
+	if (remembered && 'response' in remembered) return remembered.response;
+	if (remembered && 'unknown' in remembered)
+		throw apiError(context, definition.operation, remembered.unknown, itemIndex);
+	try {
+		const response = await callApi(context, definition.operation, item.request, {
+			itemIndex,
+			timeoutMs: item.timeoutMs,
+		});
+		memory?.remember(itemIndex, { response });
+		return response;
+	} catch (error) {
+		const failure = failureOf(error);
+		if (memory && failure?.outcome === 'unknown' && !definition.operation.idempotent) {
+			memory.remember(itemIndex, { unknown: failure });
+		}
+		throw error instanceof NodeApiError
+			? error
+			: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 	}
 }
 
@@ -105,6 +180,15 @@ function completedItemsNote(results: Map<number, ItemResult>): string {
 	return ` Items already sent successfully before this error: ${summary}.`;
 }
 
+/** Stop pressed: no further item is sent, and the jobs already submitted are named so that none is lost. */
+function stoppedError(context: IExecuteFunctions, results: Map<number, ItemResult>): NodeOperationError {
+	const note = completedItemsNote(results);
+	if (note) context.logger.warn(`${context.getNode().name}: stopped.${note}`);
+	return new NodeOperationError(context.getNode(), 'The execution was stopped before every item was done', {
+		description: `No further item was sent; submitted jobs keep running in Alibaba Cloud.${note}`.trim(),
+	});
+}
+
 function successOutput(definition: OperationDefinition, response: IDataObject): IDataObject {
 	return definition.reads ? jobOutput(definition.reads, response) : response;
 }
@@ -114,24 +198,25 @@ export async function executeOperation(
 	this: IExecuteFunctions,
 	definition: OperationDefinition,
 ): Promise<INodeExecutionData[][]> {
-	const prepared = this.getInputData().map((_, itemIndex) => prepare(this, definition, itemIndex));
+	const runIndex = currentRunIndex(this);
+	const memory = definition.submits ? submissionMemory(this, runIndex) : undefined;
+	const prepared = this.getInputData().map((_, itemIndex) => prepare(this, definition, itemIndex, runIndex, memory));
 	const continueOnFail = this.continueOnFail();
 	const firstInvalid = prepared.find((item): item is { invalid: NodeOperationError } => 'invalid' in item);
 	if (firstInvalid && !continueOnFail) throw firstInvalid.invalid;
 
+	const stop = this.getExecutionCancelSignal();
 	const results = new Map<number, ItemResult>();
 	const jobsToWaitFor: JobToWaitFor[] = [];
 	let stoppingError: NodeApiError | NodeOperationError | undefined;
 	for (const [itemIndex, item] of prepared.entries()) {
+		if (stop?.aborted) break;
 		if ('invalid' in item) {
 			results.set(itemIndex, { error: item.invalid });
 			continue;
 		}
 		try {
-			const response = await callApi(this, definition.operation, item.request, {
-				itemIndex,
-				timeoutMs: item.timeoutMs,
-			});
+			const response = await sendOnce(this, definition, item, itemIndex, memory);
 			results.set(itemIndex, { json: successOutput(definition, response) });
 			const jobId = definition.submits?.jobId(response);
 			if (item.wait && definition.submits) {
@@ -157,17 +242,17 @@ export async function executeOperation(
 				}
 			}
 		} catch (error) {
-			const apiError =
+			const apiFailure =
 				error instanceof NodeApiError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-			results.set(itemIndex, { error: apiError });
+			results.set(itemIndex, { error: apiFailure });
 			if (!continueOnFail) {
-				stoppingError = apiError;
+				stoppingError = apiFailure;
 				break;
 			}
 		}
 	}
 
-	if (!stoppingError && jobsToWaitFor.length > 0) {
+	if (!stoppingError && !stop?.aborted && jobsToWaitFor.length > 0) {
 		for (const [itemIndex, outcome] of await waitForJobs(this, jobsToWaitFor)) {
 			const submission = (results.get(itemIndex) as { json: IDataObject }).json;
 			const kind = (definition.submits as NonNullable<OperationDefinition['submits']>).kind;
@@ -185,6 +270,7 @@ export async function executeOperation(
 		}
 	}
 
+	if (stop?.aborted) throw stoppedError(this, results);
 	if (stoppingError) {
 		stoppingError.description = `${stoppingError.description ?? ''}${completedItemsNote(results)}`.trim();
 		throw stoppingError;

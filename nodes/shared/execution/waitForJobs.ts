@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { sleepUnlessStopped } from '../helpers/sleep';
 import type { JobKind } from '../jobs/jobKinds';
 import { JOB_KINDS, jobOutput, readJobQuery } from '../jobs/jobKinds';
 import type { ApiRequest } from '../transport/request';
-import { callApi } from '../transport/request';
+import { callApi, failureOf } from '../transport/request';
 
 export interface JobToWaitFor {
 	itemIndex: number;
@@ -16,6 +17,16 @@ export interface JobToWaitFor {
 }
 
 export type WaitOutcome = { output: IDataObject } | { error: NodeOperationError };
+
+/** After a failed status read the next one comes later and later: twice the wait each time, at most this. */
+const MAX_READ_BACKOFF_MS = 5 * 60_000;
+
+interface Follow {
+	job: JobToWaitFor;
+	nextReadAt: number;
+	failedReads: number;
+	consecutiveFailures: number;
+}
 
 function jobError(
 	context: IExecuteFunctions,
@@ -50,53 +61,81 @@ function finishedOutcome(context: IExecuteFunctions, job: JobToWaitFor, output: 
 	});
 }
 
+function stillRunning(context: IExecuteFunctions, job: JobToWaitFor, rawStatus: unknown): WaitOutcome {
+	const label = JOB_KINDS[job.kind].label;
+	return jobError(
+		context,
+		job,
+		`The ${label} ${job.jobId} is still running after ${Math.round(job.maxWaitMs / 1000)} s (status ${String(rawStatus || 'unknown')})`,
+		'It keeps running in Alibaba Cloud. Follow it with the Get node or the trigger, or raise "Give Up After".',
+		{ status: 'running', outcome: 'running' },
+	);
+}
+
+function unreadable(context: IExecuteFunctions, follow: Follow, error: Error, final: boolean): WaitOutcome {
+	const { job, failedReads } = follow;
+	const label = JOB_KINDS[job.kind].label;
+	const reads = `${failedReads} status read${failedReads === 1 ? '' : 's'} failed`;
+	return jobError(
+		context,
+		job,
+		`The ${label} ${job.jobId} was submitted, but its status could not be read: ${error.message}`,
+		final
+			? `The job may still be running in Alibaba Cloud; follow it with the Get node. ${reads}.`
+			: `${reads} until "Give Up After" ran out; the job may still be running in Alibaba Cloud. Follow it with the Get node.`,
+		{ status: 'unknown', outcome: 'unknown', failedReads },
+	);
+}
+
 /**
  * Polls the Get operation of every submitted job until each one has finished or its item's wait is over.
  * All jobs are followed together, so N items wait about as long as the slowest job, not N times as long.
+ * A status read that fails for a passing reason (network, throttling, server error) is tried again with backoff
+ * while time is left; one that cannot succeed (permission, credential) ends the item's wait at once. After Stop
+ * the wait ends within a second, and only the jobs that finished are returned: the others keep their submission.
  */
 export async function waitForJobs(context: IExecuteFunctions, jobs: JobToWaitFor[]): Promise<Map<number, WaitOutcome>> {
 	const outcomes = new Map<number, WaitOutcome>();
+	const stop = context.getExecutionCancelSignal();
 	const started = Date.now();
-	let pending = [...jobs];
-	while (pending.length > 0) {
-		for (const job of pending) {
-			const facts = JOB_KINDS[job.kind];
+	let following: Follow[] = jobs.map((job) => ({ job, nextReadAt: started, failedReads: 0, consecutiveFailures: 0 }));
+	while (following.length > 0 && !stop?.aborted) {
+		for (const follow of following.filter((candidate) => candidate.nextReadAt <= Date.now())) {
+			if (stop?.aborted) break;
+			const { job } = follow;
+			const deadline = started + job.maxWaitMs;
 			try {
 				const response = await callApi(
 					context,
-					facts.get,
+					JOB_KINDS[job.kind].get,
 					{ query: readJobQuery(job.kind, job.jobId) as ApiRequest['query'] },
 					{ itemIndex: job.itemIndex, timeoutMs: job.timeoutMs },
 				);
 				const output = jobOutput(job.kind, response);
+				follow.consecutiveFailures = 0;
 				if (output.finished) outcomes.set(job.itemIndex, finishedOutcome(context, job, output));
-				else if (Date.now() - started >= job.maxWaitMs) {
-					outcomes.set(
-						job.itemIndex,
-						jobError(
-							context,
-							job,
-							`The ${facts.label} ${job.jobId} is still running after ${Math.round(job.maxWaitMs / 1000)} s (status ${output.rawStatus || 'unknown'})`,
-							'It keeps running in Alibaba Cloud. Follow it with the Get node or the trigger, or raise "Give Up After".',
-							{ status: 'running', outcome: 'running' },
-						),
-					);
-				}
+				else if (Date.now() >= deadline) outcomes.set(job.itemIndex, stillRunning(context, job, output.rawStatus));
+				else follow.nextReadAt = Math.min(Date.now() + job.intervalMs, deadline);
 			} catch (error) {
-				outcomes.set(
-					job.itemIndex,
-					jobError(
-						context,
-						job,
-						`The ${facts.label} ${job.jobId} was submitted, but its status could not be read: ${(error as Error).message}`,
-						'The job may still be running in Alibaba Cloud; follow it with the Get node.',
-						{ status: 'unknown', outcome: 'unknown' },
-					),
-				);
+				if (stop?.aborted) break;
+				follow.failedReads++;
+				follow.consecutiveFailures++;
+				const failure = failureOf(error);
+				const passing = failure !== undefined && (failure.transient || failure.outcome === 'unknown');
+				if (!passing) outcomes.set(job.itemIndex, unreadable(context, follow, error as Error, true));
+				else if (Date.now() >= deadline)
+					outcomes.set(job.itemIndex, unreadable(context, follow, error as Error, false));
+				else {
+					const backoff = Math.min(job.intervalMs * 2 ** (follow.consecutiveFailures - 1), MAX_READ_BACKOFF_MS);
+					follow.nextReadAt = Math.min(Date.now() + backoff, deadline);
+				}
 			}
 		}
-		pending = pending.filter((job) => !outcomes.has(job.itemIndex));
-		if (pending.length > 0) await sleep(Math.min(...pending.map((job) => job.intervalMs)));
+		following = following.filter((follow) => !outcomes.has(follow.job.itemIndex));
+		if (following.length > 0) {
+			const next = Math.min(...following.map((follow) => follow.nextReadAt));
+			await sleepUnlessStopped(next - Date.now(), stop);
+		}
 	}
 	return outcomes;
 }

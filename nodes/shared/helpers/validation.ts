@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 /**
  * The one home for input validation. Every check is a pure function that either returns the cleaned value or
@@ -44,10 +44,45 @@ export function requireOneOf<T extends string>(value: unknown, field: string, al
 	return text as T;
 }
 
+export interface NumberBounds {
+	default: number;
+	min: number;
+	max: number;
+}
+
+/** The default and bounds a Number field shows, so the check uses exactly what the user sees. */
+export function boundsOf(field: INodeProperties): NumberBounds {
+	return {
+		default: field.default as number,
+		min: field.typeOptions?.minValue ?? Number.NEGATIVE_INFINITY,
+		max: field.typeOptions?.maxValue ?? Number.POSITIVE_INFINITY,
+	};
+}
+
+/**
+ * A number within the bounds its field shows (typeOptions minValue / maxValue), typed or from an expression.
+ * An empty value is an error, not 0: an empty "Check Every" would otherwise poll in a tight loop.
+ */
+export function numberInRange(value: unknown, field: string, min: number, max: number): number {
+	return checkedNumber(value, field, min, max, 'a number');
+}
+
 export function integerInRange(value: unknown, field: string, min: number, max: number): number {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
-		throw new InvalidFieldError(field, `must be a whole number from ${min} to ${max} (got ${describe(value)})`);
+	return checkedNumber(value, field, min, max, 'a whole number');
+}
+
+function checkedNumber(value: unknown, field: string, min: number, max: number, kind: string): number {
+	if (isBlank(value)) throw new InvalidFieldError(field, `is required but empty (${kind} from ${min} to ${max})`);
+	const number = typeof value === 'string' ? Number(value.trim()) : value;
+	const whole = kind === 'a whole number';
+	if (
+		typeof number !== 'number' ||
+		!Number.isFinite(number) ||
+		(whole && !Number.isInteger(number)) ||
+		number < min ||
+		number > max
+	) {
+		throw new InvalidFieldError(field, `must be ${kind} from ${min} to ${max} (got ${describe(value)})`);
 	}
 	return number;
 }

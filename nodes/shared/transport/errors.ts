@@ -10,7 +10,10 @@ export interface ApiFailure {
 	message: string;
 	requestId?: string;
 	httpStatus?: number;
-	/** 'rejected': the service refused the request, nothing happened. 'unknown': it may have taken effect. */
+	/**
+	 * 'rejected': the service refused the request, or it never left n8n; nothing happened.
+	 * 'unknown': it may have taken effect.
+	 */
 	outcome: 'rejected' | 'unknown';
 	/** Worth sending again: throttling, transient server errors, dropped connections. */
 	transient: boolean;
@@ -128,6 +131,21 @@ export function failureFromNetworkError(errorCode: string | undefined, detail: s
 			: timedOut
 				? 'Raise the Timeout option of the node if the service is just slow.'
 				: undefined,
+	};
+}
+
+/**
+ * A failure raised inside n8n before the request was sent: the credential is missing or incomplete, an endpoint
+ * is not a valid URL, or the request could not be signed. Nothing reached Alibaba Cloud, so it is 'rejected' and
+ * never retried: sending again would fail the same way.
+ */
+export function failureBeforeSending(detail: string): ApiFailure {
+	return {
+		code: 'NotSent',
+		message: `Nothing was sent: ${detail}`,
+		outcome: 'rejected',
+		transient: false,
+		hint: `Check ${CREDENTIAL}: AccessKey ID and AccessKey Secret filled in, and the ICE / VOD Endpoint fields either empty or a full http(s) URL such as https://ice.cn-shanghai.aliyuncs.com.`,
 	};
 }
 

@@ -6,13 +6,16 @@ import type {
 	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, UserError } from 'n8n-workflow';
 
 import type { ApiOperation } from '../api/operations';
 import { PRODUCTS } from '../api/products';
+import { TIMEOUT_SECONDS } from '../descriptions/common';
+import { sleepUnlessStopped } from '../helpers/sleep';
 import type { ApiFailure, AlibabaErrorBody } from './errors';
 import {
 	describeFailure,
+	failureBeforeSending,
 	failureFromErrorBody,
 	failureFromNetworkError,
 	failureFromUnexpectedBody,
@@ -20,7 +23,7 @@ import {
 } from './errors';
 
 export const CREDENTIAL_TYPE = 'alibabaCloudApi';
-export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_TIMEOUT_MS = TIMEOUT_SECONDS.default * 1000;
 
 type ParameterValue = string | number | boolean | undefined;
 
@@ -97,6 +100,19 @@ function networkErrorCode(error: { code?: unknown; cause?: { code?: unknown } })
 	return typeof code === 'string' ? code : undefined;
 }
 
+/**
+ * n8n wraps whatever `httpRequestWithAuthentication` meets in a NodeApiError whose `cause` is the original error.
+ * Errors of the HTTP client carry the request (`config`, `request`, `response`); the ones raised before it is
+ * reached are n8n's own: UserError from the credential's `authenticate` (missing key, endpoint that is not a URL,
+ * body that cannot be signed) and NodeOperationError when the node has no usable credential.
+ */
+function raisedBeforeSending(error: unknown): error is Error {
+	const cause = (error as { cause?: unknown })?.cause ?? error;
+	if (!(cause instanceof UserError || cause instanceof NodeOperationError)) return false;
+	const sent = cause as { isAxiosError?: unknown; request?: unknown; response?: unknown };
+	return sent.isAxiosError !== true && sent.request === undefined && sent.response === undefined;
+}
+
 async function attempt(
 	context: RequestContext,
 	operation: ApiOperation,
@@ -111,6 +127,10 @@ async function attempt(
 		)) as { statusCode: number; body: unknown };
 		return parseResponse(response, operation);
 	} catch (error) {
+		if (raisedBeforeSending(error)) {
+			const cause = ((error as { cause?: Error }).cause ?? error) as Error;
+			return { ok: false, failure: failureBeforeSending(cause.message) };
+		}
 		// Only the code and text are kept: the underlying error holds the signed request, STS token included.
 		const detail = String((error as Error).message ?? error);
 		return { ok: false, failure: failureFromNetworkError(networkErrorCode(error), detail, timeoutMs) };
@@ -121,7 +141,15 @@ function mayRetry(operation: ApiOperation, failure: ApiFailure): boolean {
 	return failure.transient && (operation.idempotent || failure.outcome === 'rejected');
 }
 
-function toNodeApiError(context: RequestContext, operation: ApiOperation, failure: ApiFailure, itemIndex?: number) {
+const failures = new WeakMap<NodeApiError, ApiFailure>();
+
+/** The classified failure behind an error thrown by `callApi`, e.g. to tell a transient status read from a final one. */
+export function failureOf(error: unknown): ApiFailure | undefined {
+	return error instanceof NodeApiError ? failures.get(error) : undefined;
+}
+
+/** The error `callApi` throws for this failure; also rebuilds a remembered one identically. */
+export function apiError(context: RequestContext, operation: ApiOperation, failure: ApiFailure, itemIndex?: number) {
 	const unknown = failure.outcome === 'unknown' && !operation.idempotent;
 	const description = [unknown ? unknownOutcomeWarning(operation) : undefined, failure.hint].filter(Boolean).join(' ');
 	const details: JsonObject = {
@@ -142,6 +170,7 @@ function toNodeApiError(context: RequestContext, operation: ApiOperation, failur
 	// NodeApiError swaps messages containing e.g. "ENOTFOUND" (as in "ResourceNotFound") for a generic text.
 	error.message = message;
 	Object.assign(error.context, details);
+	failures.set(error, failure);
 	return error;
 }
 
@@ -161,8 +190,10 @@ export async function callApi(
 		const result = await attempt(context, operation, request, timeoutMs);
 		if (result.ok) return result.body;
 		if (attemptNumber >= MAX_ATTEMPTS || !mayRetry(operation, result.failure)) {
-			throw toNodeApiError(context, operation, result.failure, options.itemIndex);
+			throw apiError(context, operation, result.failure, options.itemIndex);
 		}
-		await sleep(RETRY_DELAYS_MS[attemptNumber - 1] ?? RETRY_DELAYS_MS[RETRY_DELAYS_MS.length - 1]);
+		const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+		await sleepUnlessStopped(RETRY_DELAYS_MS[attemptNumber - 1] ?? RETRY_DELAYS_MS[RETRY_DELAYS_MS.length - 1], signal);
+		if (signal?.aborted) throw apiError(context, operation, result.failure, options.itemIndex);
 	}
 }

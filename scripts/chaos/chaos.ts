@@ -1,0 +1,224 @@
+/**
+ * Chaos run: many submissions through n8n's real engine against the local emulator, with faults on one
+ * submission request in five, then a count of what the emulator really created against what the nodes output.
+ *
+ * Reuses three things from test/ (there is no other engine runner or emulator in the package): the emulator,
+ * the n8n harness, and the Submit node set-up shared with the semantics matrix.
+ */
+import { createRequire } from 'node:module';
+
+import type { IDataObject } from 'n8n-workflow';
+import { LoggerProxy } from 'n8n-workflow';
+
+import { startEmulator } from '../../test/emulator';
+import type { Emulator } from '../../test/emulator';
+import type { Fault } from '../../test/emulator/faults';
+import { callSdk, sdk } from '../../test/emulator/testClient';
+import { runWorkflow } from '../../test/harness';
+import type { SubmitNodeCase } from '../../test/support/semantics';
+import {
+	SUBMIT,
+	SUBMIT_NODES,
+	direct,
+	faultSubmissions,
+	jobIdOf,
+	jobsPerMarker,
+	markedItems,
+	markerOf,
+} from '../../test/support/semantics';
+import { sandboxCredentials, startingWith } from '../../test/support/workflows';
+
+export interface ChaosOptions {
+	/** Submissions in all, split evenly over the four Submit nodes. */
+	total: number;
+	/** Items per execution. */
+	batchSize?: number;
+}
+
+export interface NodeFigures {
+	node: string;
+	items: number;
+	faultsInjected: number;
+	jobsCreated: number;
+	itemsWithJobId: number;
+	itemsUnknown: number;
+	itemsRejected: number;
+	lost: number;
+	duplicates: number;
+	wrongJobId: number;
+	unknownFound: number;
+	unknownNotCreated: number;
+	unknownUnresolved: number;
+}
+
+export interface ChaosReport {
+	figures: NodeFigures[];
+	secretsFound: number;
+	scanned: { outputItems: number; logLines: number };
+	durationMs: number;
+}
+
+const TIMEOUT_SECONDS = 1;
+/** One request in five gets a fault, the five kinds in turn. */
+const FAULTS: Fault[] = [
+	{ type: 'error', status: 503 },
+	{ type: 'error', status: 500, afterEffect: true },
+	{ type: 'reset', afterEffect: true },
+	{ type: 'error', status: 400, code: 'Throttling.User' },
+	{ type: 'delay', ms: TIMEOUT_SECONDS * 1000 + 500 },
+];
+
+function faultFor(n: number): Fault | undefined {
+	return n % 5 === 0 ? FAULTS[(n / 5) % FAULTS.length] : undefined;
+}
+
+function captureLogs(lines: string[]): void {
+	const record = (level: string) => (message: string, meta?: unknown) =>
+		lines.push(`${level} ${message} ${meta === undefined ? '' : JSON.stringify(meta)}`);
+	const logger = {
+		error: record('error'),
+		warn: record('warn'),
+		info: record('info'),
+		debug: record('debug'),
+		scoped: () => logger,
+	};
+	// n8n-core keeps its own copies of @n8n/di and @n8n/backend-common: `context.logger` comes from those.
+	const fromCore = createRequire(require.resolve('n8n-core'));
+	const { Container } = fromCore('@n8n/di') as { Container: { set(type: unknown, value: unknown): void } };
+	const { Logger } = fromCore('@n8n/backend-common') as { Logger: unknown };
+	Container.set(Logger, logger);
+	LoggerProxy.init(logger as never);
+}
+
+/** Looks an unknown submission up the way a user could: the job list of the time window, matched on its marker. */
+async function lookUp(emulator: Emulator, node: SubmitNodeCase, marker: string, since: string, until: string) {
+	if (node.kind === 'workflow') return 'unresolved' as const;
+	const client = sdk(emulator, emulator.stsCredentials);
+	const found: IDataObject[] = [];
+	let token: string | undefined;
+	do {
+		const response =
+			node.kind === 'package'
+				? await callSdk(client, 'ListPackageJobs', {
+						StartOfCreateTime: since,
+						EndOfCreateTime: until,
+						PageSize: '100',
+						...(token ? { NextPageToken: token } : {}),
+					})
+				: await callSdk(client, 'ListMediaProducingJobs', {
+						StartTime: since,
+						EndTime: until,
+						JobType: node.kind === 'liveEditing' ? 'LiveEditingJob' : 'EditingJob',
+						MaxResults: '100',
+						...(token ? { NextToken: token } : {}),
+					});
+		const body = response as IDataObject;
+		const page =
+			node.kind === 'package'
+				? ((body.PackageJobList as IDataObject).PackageJobs as IDataObject[])
+				: (body.MediaProducingJobList as IDataObject[]);
+		found.push(...page.filter((job) => JSON.stringify(job).includes(marker)));
+		token = (node.kind === 'package' ? (body.PackageJobList as IDataObject).NextPageToken : body.NextToken) as
+			| string
+			| undefined;
+	} while (token);
+	return found.length > 0 ? ('found' as const) : ('notCreated' as const);
+}
+
+const isoSeconds = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}Z`;
+
+export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
+	const started = Date.now();
+	const batchSize = options.batchSize ?? 50;
+	const logLines: string[] = [];
+	captureLogs(logLines);
+	const emulator = await startEmulator();
+	const sts = emulator.stsCredentials;
+	const credentials = sandboxCredentials(emulator, { ...sts });
+	const texts: string[] = [];
+	const figures: NodeFigures[] = [];
+	try {
+		const perNode = Math.floor(options.total / SUBMIT_NODES.length);
+		for (const [position, node] of SUBMIT_NODES.entries()) {
+			let faultsInjected = 0;
+			const restore = faultSubmissions(emulator, node.action, (n) => {
+				const fault = faultFor(n);
+				if (fault) faultsInjected++;
+				return fault;
+			});
+			const items = markedItems(perNode, position * perNode);
+			const outputs = new Map<string, IDataObject>();
+			const since = isoSeconds(emulator.clock.now() - 60_000);
+			const workflow = direct(
+				node,
+				{ retryOnFail: true, maxTries: 2, waitBetweenTries: 10, onError: 'continueRegularOutput' },
+				{ options: { ...(node.parameters.options as IDataObject), timeout: TIMEOUT_SECONDS } },
+			);
+			for (let first = 0; first < items.length; first += batchSize) {
+				const batch = items.slice(first, first + batchSize);
+				const run = await runWorkflow(workflow, { credentials, pinData: startingWith(batch) });
+				for (const item of run.items(SUBMIT)) {
+					const input = batch[(item.pairedItem as { item: number }).item];
+					outputs.set(input.marker as string, item.json);
+					texts.push(JSON.stringify(item.json));
+				}
+				if (run.error) texts.push(JSON.stringify(run.error));
+			}
+			restore();
+			// A slow answer is processed after the node gave up on it: let it land before counting.
+			await new Promise((resolve) => setTimeout(resolve, FAULTS[4].type === 'delay' ? FAULTS[4].ms + 500 : 0));
+			const until = isoSeconds(emulator.clock.now() + 60_000);
+
+			const jobs = jobsPerMarker(emulator, node.kind);
+			const figure: NodeFigures = {
+				node: node.label,
+				items: items.length,
+				faultsInjected,
+				jobsCreated: [...jobs.values()].reduce((sum, list) => sum + list.length, 0),
+				itemsWithJobId: 0,
+				itemsUnknown: 0,
+				itemsRejected: 0,
+				lost: 0,
+				duplicates: 0,
+				wrongJobId: 0,
+				unknownFound: 0,
+				unknownNotCreated: 0,
+				unknownUnresolved: 0,
+			};
+			for (const item of items) {
+				const marker = item.marker as string;
+				const output = outputs.get(marker) ?? {};
+				const created = jobs.get(marker) ?? [];
+				const jobId = jobIdOf(output);
+				const outcome = (output.details as IDataObject | undefined)?.outcome;
+				if (jobId) figure.itemsWithJobId++;
+				if (outcome === 'unknown') figure.itemsUnknown++;
+				if (outcome === 'rejected') figure.itemsRejected++;
+				if (created.length > 1) figure.duplicates++;
+				if (created.length > 0 && !jobId && outcome !== 'unknown') figure.lost++;
+				if (jobId && !created.some((job) => job.jobId === jobId)) figure.wrongJobId++;
+				if (outcome === 'unknown') {
+					const resolution = await lookUp(emulator, node, marker, since, until);
+					if (resolution === 'found') figure.unknownFound++;
+					else if (resolution === 'notCreated') figure.unknownNotCreated++;
+					else figure.unknownUnresolved++;
+				}
+			}
+			const unmarked = emulator.jobs.list(node.kind).filter((job) => markerOf(job) === undefined).length;
+			figure.lost += unmarked;
+			figures.push(figure);
+		}
+	} finally {
+		await emulator.stop();
+	}
+	const haystack = [...texts, ...logLines];
+	const secretsFound = haystack.filter(
+		(text) => text.includes(sts.accessKeySecret) || text.includes(sts.securityToken),
+	).length;
+	return {
+		figures,
+		secretsFound,
+		scanned: { outputItems: texts.length, logLines: logLines.length },
+		durationMs: Date.now() - started,
+	};
+}

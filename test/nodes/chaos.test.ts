@@ -1,0 +1,21 @@
+import { runChaos } from '../../scripts/chaos/chaos';
+
+// The small size of `npm run chaos`: 40 submissions over the four Submit nodes, a fault on every fifth request.
+it('no job lost or duplicated under faults; every unknown outcome reported; no secret in outputs or logs', async () => {
+	const report = await runChaos({ total: 40, batchSize: 10 });
+	for (const figure of report.figures) {
+		expect({ node: figure.node, lost: figure.lost, duplicates: figure.duplicates, wrong: figure.wrongJobId }).toEqual({
+			node: figure.node,
+			lost: 0,
+			duplicates: 0,
+			wrong: 0,
+		});
+		expect(figure.faultsInjected).toBeGreaterThan(0);
+		expect(figure.itemsWithJobId + figure.itemsUnknown + figure.itemsRejected).toBe(figure.items);
+		// What the list operations can settle is settled; only VOD (no list operation) stays unknown.
+		expect(figure.unknownUnresolved).toBe(figure.node === 'Submit VOD Workflow Job' ? figure.itemsUnknown : 0);
+	}
+	expect(report.scanned.outputItems).toBe(40);
+	expect(report.scanned.logLines).toBeGreaterThan(0);
+	expect(report.secretsFound).toBe(0);
+}, 60_000);
