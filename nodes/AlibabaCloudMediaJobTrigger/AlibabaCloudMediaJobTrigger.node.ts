@@ -6,11 +6,11 @@ import { ALIBABA_CLOUD_CREDENTIALS, timeoutOption } from '../shared/descriptions
 import { InvalidFieldError } from '../shared/helpers/validation';
 import { JOB_KINDS, readJobQuery, summarizeJob } from '../shared/jobs/jobKinds';
 import { callApi } from '../shared/transport/request';
-import { scanJobs } from './scan';
+import { scanJobs } from '../shared/jobs/scanJobs';
 import type { TriggerSettings } from './settings';
 import { MAX_LOOK_BACK_HOURS, readSettings } from './settings';
-import type { JobSource, ListWindow } from './sources';
-import { epochSeconds, legacyProductionScope, watchedSources } from './sources';
+import type { JobSource, ListWindow } from '../shared/jobs/jobLists';
+import { epochSeconds, legacyProductionScope, watchedSources } from '../shared/jobs/jobLists';
 import type { ObservedJob, SourceState, TriggerState } from './state';
 import { advanceState, baselineState, readState, scanWindow, STATE_VERSION, writeState } from './state';
 

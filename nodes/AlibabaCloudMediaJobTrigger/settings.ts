@@ -3,8 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { TIMEOUT_SECONDS } from '../shared/descriptions/common';
 import type { JobStatus } from '../shared/jobs/jobKinds';
 import { integerInRange, isBlank, nonEmptyList, optionalText, requireOneOf } from '../shared/helpers/validation';
-import type { ProductionJobType, SourceFilters, SourceName } from './sources';
-import { PRODUCTION_JOB_TYPES } from './sources';
+import type { ProductionJobType, SourceFilters, SourceName } from '../shared/jobs/jobLists';
+import { PRODUCTION_JOB_TYPES } from '../shared/jobs/jobLists';
 
 export const DEFAULT_LOOK_BACK_HOURS = 24;
 /** With a day of margin on both sides the production window stays within the API's 30 days. */

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ListWindow } from './sources';
+import type { ListWindow } from '../shared/jobs/jobLists';
 
 /**
  * What the trigger remembers between polls, per watched job list, and the pure rules that move it on.

@@ -7,6 +7,7 @@ import { buildOutputMedia, outputMediaFields } from '../shared/descriptions/outp
 import { waitForCompletionFields } from '../shared/descriptions/waitForCompletion';
 import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
+import { LIVE_EDITING_JOB_SEARCH } from '../shared/execution/findLostJob';
 import { optionalText } from '../shared/helpers/validation';
 import {
 	MAX_SIDE,
@@ -21,7 +22,11 @@ import {
 
 export const submitLiveEditingJob: OperationDefinition = {
 	operation: OPERATIONS.SubmitLiveEditingJob,
-	submits: { kind: 'liveEditing', jobId: (response) => response.JobId as string | undefined },
+	submits: {
+		kind: 'liveEditing',
+		jobId: (response) => response.JobId as string | undefined,
+		findLost: LIVE_EDITING_JOB_SEARCH,
+	},
 	buildRequest(parameter) {
 		const stream = liveStreamConfig(
 			((parameter('liveStreamConfig', {}) ?? {}) as IDataObject).stream as IDataObject | undefined,

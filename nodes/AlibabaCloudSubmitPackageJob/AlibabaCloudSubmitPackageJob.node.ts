@@ -14,6 +14,7 @@ import { ALIBABA_CLOUD_CREDENTIALS, timeoutOption, userDataOption } from '../sha
 import { waitForCompletionFields } from '../shared/descriptions/waitForCompletion';
 import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
+import { PACKAGE_JOB_SEARCH } from '../shared/execution/findLostJob';
 import {
 	boundsOf,
 	integerInRange,
@@ -51,7 +52,11 @@ function mediaObject(type: unknown, media: unknown, label: string): IDataObject 
 
 export const submitPackageJob: OperationDefinition = {
 	operation: OPERATIONS.SubmitPackageJob,
-	submits: { kind: 'package', jobId: (response) => response.JobId as string | undefined },
+	submits: {
+		kind: 'package',
+		jobId: (response) => response.JobId as string | undefined,
+		findLost: PACKAGE_JOB_SEARCH,
+	},
 	buildRequest(parameter) {
 		const inputs = nonEmptyList(parameter('inputs.input', []) as IDataObject[], 'Inputs', 'input');
 		const options = parameter('options', {}) as IDataObject;

@@ -46,6 +46,9 @@ export interface NodeFigures {
 	lost: number;
 	duplicates: number;
 	wrongJobId: number;
+	/** Answers lost, settled by the node itself from the job list: found, or shown not to exist. */
+	settledFound: number;
+	settledNotCreated: number;
 	unknownFound: number;
 	unknownNotCreated: number;
 	unknownUnresolved: number;
@@ -181,6 +184,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 				lost: 0,
 				duplicates: 0,
 				wrongJobId: 0,
+				settledFound: 0,
+				settledNotCreated: 0,
 				unknownFound: 0,
 				unknownNotCreated: 0,
 				unknownUnresolved: 0,
@@ -194,6 +199,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 				if (jobId) figure.itemsWithJobId++;
 				if (outcome === 'unknown') figure.itemsUnknown++;
 				if (outcome === 'rejected') figure.itemsRejected++;
+				if (output.lostAnswer) figure.settledFound++;
+				const description = String((output.details as IDataObject | undefined)?.description ?? '');
+				if (outcome === 'rejected' && description.includes('no such job exists')) figure.settledNotCreated++;
 				if (created.length > 1) figure.duplicates++;
 				if (created.length > 0 && !jobId && outcome !== 'unknown') figure.lost++;
 				if (jobId && !created.some((job) => job.jobId === jobId)) figure.wrongJobId++;

@@ -14,6 +14,10 @@ it('no job lost or duplicated under faults; every unknown outcome reported; no s
 		expect(figure.itemsWithJobId + figure.itemsUnknown + figure.itemsRejected).toBe(figure.items);
 		// What the list operations can settle is settled; only VOD (no list operation) stays unknown.
 		expect(figure.unknownUnresolved).toBe(figure.node === 'Submit VOD Workflow Job' ? figure.itemsUnknown : 0);
+		// Packaging and live editing settle lost answers themselves from the job list.
+		if (figure.node === 'Submit Package Job' || figure.node === 'Submit Live Editing Job') {
+			expect(figure.settledFound + figure.settledNotCreated).toBeGreaterThan(0);
+		}
 	}
 	expect(report.scanned.outputItems).toBe(40);
 	expect(report.scanned.logLines).toBeGreaterThan(0);

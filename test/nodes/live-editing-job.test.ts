@@ -488,14 +488,36 @@ describe('Submit Live Editing Job: continueOnFail and unknown outcomes', () => {
 		expect(emulator.jobs.list('liveEditing')).toHaveLength(2);
 	});
 
-	it('a connection reset after the job was created: "outcome unknown", not sent again, exactly one job', async () => {
+	it('a connection reset after the job was created: not sent again; the job is found in the job list', async () => {
 		emulator.faults.reset({ action: 'SubmitLiveEditingJob', afterEffect: true });
 		const result = await run(minimal());
+		expect(result.status).toBe('success');
+		const [job] = emulator.jobs.list('liveEditing');
+		expect(result.output(SUBMIT)[0]).toMatchObject({
+			JobId: job.jobId,
+			MediaURL: OUT,
+			lostAnswer: { code: 'ECONNRESET', foundWith: 'ListMediaProducingJobs' },
+		});
+		expect(emulator.requests.map((request) => [request.action, request.query.JobType])).toEqual([
+			['SubmitLiveEditingJob', undefined],
+			['ListMediaProducingJobs', 'LiveEditingJob'],
+		]);
+		expect(emulator.jobs.list('liveEditing')).toHaveLength(1);
+	});
+
+	it('a lost answer for a VOD output without User Data cannot be told apart in the list: outcome unknown, one job', async () => {
+		emulator.faults.reset({ action: 'SubmitLiveEditingJob', afterEffect: true });
+		const result = await run(
+			minimal({
+				outputTarget: 'vod-media',
+				outputStorageLocation: 'outin-1.oss-cn-shanghai.aliyuncs.com',
+				outputFileName: 'a.mp4',
+			}),
+		);
 		const error = result.nodeError(SUBMIT);
-		expect(error?.message).toMatch(/^SubmitLiveEditingJob failed: ECONNRESET: /);
 		expect(error?.context).toMatchObject({ outcome: 'unknown' });
-		expect(error?.description).toContain('It was not sent again, to avoid creating a duplicate');
-		expect(emulator.requests).toHaveLength(1);
+		expect(error?.description).toContain('the request has nothing that tells its job apart from others in the list');
+		expect(emulator.requests.map((request) => request.action)).toEqual(['SubmitLiveEditingJob']);
 		expect(emulator.jobs.list('liveEditing')).toHaveLength(1);
 	});
 });

@@ -19,6 +19,8 @@ export interface SubmitNodeCase {
 	kind: EmulatorJobKind;
 	/** Whether a resent submission is deduplicated by Alibaba (ClientToken). */
 	idempotent: boolean;
+	/** Whether a lost answer is settled: resent with the same ClientToken, or found in the job list. */
+	settlesLostAnswers: boolean;
 	parameters: IDataObject;
 }
 
@@ -32,6 +34,7 @@ export const SUBMIT_NODES: SubmitNodeCase[] = [
 		action: 'SubmitPackageJob',
 		kind: 'package',
 		idempotent: false,
+		settlesLostAnswers: true,
 		parameters: {
 			jobName: '={{ $json.marker }}',
 			inputs: { input: [{ type: 'OSS', media: 'oss://media-in/in.mp4' }] },
@@ -45,6 +48,7 @@ export const SUBMIT_NODES: SubmitNodeCase[] = [
 		action: 'SubmitMediaProducingJob',
 		kind: 'editing',
 		idempotent: true,
+		settlesLostAnswers: true,
 		parameters: {
 			source: 'timeline',
 			timeline: JSON.stringify({
@@ -60,6 +64,7 @@ export const SUBMIT_NODES: SubmitNodeCase[] = [
 		action: 'SubmitLiveEditingJob',
 		kind: 'liveEditing',
 		idempotent: false,
+		settlesLostAnswers: true,
 		parameters: {
 			clips: { clip: [{ startTime: '2021-06-21T08:01:00Z', endTime: '2021-06-21T08:03:00Z' }] },
 			liveStreamConfig: { stream: { appName: 'live', domainName: 'live.example.com', streamName: 'studio-1' } },
@@ -73,6 +78,7 @@ export const SUBMIT_NODES: SubmitNodeCase[] = [
 		action: 'SubmitWorkflowJob',
 		kind: 'workflow',
 		idempotent: false,
+		settlesLostAnswers: false,
 		parameters: { workflowId: '34d577eade633860bdf1237e2f0e2a4b', mediaId: '={{ $json.marker }}' },
 	},
 ];

@@ -9,9 +9,12 @@ import { InvalidFieldError, numberInRange } from '../helpers/validation';
 import type { JobKind } from '../jobs/jobKinds';
 import { jobOutput, withSubmittedFields } from '../jobs/jobKinds';
 import type { ApiRequest } from '../transport/request';
+import type { ApiFailure } from '../transport/errors';
 import { apiError, callApi, failureOf } from '../transport/request';
 import type { SubmissionMemory } from './submissionMemory';
 import { currentRunIndex, submissionMemory } from './submissionMemory';
+import type { LostJobSearch } from './findLostJob';
+import { findLostJob } from './findLostJob';
 import type { JobToWaitFor } from './waitForJobs';
 import { waitForJobs } from './waitForJobs';
 
@@ -35,7 +38,12 @@ export interface OperationDefinition {
 	/** A Get operation: the kind of job it reads, so the output gets the normalized status fields. */
 	reads?: JobKind;
 	/** A Submit operation: the job it creates, so "Wait for Completion" can follow it. */
-	submits?: { kind: JobKind; jobId(response: IDataObject): string | undefined };
+	submits?: {
+		kind: JobKind;
+		jobId(response: IDataObject): string | undefined;
+		/** Where to look for the job when the answer to its submission is lost (kinds with a job list). */
+		findLost?: LostJobSearch;
+	};
 }
 
 interface PreparedCall {
@@ -135,6 +143,7 @@ async function sendOnce(
 	if (remembered && 'response' in remembered) return remembered.response;
 	if (remembered && 'unknown' in remembered)
 		throw apiError(context, definition.operation, remembered.unknown, itemIndex);
+	const sentAtMs = Date.now();
 	try {
 		const response = await callApi(context, definition.operation, item.request, {
 			itemIndex,
@@ -144,13 +153,69 @@ async function sendOnce(
 		return response;
 	} catch (error) {
 		const failure = failureOf(error);
-		if (memory && failure?.outcome === 'unknown' && !definition.operation.idempotent) {
-			memory.remember(itemIndex, { unknown: failure });
+		const search = definition.submits?.findLost;
+		if (!memory || failure?.outcome !== 'unknown' || definition.operation.idempotent || !search) {
+			if (memory && failure?.outcome === 'unknown' && !definition.operation.idempotent) {
+				memory.remember(itemIndex, { unknown: failure });
+			}
+			throw error instanceof NodeApiError
+				? error
+				: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 		}
-		throw error instanceof NodeApiError
-			? error
-			: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+		return await settleLostAnswer(context, definition, { item, itemIndex, sentAtMs, failure, memory, search });
 	}
+}
+
+interface LostAnswer {
+	item: PreparedCall;
+	itemIndex: number;
+	sentAtMs: number;
+	failure: ApiFailure;
+	memory: SubmissionMemory;
+	search: LostJobSearch;
+}
+
+/** The answer to a submission was lost: the job list says whether the job exists (see findLostJob). */
+async function settleLostAnswer(
+	context: IExecuteFunctions,
+	definition: OperationDefinition,
+	{ item, itemIndex, sentAtMs, failure, memory, search }: LostAnswer,
+): Promise<IDataObject> {
+	const claimed = new Set(memory.responses().map((response) => String(definition.submits?.jobId(response))));
+	const answered = failure.httpStatus !== undefined;
+	const window = { sentAtMs, timeoutMs: item.timeoutMs, answered };
+	const result = await findLostJob(context, search, item.request, window, claimed);
+	const searched = `${search.list.operation.action} (jobs created since the request was sent, with the submitted parameters)`;
+	if ('found' in result) {
+		const response: IDataObject = {
+			...result.found,
+			lostAnswer: { code: failure.code, message: failure.message, foundWith: search.list.operation.action },
+		};
+		memory.remember(itemIndex, { response });
+		return response;
+	}
+	if ('notCreated' in result) {
+		// Not remembered: the job does not exist, so Retry On Fail may send the item again.
+		throw apiError(
+			context,
+			definition.operation,
+			{
+				...failure,
+				outcome: 'rejected',
+				hint: `The answer was lost, so ${searched} was searched: no such job exists, so the submission did not take effect and sending it again is safe.`,
+			},
+			itemIndex,
+		);
+	}
+	const candidates = result.candidates ? ` Candidates: ${result.candidates.join(', ')}.` : '';
+	const unknown: ApiFailure = {
+		...failure,
+		hint: [failure.hint, `Searching ${searched} did not settle it: ${result.unresolved}.${candidates}`]
+			.filter(Boolean)
+			.join(' '),
+	};
+	memory.remember(itemIndex, { unknown });
+	throw apiError(context, definition.operation, unknown, itemIndex);
 }
 
 /**

@@ -22,6 +22,8 @@ export interface SubmissionMemory {
 	remember(itemIndex: number, what: Remembered): void;
 	/** The item (`run R, item I`) that already used this token in this execution, other than this one. */
 	claimClientToken(token: string, itemIndex: number): string | undefined;
+	/** Every answer received so far in this execution, by any run of the node. */
+	responses(): IDataObject[];
 }
 
 export function submissionMemory(context: IExecuteFunctions, runIndex: number): SubmissionMemory {
@@ -39,6 +41,10 @@ export function submissionMemory(context: IExecuteFunctions, runIndex: number): 
 			memory.clientTokens[token] = key(itemIndex);
 			return undefined;
 		},
+		responses: () =>
+			Object.values(memory.submissions ?? {}).flatMap((remembered) =>
+				'response' in remembered ? [remembered.response] : [],
+			),
 	};
 }
 

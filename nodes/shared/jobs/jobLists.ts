@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ApiOperation } from '../shared/api/operations';
-import { OPERATIONS } from '../shared/api/operations';
-import type { JobKind } from '../shared/jobs/jobKinds';
+import type { ApiOperation } from '../api/operations';
+import { OPERATIONS } from '../api/operations';
+import type { JobKind } from './jobKinds';
 
 /**
  * The job lists the trigger reads, described once: how each is queried (parameter names, sort order, page
@@ -104,7 +104,8 @@ export const PACKAGE_SOURCE: JobSource = {
 	readEmittedJobs: true,
 };
 
-function productionSource(jobType: ProductionJobType): JobSource {
+/** ListMediaProducingJobs read for one job type. */
+export function productionSource(jobType: ProductionJobType): JobSource {
 	return {
 		key: `production:${jobType}`,
 		name: 'production',

@@ -1,7 +1,7 @@
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
-import { callApi } from '../shared/transport/request';
-import type { JobSource, ListWindow, SourceFilters } from './sources';
+import { callApi } from '../transport/request';
+import type { JobSource, ListWindow, SourceFilters } from './jobLists';
 
 export interface ScanOptions {
 	timeoutMs: number;
@@ -17,7 +17,7 @@ export interface ScanOptions {
  * own retries), so the caller never acts on half a list.
  */
 export async function scanJobs(
-	context: IPollFunctions,
+	context: IPollFunctions | IExecuteFunctions,
 	source: JobSource,
 	filters: SourceFilters,
 	window: ListWindow,
