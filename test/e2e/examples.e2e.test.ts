@@ -483,11 +483,25 @@ describeE2e('real n8n: the four example workflows, imported with n8n’s CLI', (
 			const everything = JSON.stringify([hook.requests.map((r) => r.body), smtp.messages.map((m) => m.raw)]);
 			for (const jobId of finishedBeforeActivation) expect(everything).not.toContain(jobId);
 
-			// Every poll was a signed, accepted read of the lists; nothing else was called.
+			// Every poll was a signed, accepted read of the lists, plus one GetPackageJob per packaging job emitted
+			// (ListPackageJobs items carry no OutputUrl); nothing else was called.
 			const actions = new Set(emulator.requests.map((request) => request.action));
-			for (const action of ['SubmitPackageJob', 'SubmitMediaProducingJob', 'ListPackageJobs', 'ListMediaProducingJobs'])
+			for (const action of [
+				'SubmitPackageJob',
+				'SubmitMediaProducingJob',
+				'ListPackageJobs',
+				'ListMediaProducingJobs',
+				'GetPackageJob',
+			])
 				actions.delete(action);
 			expect([...actions]).toEqual([]);
+			const packageReads = emulator.requests.filter((request) => request.action === 'GetPackageJob');
+			const emittedPackages = [
+				...expected.succeeded.filter(({ text }) => text.includes(' package ')),
+				...expected.failed.filter(({ subject }) => subject.includes(' package job ')),
+			].map(({ jobId }) => jobId);
+			expect(emittedPackages).toHaveLength(3);
+			expect(packageReads.map((request) => request.query.JobId).sort()).toEqual(emittedPackages.sort());
 			expect(lists().every((request) => request.status === 200)).toBe(true);
 		}, 180_000);
 
