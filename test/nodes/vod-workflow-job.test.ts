@@ -218,8 +218,10 @@ describe('Wait for Completion', () => {
 		const [task] = fast.jobs.list('workflow');
 		expect(run.status).toBe('error');
 		const error = run.nodeError(SUBMIT);
-		expect(error?.message).toBe(
-			`The VOD workflow task ${task.jobId} failed: InvalidVideo.Damaged: The video is damaged. [item 0]`,
+		expect(error?.message).toMatch(
+			new RegExp(
+				`^The VOD workflow task ${task.jobId} failed: InvalidVideo\\.Damaged: The video is damaged\\. \\(in the workflow node "[^"]+"\\) \\[item 0\\]$`,
+			),
 		);
 		expect(error?.context).toMatchObject({ code: 'InvalidVideo.Damaged', jobId: task.jobId, status: 'failed' });
 		expect(error?.description).toContain('Alibaba Cloud reported status "Failed"');
@@ -392,7 +394,7 @@ describe('continueOnFail keeps the good items', () => {
 		expect(outputs.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(outputs[0].json.status).toBe('succeeded');
 		expect(outputs[1].json.error).toMatch(
-			/^The VOD workflow task [0-9a-f]{32} failed: InvalidVideo\.Damaged: The video is damaged\. \[item 1\]$/,
+			/^The VOD workflow task [0-9a-f]{32} failed: InvalidVideo\.Damaged: The video is damaged\. \(in the workflow node "[^"]+"\) \[item 1\]$/,
 		);
 		expect(outputs[1].json.details).toMatchObject({
 			code: 'InvalidVideo.Damaged',

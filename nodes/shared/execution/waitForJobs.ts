@@ -48,17 +48,26 @@ function finishedOutcome(context: IExecuteFunctions, job: JobToWaitFor, output: 
 	if (output.status === 'succeeded' || output.status === 'skipped') return { output };
 	const label = JOB_KINDS[job.kind].label;
 	const code = output.errorCode as string | undefined;
-	const detail = [code, output.errorMessage].filter(Boolean).join(': ') || 'no error code given';
+	const activity = output.failedActivity ? `in the workflow node "${String(output.failedActivity)}"` : undefined;
+	const reason = [code, output.errorMessage].filter(Boolean).join(': ') || 'no error code given';
+	const detail = activity ? `${reason} (${activity})` : reason;
+	const result = output.failedActivityResult ? ` The node's result: ${String(output.failedActivityResult)}` : '';
 	// Not "canceled" in lower case: n8n reports an execution whose error message contains it as stopped by the user.
 	const message =
 		output.status === 'canceled'
 			? `The ${label} ${job.jobId} was stopped in Alibaba Cloud before it finished (status ${String(output.rawStatus)})`
 			: `The ${label} ${job.jobId} failed: ${detail}`;
-	return jobError(context, job, message, `Alibaba Cloud reported status "${String(output.rawStatus)}" for the job.`, {
-		code: code ?? null,
-		status: output.status,
-		outcome: output.status,
-	});
+	return jobError(
+		context,
+		job,
+		message,
+		`Alibaba Cloud reported status "${String(output.rawStatus)}" for the job.${result}`,
+		{
+			code: code ?? null,
+			status: output.status,
+			outcome: output.status,
+		},
+	);
 }
 
 function stillRunning(context: IExecuteFunctions, job: JobToWaitFor, rawStatus: unknown): WaitOutcome {
