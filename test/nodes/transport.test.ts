@@ -259,6 +259,8 @@ describe('regions', () => {
 		expect(run.nodeError(SUBMIT)?.message).toContain(
 			'Intelligent Media Services (ICE) is not offered in the region Japan (Tokyo) (ap-northeast-1)',
 		);
+		// Known not to have left n8n: rejected, not unknown.
+		expect(run.nodeError(SUBMIT)?.context).toMatchObject({ outcome: 'rejected', code: 'NotSent' });
 		expect(emulator.requests).toHaveLength(0);
 		expect(emulator.jobs.list('package')).toHaveLength(0);
 	});
