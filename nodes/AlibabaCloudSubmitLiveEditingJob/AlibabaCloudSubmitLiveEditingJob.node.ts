@@ -2,7 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INo
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { OPERATIONS } from '../shared/api/operations';
-import { ALIBABA_CLOUD_CREDENTIALS, timeoutOption, userDataOption } from '../shared/descriptions/common';
+import {
+	ALIBABA_CLOUD_CREDENTIALS,
+	requestsInFlightOption,
+	timeoutOption,
+	userDataOption,
+} from '../shared/descriptions/common';
 import { buildOutputMedia, outputMediaFields } from '../shared/descriptions/outputMedia';
 import { waitForCompletionFields } from '../shared/descriptions/waitForCompletion';
 import type { OperationDefinition } from '../shared/execution/executeOperation';
@@ -283,6 +288,7 @@ export class AlibabaCloudSubmitLiveEditingJob implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
+					requestsInFlightOption,
 					timeoutOption,
 					userDataOption(
 						'Your own JSON object kept with the job and returned by Get Live Editing Job, at most 512 bytes',

@@ -2,7 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INo
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { OPERATIONS } from '../shared/api/operations';
-import { ALIBABA_CLOUD_CREDENTIALS, timeoutOption, userDataOption } from '../shared/descriptions/common';
+import {
+	ALIBABA_CLOUD_CREDENTIALS,
+	requestsInFlightOption,
+	timeoutOption,
+	userDataOption,
+} from '../shared/descriptions/common';
 import type { OutputMediaOptions } from '../shared/descriptions/outputMedia';
 import { buildOutputMedia, outputMediaFields } from '../shared/descriptions/outputMedia';
 import { waitForCompletionFields } from '../shared/descriptions/waitForCompletion';
@@ -226,6 +231,7 @@ export class AlibabaCloudSubmitMediaProducingJob implements INodeType {
 						default: 'OpenAPI',
 						description: 'The Source parameter: where the request comes from',
 					},
+					requestsInFlightOption,
 					timeoutOption,
 					userDataOption(
 						'Your own data kept with the job and returned by Get Media Producing Job, as a JSON object of at most 512 bytes. It may carry NotifyAddress and RegisterMediaNotifyAddress callback URLs.',

@@ -10,7 +10,12 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { OPERATIONS } from '../shared/api/operations';
-import { ALIBABA_CLOUD_CREDENTIALS, timeoutOption, userDataOption } from '../shared/descriptions/common';
+import {
+	ALIBABA_CLOUD_CREDENTIALS,
+	requestsInFlightOption,
+	timeoutOption,
+	userDataOption,
+} from '../shared/descriptions/common';
 import { waitForCompletionFields } from '../shared/descriptions/waitForCompletion';
 import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
@@ -177,6 +182,7 @@ export class AlibabaCloudSubmitPackageJob implements INodeType {
 						description: 'The MPS queue to run the job in. Leave empty for the default queue.',
 					},
 					priorityOption,
+					requestsInFlightOption,
 					timeoutOption,
 					userDataOption('Your own data kept with the job and returned by Get Package Job, at most 512 bytes'),
 				],

@@ -544,7 +544,7 @@ describe('bounded state', () => {
 		expect(emitted).toBe(30 * 60);
 		expect(Math.max(...sizes)).toBeLessThan(8 * 1024);
 		expect(sizes.at(-1)).toBeLessThanOrEqual(sizes[4] + 100);
-	}, 60_000);
+	}, 120_000);
 });
 
 describe('Trigger → Set through the engine', () => {

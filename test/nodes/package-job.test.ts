@@ -277,9 +277,13 @@ describe('continueOnFail keeps the good items', () => {
 	});
 
 	it('without continueOnFail, an API error names the items already submitted, so no job ID is lost', async () => {
-		const items = [ITEM, { ...ITEM, name: 'n'.repeat(129) }, ITEM];
+		const items = [ITEM, { ...ITEM, name: 'n'.repeat(129) }, ITEM, ITEM];
 		const run = await runWorkflow(
-			chain({ name: SUBMIT, type: 'alibabaCloudSubmitPackageJob', parameters: submitParameters() }),
+			chain({
+				name: SUBMIT,
+				type: 'alibabaCloudSubmitPackageJob',
+				parameters: { ...submitParameters(), options: { requestsInFlight: 1 } },
+			}),
 			{ credentials: sandboxCredentials(emulator), pinData: startingWith(items) },
 		);
 		expect(run.status).toBe('error');
@@ -289,6 +293,27 @@ describe('continueOnFail keeps the good items', () => {
 		expect(error?.description).toContain(
 			`Items already sent successfully before this error: item 0 → ${created.jobId}.`,
 		);
+		// One at a time: nothing after the failed item is sent.
 		expect(emulator.requests).toHaveLength(2);
+	});
+
+	it('with several items in flight, an API error lets the ones already in flight finish and names them all', async () => {
+		const items = [ITEM, { ...ITEM, name: 'n'.repeat(129) }, ITEM, ITEM, ITEM, ITEM, ITEM];
+		const run = await runWorkflow(
+			chain({
+				name: SUBMIT,
+				type: 'alibabaCloudSubmitPackageJob',
+				parameters: { ...submitParameters(), options: { requestsInFlight: 3 } },
+			}),
+			{ credentials: sandboxCredentials(emulator), pinData: startingWith(items) },
+		);
+		expect(run.status).toBe('error');
+		const error = run.nodeError(SUBMIT);
+		const created = emulator.jobs.list('package');
+		// Items 0 and 2 were in flight with item 1; item 3 may have started when item 0 finished first. No more.
+		expect(created.length).toBeGreaterThanOrEqual(2);
+		expect(created.length).toBeLessThanOrEqual(3);
+		for (const job of created) expect(error?.description).toContain(job.jobId);
+		expect(emulator.requests.length).toBe(created.length + 1);
 	});
 });

@@ -92,7 +92,9 @@ describe.each(SUBMIT_NODES.map((node) => [node.label, node] as const))('%s', (_l
 		restoreFaults = faultSubmissions(emulator, node.action, (n) =>
 			n === 2 ? { type: 'error', status: 500, afterEffect: true } : undefined,
 		);
-		const result = await run(direct(node, RETRY));
+		// One item at a time, so that "item 2 is never reached" holds (with several in flight it is sent with item 1).
+		const oneAtATime = { options: { ...(node.parameters.options as IDataObject), requestsInFlight: 1 } };
+		const result = await run(direct(node, RETRY, oneAtATime));
 		const [first] = emulator.jobs.list(node.kind);
 		if (node.settlesLostAnswers) {
 			// Resent with the same ClientToken Alibaba returns the job it created; or the job list shows it.

@@ -131,7 +131,7 @@ describe('retries never duplicate a job, and an unknown outcome is reported as u
 		expect(emulator.jobs.list('package')).toHaveLength(1);
 	});
 
-	it('throttling that does not stop fails after three attempts with the throttling hint', async () => {
+	it('throttling that does not stop is waited out with backoff, then fails after six attempts with the throttling hint', async () => {
 		const jobId = await existingJobId();
 		emulator.faults.error({ action: 'GetPackageJob', status: 400, code: 'Throttling.User', count: 10 });
 		const run = await runWorkflow(getWorkflow(), {
@@ -140,7 +140,12 @@ describe('retries never duplicate a job, and an unknown outcome is reported as u
 		});
 		expect(run.nodeError(GET)?.message).toMatch(/^GetPackageJob failed: Throttling\.User: /);
 		expect(run.nodeError(GET)?.description).toContain('Too many requests per second');
-		expect(emulator.requests).toHaveLength(3);
+		expect(emulator.requests).toHaveLength(6);
+		// Backoff with jitter between attempts: 250 ms doubling, each between half and one and a half times that.
+		const gaps = emulator.requests
+			.slice(1)
+			.map((request, index) => Date.parse(request.time) - Date.parse(emulator.requests[index].time));
+		gaps.forEach((gap, index) => expect(gap).toBeGreaterThanOrEqual(0.5 * 250 * 2 ** index - 20));
 	});
 
 	it.each([

@@ -18,6 +18,19 @@ export const timeoutOption: INodeProperties = {
 /** The Timeout's default and bounds, as the field shows them; checked with helpers/validation.ts. */
 export const TIMEOUT_SECONDS = boundsOf(timeoutOption);
 
+/** How many items an operation node has in flight at once; requests are paced to Alibaba's quota anyway. */
+export const requestsInFlightOption: INodeProperties = {
+	displayName: 'Requests in Flight',
+	name: 'requestsInFlight',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 20 },
+	default: 5,
+	description:
+		'How many items are sent to Alibaba Cloud at the same time. Requests are paced to the per-second quota of each Alibaba action whatever this says; 1 sends one item after the other.',
+};
+
+export const REQUESTS_IN_FLIGHT = boundsOf(requestsInFlightOption);
+
 export function userDataOption(description: string): INodeProperties {
 	return {
 		displayName: 'User Data',
@@ -36,7 +49,7 @@ export const timeoutOnlyOptions: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	options: [timeoutOption],
+	options: [requestsInFlightOption, timeoutOption],
 };
 
 /** The ID field of a Get node, e.g. Job ID filled from the Submit node's JobId. */

@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ApiOperation } from '../api/operations';
-import { TIMEOUT_SECONDS } from '../descriptions/common';
+import { REQUESTS_IN_FLIGHT, TIMEOUT_SECONDS } from '../descriptions/common';
 import { MAX_WAIT_MINUTES, POLL_INTERVAL_SECONDS } from '../descriptions/waitForCompletion';
 import { clientTokenFor } from '../helpers/clientToken';
+import { inFlight } from '../helpers/inFlight';
 import { InvalidFieldError, numberInRange } from '../helpers/validation';
 import type { JobKind } from '../jobs/jobKinds';
 import { jobOutput, withSubmittedFields } from '../jobs/jobKinds';
@@ -258,6 +259,23 @@ function successOutput(definition: OperationDefinition, response: IDataObject): 
 	return definition.reads ? jobOutput(definition.reads, response) : response;
 }
 
+/** Options › Requests in Flight, read once per run (item 0), checked against the field's bounds. */
+function requestsInFlight(context: IExecuteFunctions): number {
+	try {
+		return numberInRange(
+			context.getNodeParameter('options.requestsInFlight', 0, REQUESTS_IN_FLIGHT.default),
+			'Requests in Flight',
+			REQUESTS_IN_FLIGHT.min,
+			REQUESTS_IN_FLIGHT.max,
+		);
+	} catch (error) {
+		const field = error instanceof InvalidFieldError ? error.field : 'Requests in Flight';
+		throw new NodeOperationError(context.getNode(), (error as Error).message, {
+			description: `Fix the option "${field}". Nothing was sent to Alibaba Cloud.`,
+		});
+	}
+}
+
 /** Runs one API call per input item; see OperationDefinition. */
 export async function executeOperation(
 	this: IExecuteFunctions,
@@ -274,11 +292,17 @@ export async function executeOperation(
 	const results = new Map<number, ItemResult>();
 	const jobsToWaitFor: JobToWaitFor[] = [];
 	let stoppingError: NodeApiError | NodeOperationError | undefined;
-	for (const [itemIndex, item] of prepared.entries()) {
-		if (stop?.aborted) break;
+	const earliestError = () =>
+		[...results.entries()]
+			.sort(([a], [b]) => a - b)
+			.map(([, result]) => result)
+			.find((result): result is { error: NodeApiError | NodeOperationError } => 'error' in result)?.error;
+	await inFlight(prepared.length, requestsInFlight(this), async (itemIndex) => {
+		const item = prepared[itemIndex];
+		if (stop?.aborted) return 'stop';
 		if ('invalid' in item) {
 			results.set(itemIndex, { error: item.invalid });
-			continue;
+			return;
 		}
 		try {
 			const response = await sendOnce(this, definition, item, itemIndex, memory);
@@ -310,12 +334,12 @@ export async function executeOperation(
 			const apiFailure =
 				error instanceof NodeApiError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 			results.set(itemIndex, { error: apiFailure });
-			if (!continueOnFail) {
-				stoppingError = apiFailure;
-				break;
-			}
+			// Without Continue On Fail no further item is started; the ones already in flight finish and are reported.
+			if (!continueOnFail) return 'stop';
 		}
-	}
+		return;
+	});
+	if (!continueOnFail) stoppingError = earliestError();
 
 	if (!stoppingError && !stop?.aborted && jobsToWaitFor.length > 0) {
 		for (const [itemIndex, outcome] of await waitForJobs(this, jobsToWaitFor)) {
@@ -328,11 +352,7 @@ export async function executeOperation(
 					: outcome,
 			);
 		}
-		if (!continueOnFail) {
-			stoppingError = [...results.values()].find(
-				(result): result is { error: NodeOperationError } => 'error' in result,
-			)?.error;
-		}
+		if (!continueOnFail) stoppingError = earliestError();
 	}
 
 	if (stop?.aborted) throw stoppedError(this, results);
@@ -340,9 +360,12 @@ export async function executeOperation(
 		stoppingError.description = `${stoppingError.description ?? ''}${completedItemsNote(results)}`.trim();
 		throw stoppingError;
 	}
+	// Items finish in any order when several are in flight; the output keeps the input's order.
 	return [
-		[...results.entries()].map(([itemIndex, result]) =>
-			'json' in result ? { json: result.json, pairedItem: { item: itemIndex } } : errorItem(result.error, itemIndex),
-		),
+		[...results.entries()]
+			.sort(([a], [b]) => a - b)
+			.map(([itemIndex, result]) =>
+				'json' in result ? { json: result.json, pairedItem: { item: itemIndex } } : errorItem(result.error, itemIndex),
+			),
 	];
 }

@@ -149,6 +149,16 @@ export function failureBeforeSending(detail: string): ApiFailure {
 	};
 }
 
+/** The execution was stopped while the request waited for its turn: it was never sent. */
+export function stoppedBeforeSending(): ApiFailure {
+	return {
+		code: 'NotSent',
+		message: "Nothing was sent: the execution was stopped before this request's turn came",
+		outcome: 'rejected',
+		transient: false,
+	};
+}
+
 /** One line for the node's error message: Code, Message and RequestId, so support can trace the call. */
 export function describeFailure(operation: ApiOperation, failure: ApiFailure): string {
 	const requestId = failure.requestId ? ` (RequestId: ${failure.requestId})` : '';

@@ -12,6 +12,7 @@ import type { ApiOperation } from '../api/operations';
 import { PRODUCTS } from '../api/products';
 import { TIMEOUT_SECONDS } from '../descriptions/common';
 import { sleepUnlessStopped } from '../helpers/sleep';
+import { paceFor } from './pacing';
 import type { ApiFailure, AlibabaErrorBody } from './errors';
 import {
 	describeFailure,
@@ -19,6 +20,7 @@ import {
 	failureFromErrorBody,
 	failureFromNetworkError,
 	failureFromUnexpectedBody,
+	stoppedBeforeSending,
 	unknownOutcomeWarning,
 } from './errors';
 
@@ -46,6 +48,32 @@ type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions
 
 const MAX_ATTEMPTS = 3;
 const RETRY_DELAYS_MS = [400, 1500];
+/** Throttling says "later", not "never": it is waited out longer (about ten seconds in all) before an item fails. */
+const MAX_THROTTLED_ATTEMPTS = 6;
+const THROTTLED_BASE_DELAY_MS = 250;
+const THROTTLED_MAX_DELAY_MS = 4000;
+
+function retryDelayMs(failure: ApiFailure, attemptNumber: number): number {
+	if (!failure.throttled) return RETRY_DELAYS_MS[attemptNumber - 1] ?? RETRY_DELAYS_MS[RETRY_DELAYS_MS.length - 1];
+	// Jitter spreads the retries of items that were throttled together.
+	const backoff = Math.min(THROTTLED_MAX_DELAY_MS, THROTTLED_BASE_DELAY_MS * 2 ** (attemptNumber - 1));
+	return backoff * (0.5 + Math.random());
+}
+
+const accessKeyIds = new WeakMap<object, Promise<string>>();
+
+/** Whose quota a request counts against; read once per node run. Never logged. */
+async function accessKeyIdOf(context: RequestContext): Promise<string> {
+	let accessKeyId = accessKeyIds.get(context);
+	if (!accessKeyId) {
+		accessKeyId = context
+			.getCredentials(CREDENTIAL_TYPE)
+			.then((credentials) => String(credentials.accessKeyId ?? '').trim())
+			.catch(() => '');
+		accessKeyIds.set(context, accessKeyId);
+	}
+	return await accessKeyId;
+}
 
 function withoutEmptyValues(values: Record<string, ParameterValue> = {}): IDataObject {
 	const kept: IDataObject = {};
@@ -186,14 +214,24 @@ export async function callApi(
 	options: CallOptions = {},
 ): Promise<IDataObject> {
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+	const pace = paceFor(await accessKeyIdOf(context), operation.action);
 	for (let attemptNumber = 1; ; attemptNumber++) {
+		await pace.take(signal);
+		if (signal?.aborted) throw apiError(context, operation, stoppedBeforeSending(), options.itemIndex);
 		const result = await attempt(context, operation, request, timeoutMs);
-		if (result.ok) return result.body;
-		if (attemptNumber >= MAX_ATTEMPTS || !mayRetry(operation, result.failure)) {
-			throw apiError(context, operation, result.failure, options.itemIndex);
+		if (result.ok) {
+			pace.answered();
+			return result.body;
 		}
-		const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
-		await sleepUnlessStopped(RETRY_DELAYS_MS[attemptNumber - 1] ?? RETRY_DELAYS_MS[RETRY_DELAYS_MS.length - 1], signal);
-		if (signal?.aborted) throw apiError(context, operation, result.failure, options.itemIndex);
+		const { failure } = result;
+		if (failure.throttled) pace.throttled();
+		else pace.answered();
+		const attempts = failure.throttled ? MAX_THROTTLED_ATTEMPTS : MAX_ATTEMPTS;
+		if (attemptNumber >= attempts || !mayRetry(operation, failure)) {
+			throw apiError(context, operation, failure, options.itemIndex);
+		}
+		await sleepUnlessStopped(retryDelayMs(failure, attemptNumber), signal);
+		if (signal?.aborted) throw apiError(context, operation, failure, options.itemIndex);
 	}
 }

@@ -1,0 +1,83 @@
+/**
+ * Alibaba limits how often an account may call each action (SubmitMediaProducingJob 30 times a second, …) and
+ * answers Throttling.User above it. Requests are therefore paced per AccessKey and action, in one pace shared by
+ * every node and execution of this n8n process. A throttled answer halves the pace (the quota may be shared with
+ * other clients of the account); answers that are not throttled give it back step by step, up to the quota.
+ */
+import { sleepUnlessStopped } from '../helpers/sleep';
+
+/** Requests per second per account, from Alibaba's API pages (api-notes). */
+export const ACTION_QUOTAS: Readonly<Record<string, number>> = {
+	SubmitMediaProducingJob: 30,
+	SubmitWorkflowJob: 20,
+	GetJobDetail: 15,
+};
+/**
+ * Actions whose quota we have not found documented. MPS, the media processing service that ICE took over, publishes
+ * 50 per second for its submit APIs and 100 for its query APIs; we stay below both, and a throttled answer slows
+ * the pace further anyway.
+ */
+export const DEFAULT_QUOTAS = { read: 50, write: 20 } as const;
+/** The service counts requests per second in its own windows: stay one request and a little time inside them. */
+const WINDOW_MS = 1050;
+/** Answers needed to climb back one request per window after throttling. */
+const RECOVERY_ANSWERS = 5;
+
+function defaultQuota(action: string): number {
+	return /^(Get|List|Search|Describe|Query)/.test(action) ? DEFAULT_QUOTAS.read : DEFAULT_QUOTAS.write;
+}
+
+/**
+ * A sliding-window limit: at most `limit` requests start in any window of WINDOW_MS. It lets a quiet pace burst up
+ * to the limit at once, and never exceeds the quota however the requests are timed.
+ */
+export class Pace {
+	private limit: number;
+	private readonly ceiling: number;
+	/** Start times of the most recent requests (reserved slots), oldest first. */
+	private readonly starts: number[] = [];
+	private answersSinceThrottled = 0;
+
+	constructor(quotaPerSecond: number) {
+		this.ceiling = Math.max(1, quotaPerSecond - 1);
+		this.limit = this.ceiling;
+	}
+
+	/** Reserves the next slot and waits for it (or for Stop). */
+	async take(signal?: AbortSignal): Promise<void> {
+		const now = Date.now();
+		while (this.starts.length > 0 && this.starts[0] <= now - WINDOW_MS) this.starts.shift();
+		const blocking = this.starts.length >= this.limit ? this.starts[this.starts.length - this.limit] : undefined;
+		const slot = Math.max(now, blocking === undefined ? now : blocking + WINDOW_MS, this.starts.at(-1) ?? now);
+		this.starts.push(slot);
+		if (slot > now) await sleepUnlessStopped(slot - now, signal);
+	}
+
+	throttled(): void {
+		this.limit = Math.max(1, Math.floor(this.limit / 2));
+		this.answersSinceThrottled = 0;
+	}
+
+	answered(): void {
+		if (this.limit >= this.ceiling || ++this.answersSinceThrottled < RECOVERY_ANSWERS) return;
+		this.limit++;
+		this.answersSinceThrottled = 0;
+	}
+
+	get requestsPerWindow(): number {
+		return this.limit;
+	}
+}
+
+const paces = new Map<string, Pace>();
+
+/** The pace of one action for one AccessKey, shared by the whole n8n process. */
+export function paceFor(accessKeyId: string, action: string): Pace {
+	const key = `${accessKeyId}\n${action}`;
+	let pace = paces.get(key);
+	if (!pace) {
+		pace = new Pace(ACTION_QUOTAS[action] ?? defaultQuota(action));
+		paces.set(key, pace);
+	}
+	return pace;
+}
