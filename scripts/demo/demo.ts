@@ -3,7 +3,7 @@
  *
  * Everything runs on this computer: a real n8n 2.41.1 (scripts/n8n/provision.mjs, cached in .cache/n8n-runtime)
  * with this package installed from its `npm pack` tarball as a community package, the Alibaba Cloud ICE/VOD
- * emulator (test/emulator), a local SMTP server and a local Slack-style webhook receiver (test/e2e/*-sink.ts).
+ * emulator (tools/sandbox/emulator), a local SMTP server and a local Slack-style webhook receiver (tools/sandbox/sinks/).
  *
  *   1. build and pack the package (in a copy of the sources: the repository's dist/ is left alone)
  *   2. provide n8n (first run about 6 minutes, then seconds)
@@ -16,7 +16,7 @@
  *
  * Files of a run: .cache/demo/runs/<time>/ (n8n's user folder and logs, received emails as .eml, webhook posts).
  */
-// Must stay the first import: it notes the signal listeners that exist before test/e2e/n8n.ts adds its own.
+// Must stay the first import: it notes the signal listeners that exist before tools/sandbox/n8n adds its own.
 import { HANDLED_SIGNALS, removeLibrarySignalListeners } from './signals';
 
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -24,12 +24,12 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { createServer } from 'node:net';
 import { basename, join, relative } from 'node:path';
 
-import { alibabaCredential, freePort, N8n, REPO_ROOT, smtpCredential } from '../../test/e2e/n8n';
-import { buildAndPack } from '../../test/e2e/pack';
-import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../../test/e2e/smtp-sink';
-import { type ReceivedRequest, startWebhookSink, type WebhookSink } from '../../test/e2e/webhook-sink';
-import { ADMIN_PREFIX, type Emulator, type JobSnapshot, startEmulator } from '../../test/emulator';
-import { isTerminal } from '../../test/emulator/jobs';
+import { alibabaCredential, freePort, N8n, REPO_ROOT, smtpCredential } from '../../tools/sandbox/n8n/n8n';
+import { buildAndPack } from '../../tools/sandbox/n8n/pack';
+import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../../tools/sandbox/sinks/smtp-sink';
+import { type ReceivedRequest, startWebhookSink, type WebhookSink } from '../../tools/sandbox/sinks/webhook-sink';
+import { ADMIN_PREFIX, type Emulator, type JobSnapshot, startEmulator } from '../../tools/sandbox/emulator';
+import { isTerminal } from '../../tools/sandbox/emulator/jobs';
 
 removeLibrarySignalListeners();
 
@@ -149,7 +149,7 @@ function onSignal(signal: NodeJS.Signals): void {
 	if (stopping) {
 		if (Date.now() - firstSignalAt < 2000) return;
 		say(`\nStopping right now (${signal} again). Every process this demo started is killed.`);
-		process.exit(130); // test/e2e/n8n.ts SIGKILLs the n8n processes on exit
+		process.exit(130); // tools/sandbox/n8n SIGKILLs the n8n processes on exit
 	}
 	firstSignalAt = Date.now();
 	say(
@@ -309,7 +309,7 @@ async function main(): Promise<void> {
 
 	const tarball = await step('Building the nodes package and packing it (npm run build, npm pack)', () => {
 		detail('about 30 seconds…');
-		// test/e2e/pack.ts builds in .cache/e2e/pack, which the e2e setup clears and rebuilds: keep our own copy.
+		// tools/sandbox/n8n/pack.ts builds in .cache/e2e/pack, which the e2e setup clears and rebuilds: keep our own copy.
 		const packed = buildAndPack();
 		const file = join(runDir, basename(packed));
 		copyFileSync(packed, file);

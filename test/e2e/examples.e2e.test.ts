@@ -18,12 +18,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { Emulator } from '../emulator';
-import { startEmulator } from '../emulator';
-import { callSdk, sdk } from '../emulator/testClient';
-import { alibabaCredential, type ExecuteResult, N8n, packageTarball, REPO_ROOT, smtpCredential } from './n8n';
-import { type ReceivedMail, type SmtpSink, startSmtpSink } from './smtp-sink';
-import { startWebhookSink, type WebhookSink } from './webhook-sink';
+import type { Emulator } from '../../tools/sandbox/emulator';
+import { startEmulator } from '../../tools/sandbox/emulator';
+import { callSdk, sdk } from '../../tools/sandbox/emulator/sdkClient';
+import {
+	alibabaCredential,
+	type ExecuteResult,
+	N8n,
+	packageTarball,
+	REPO_ROOT,
+	smtpCredential,
+} from '../../tools/sandbox/n8n/n8n';
+import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../../tools/sandbox/sinks/smtp-sink';
+import { startWebhookSink, type WebhookSink } from '../../tools/sandbox/sinks/webhook-sink';
 
 declare const __N8N_E2E__: boolean | undefined;
 const underE2eConfig = typeof __N8N_E2E__ !== 'undefined' && __N8N_E2E__ === true;

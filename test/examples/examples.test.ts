@@ -1,7 +1,7 @@
 /**
  * The example workflows in examples/*.json, as users import them: each file is checked as n8n import JSON, then
  * run as is through n8n's engine (the test harness) against the emulator, with a real SMTP server and a real HTTP
- * sink (test/e2e/smtp-sink.ts, test/e2e/webhook-sink.ts) receiving the emails and webhook posts. Nothing is mocked;
+ * sink (tools/sandbox/sinks/smtp-sink.ts, tools/sandbox/sinks/webhook-sink.ts) receiving the emails and webhook posts. Nothing is mocked;
  * the only change made to an example is pointing example 3's webhook URL at the local sink.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -15,12 +15,12 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../e2e/smtp-sink';
-import { startWebhookSink, type WebhookSink } from '../e2e/webhook-sink';
-import type { Emulator } from '../emulator';
-import { startEmulator } from '../emulator';
-import { getHarness, pollAndRun, REPO_ROOT, runWorkflow, type WorkflowDefinition } from '../harness';
-import { chain, PACKAGE_NAME, sandboxCredentials, startingWith } from '../support/workflows';
+import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../../tools/sandbox/sinks/smtp-sink';
+import { startWebhookSink, type WebhookSink } from '../../tools/sandbox/sinks/webhook-sink';
+import type { Emulator } from '../../tools/sandbox/emulator';
+import { startEmulator } from '../../tools/sandbox/emulator';
+import { getHarness, pollAndRun, REPO_ROOT, runWorkflow, type WorkflowDefinition } from '../../tools/sandbox/engine';
+import { chain, PACKAGE_NAME, sandboxCredentials, startingWith } from '../../tools/sandbox/workflows/workflows';
 
 const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 const FILES = {

@@ -5,10 +5,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Emulator, JobKind } from '../emulator';
-import { startEmulator } from '../emulator';
-import { getHarness } from '../harness';
-import { TriggerDriver, triggerWorkflow } from '../support/jobTrigger';
+import type { Emulator, JobKind } from '../../tools/sandbox/emulator';
+import { startEmulator } from '../../tools/sandbox/emulator';
+import { getHarness } from '../../tools/sandbox/engine';
+import { TriggerDriver, triggerWorkflow } from '../../tools/sandbox/workflows/jobTrigger';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Emulator, JobKind } from '../emulator';
-import { startEmulator } from '../emulator';
-import { getHarness, pollAndRun } from '../harness';
-import { TRIGGER, TriggerDriver, triggerWorkflow } from '../support/jobTrigger';
-import { sandboxCredentials } from '../support/workflows';
+import type { Emulator, JobKind } from '../../tools/sandbox/emulator';
+import { startEmulator } from '../../tools/sandbox/emulator';
+import { getHarness, pollAndRun } from '../../tools/sandbox/engine';
+import { TRIGGER, TriggerDriver, triggerWorkflow } from '../../tools/sandbox/workflows/jobTrigger';
+import { sandboxCredentials } from '../../tools/sandbox/workflows/workflows';
 
 let emulator: Emulator;
 

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
 		`  AccessKey Secret:   ${emu.stsCredentials.accessKeySecret}`,
 		`  Security Token:     ${emu.stsCredentials.securityToken}`,
 		'',
-		`Admin API: ${emu.url}${ADMIN_PREFIX}/health (see test/emulator/README.md). Ctrl+C to stop.`,
+		`Admin API: ${emu.url}${ADMIN_PREFIX}/health (see tools/sandbox/emulator/README.md). Ctrl+C to stop.`,
 	];
 	process.stdout.write(lines.join('\n') + '\n');
 	const stop = (): void => {

@@ -3,7 +3,7 @@
  *
  * MUST be imported before anything imports `n8n-core` (n8n-core reads `N8N_USER_FOLDER` when its
  * InstanceSettings/config are first constructed and would otherwise create `~/.n8n/config`).
- * `test/harness/index.ts` imports this module first; tests only need to import the harness.
+ * `tools/sandbox/engine/index.ts` imports this module first; tests only need to import the harness.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -9,7 +9,7 @@ import type { Emulator } from '../emulator';
 import type { JobSnapshot } from '../emulator/control';
 import type { Fault } from '../emulator/faults';
 import type { JobKind as EmulatorJobKind } from '../emulator/jobs';
-import type { WorkflowDefinition } from '../harness';
+import type { WorkflowDefinition } from '../engine';
 import { CREDENTIAL_REFERENCE, PACKAGE_NAME, START } from './workflows';
 
 export interface SubmitNodeCase {

@@ -7,7 +7,7 @@
 import './env';
 import './jest-compat';
 
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 import { LazyPackageDirectoryLoader, PackageDirectoryLoader, type DirectoryLoader } from 'n8n-core';
 import {
@@ -21,7 +21,7 @@ import {
 } from 'n8n-workflow';
 
 /** Repository root: the default package root (its package.json `n8n` section lists `dist/...`). */
-export const REPO_ROOT: string = dirname(dirname(__dirname));
+export const REPO_ROOT: string = resolve(__dirname, '..', '..', '..');
 
 /** Package name of n8n-nodes-base, i.e. the prefix of `n8n-nodes-base.set` etc. */
 export const BASE_PACKAGE = 'n8n-nodes-base';

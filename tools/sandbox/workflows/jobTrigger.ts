@@ -8,8 +8,8 @@
 import type { IDataObject, Workflow } from 'n8n-workflow';
 
 import type { Emulator } from '../emulator';
-import type { PollResult, WorkflowDefinition } from '../harness';
-import { getHarness } from '../harness';
+import type { PollResult, WorkflowDefinition } from '../engine';
+import { getHarness } from '../engine';
 import { CREDENTIAL_REFERENCE, PACKAGE_NAME, sandboxCredentials } from './workflows';
 
 export const TRIGGER = 'Media Job Trigger';

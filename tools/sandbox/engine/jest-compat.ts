@@ -4,9 +4,9 @@
  * `sanitize-html`, which requires the ESM-only `htmlparser2@12`; under Jest that file fails to parse.
  *
  * Under Jest only, this hands Jest the REAL `sanitize-html`, loaded by Node's own loader (it does not
- * touch n8n-workflow/n8n-core, so no duplicate instances arise). Nothing is stubbed. The cleaner fix
- * is a Jest config change (e.g. `moduleNameMapper` or transforming that package), which is outside
- * test/harness; see the harness report.
+ * touch n8n-workflow/n8n-core, so no duplicate instances arise). Nothing is stubbed. A Jest config change
+ * (e.g. `moduleNameMapper` or transforming that package) would also do, but would not follow the harness
+ * into the scripts that run it under tsx.
  */
 import type { createRequire as CreateRequire } from 'node:module';
 

@@ -29,7 +29,7 @@ import {
 import { createServer } from 'node:net';
 import { dirname, join, relative, resolve } from 'node:path';
 
-export const REPO_ROOT = resolve(__dirname, '..', '..');
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-alibaba-cloud-media';
 export const E2E_CACHE = join(REPO_ROOT, '.cache', 'e2e');
 export const RUNS_DIR = join(E2E_CACHE, 'runs');
