@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { E2E_CACHE, REPO_ROOT } from './n8n';
+import { E2E_CACHE, REPO_ROOT } from './paths';
 
 /** What `npm run build` and `npm pack` read. */
 const BUILD_INPUTS = [
