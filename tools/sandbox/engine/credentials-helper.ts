@@ -1,9 +1,9 @@
 /**
  * A test `ICredentialsHelper`: the credential *data* comes from the test (no database, no
  * encryption), everything else is what n8n's own `CredentialsHelper` (packages/cli/src/credentials-helper.ts)
- * does with it: credential defaults are applied from the type's properties, `authenticate` runs the
- * loaded credential type's own `authenticate` (a function, or the declarative `generic` form with
- * `={{$credentials.x}}` expressions), `preAuthentication` honours an `expirable` hidden property.
+ * does with it: credential defaults are applied from the type's properties, and `authenticate` runs the
+ * loaded credential type's own `authenticate` function. Only what this package's credential (and the base
+ * credentials its tests use) needs: no declarative `generic` authentication, no OAuth, no pre-authentication.
  */
 import './env';
 
@@ -18,7 +18,6 @@ import {
 	type ICredentialDataDecryptedObject,
 	type ICredentialsEncrypted,
 	type IExecuteData,
-	type IHttpRequestHelper,
 	type IHttpRequestOptions,
 	type INode,
 	type INodeCredentialsDetails,
@@ -107,82 +106,24 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
-		incomingRequestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
-		workflow?: Workflow,
-		node?: INode,
+		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
 	): Promise<IHttpRequestOptions> {
-		const requestOptions = incomingRequestOptions;
 		const { authenticate } = this.registry.getCredentialType(typeName);
 		if (typeof authenticate === 'function') {
 			return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 		}
-		if (typeof authenticate === 'object' && authenticate.type === 'generic') {
-			if (!workflow || !node) {
-				throw new UnexpectedError('Workflow and node are required for declarative credential authentication');
-			}
-			requestOptions.headers ??= {};
-			const target = requestOptions as unknown as Record<string, Record<string, unknown>>;
-			for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
-				for (const [key, value] of Object.entries(outerValue as Record<string, unknown>)) {
-					const resolvedKey = this.resolveValue(key, credentials, workflow, node);
-					const resolvedValue = this.resolveValue(value as string, credentials, workflow, node);
-					target[outerKey] ??= {};
-					target[outerKey][resolvedKey] = resolvedValue;
-				}
-			}
+		if (authenticate !== undefined) {
+			throw new UnexpectedError(`The harness does not support ${typeName}'s declarative authentication`);
 		}
 		return requestOptions as IHttpRequestOptions;
 	}
 
-	private resolveValue(
-		value: string,
-		credentials: ICredentialDataDecryptedObject,
-		workflow: Workflow,
-		node: INode,
-	): string {
-		if (!isExpression(value)) return value;
-		const resolved = workflow.expression.getSimpleParameterValue(
-			node,
-			value,
-			'internal',
-			{ $credentials: credentials },
-			undefined,
-			'',
-		);
-		return resolved ? String(resolved) : '';
-	}
-
-	async preAuthentication(
-		helpers: IHttpRequestHelper,
-		credentials: ICredentialDataDecryptedObject,
-		typeName: string,
-		node: INode,
-		credentialsExpired: boolean,
-	): Promise<ICredentialDataDecryptedObject | undefined> {
-		const type = this.registry.getCredentialType(typeName);
-		const expirable = type.properties.find(
-			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
-		);
-		if (expirable === undefined || typeof type.preAuthentication !== 'function') return undefined;
-		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
-		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials) return undefined;
-		const output = await type.preAuthentication.call(helpers, credentials);
-		if (output[expirable.name] === undefined) return undefined;
-		if (node.credentials) {
-			this.store[typeName] = { ...(this.store[typeName] ?? {}), ...(output as ICredentialDataDecryptedObject) };
-			return Object.assign(credentials, output);
-		}
+	async preAuthentication(): Promise<undefined> {
 		return undefined;
 	}
 
-	async runPreAuthentication(
-		helpers: IHttpRequestHelper,
-		credentials: ICredentialDataDecryptedObject,
-		typeName: string,
-	): Promise<ICredentialDataDecryptedObject | undefined> {
-		const type = this.registry.getCredentialType(typeName);
-		if (typeof type.preAuthentication !== 'function') return undefined;
-		return ((await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject) ?? undefined;
+	async runPreAuthentication(): Promise<undefined> {
+		return undefined;
 	}
 
 	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
@@ -233,7 +174,6 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 			null,
 			null,
 		) as ICredentialDataDecryptedObject;
-		if (data.oauthTokenData !== undefined) withDefaults.oauthTokenData = data.oauthTokenData;
 		if (!Object.values(withDefaults).some((value) => isExpression(value))) return withDefaults;
 
 		const workflow = new Workflow({
@@ -261,25 +201,13 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		this.store[type] = structuredClone(data);
 	}
 
-	async updateCredentialsOauthTokenData(
-		_nodeCredentials: INodeCredentialsDetails,
-		type: string,
-		data: ICredentialDataDecryptedObject,
-	): Promise<void> {
-		this.store[type] = { ...(this.store[type] ?? {}), oauthTokenData: data.oauthTokenData };
+	async updateCredentialsOauthTokenData(): Promise<void> {
+		throw new UnexpectedError('The harness does not support OAuth credentials');
 	}
 
 	getCredentialsProperties(type: string): INodeProperties[] {
 		const credentialType = this.registry.getCredentialType(type);
-		if (credentialType.extends === undefined) {
-			if (['oAuth1Api', 'oAuth2Api'].includes(type)) {
-				return [
-					...credentialType.properties,
-					{ displayName: 'oauthTokenData', name: 'oauthTokenData', type: 'json', required: false, default: {} },
-				];
-			}
-			return credentialType.properties;
-		}
+		if (credentialType.extends === undefined) return credentialType.properties;
 		const combined: INodeProperties[] = [];
 		for (const parent of credentialType.extends) {
 			NodeHelpers.mergeNodeProperties(combined, this.getCredentialsProperties(parent));

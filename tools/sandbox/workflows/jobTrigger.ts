@@ -2,8 +2,8 @@
  * Drives the Media Job Trigger the way an active n8n workflow does: one `pollOnce` per Poll Time, the static
  * data the previous poll left in memory handed to the next one. When a poll throws, n8n still keeps whatever
  * the node wrote into static data before throwing (the Workflow object stays in memory); `pollOnce` rejects
- * without returning it, so this driver observes the Workflow the harness created for that poll and carries
- * its in-memory static data on, exactly as n8n would.
+ * without returning it, so this driver takes the poll's Workflow through the harness's `onWorkflow` hook and
+ * carries its in-memory static data on, exactly as n8n would.
  */
 import type { IDataObject, Workflow } from 'n8n-workflow';
 
@@ -41,26 +41,12 @@ export class TriggerDriver {
 	/** The last static data n8n wrote to its database (after an emitting poll). */
 	saved: IDataObject | undefined;
 	polls = 0;
-	private lastWorkflow: Workflow | undefined;
-	private observing = false;
 
 	constructor(
 		readonly emulator: Emulator,
 		public workflow: WorkflowDefinition,
 		private readonly credentialOverrides: IDataObject = {},
 	) {}
-
-	private async observeWorkflows(): Promise<void> {
-		if (this.observing) return;
-		const harness = await getHarness();
-		const create = harness.createWorkflow.bind(harness);
-		harness.createWorkflow = (definition, staticData) => {
-			const workflow = create(definition, staticData);
-			this.lastWorkflow = workflow;
-			return workflow;
-		};
-		this.observing = true;
-	}
 
 	/** One scheduled poll (the first one as n8n's activation poll). Returns the emitted items' json. */
 	async poll(): Promise<IDataObject[]> {
@@ -69,7 +55,6 @@ export class TriggerDriver {
 	}
 
 	async pollRaw(): Promise<PollResult> {
-		await this.observeWorkflows();
 		const harness = await getHarness();
 		const result = await harness.pollOnce(this.workflow, TRIGGER, {
 			credentials: sandboxCredentials(this.emulator, this.credentialOverrides),
@@ -84,22 +69,22 @@ export class TriggerDriver {
 
 	/** A poll expected to fail: returns its error; the in-memory static data is carried on as n8n does. */
 	async failingPoll(): Promise<Error> {
-		await this.observeWorkflows();
 		const harness = await getHarness();
-		this.lastWorkflow = undefined;
+		let pollWorkflow: Workflow | undefined;
 		let failure: Error | undefined;
 		try {
 			await harness.pollOnce(this.workflow, TRIGGER, {
 				credentials: sandboxCredentials(this.emulator, this.credentialOverrides),
 				staticData: this.staticData,
 				tick: this.polls === 0 ? 'activation' : 'scheduled',
+				onWorkflow: (workflow) => (pollWorkflow = workflow),
 			});
 		} catch (error) {
 			failure = error as Error;
 		}
 		this.polls++;
 		if (!failure) throw new Error('the poll was expected to fail but succeeded');
-		const workflow = this.lastWorkflow as Workflow | undefined;
+		const workflow = pollWorkflow as Workflow | undefined;
 		if (!workflow) throw new Error('no workflow was created for the poll');
 		this.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 		delete this.staticData.__dataChanged;
