@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 
-import { listRuns, REPO_ROOT } from '../../tools/sandbox/n8n/n8n';
+import { listRuns, REPO_ROOT } from '../../tools/sandbox/n8n';
 import { buildAndPack } from '../../tools/sandbox/n8n/pack';
 import { chromiumPath } from './browser';
 

@@ -28,7 +28,7 @@ import {
 	packageTarball,
 	REPO_ROOT,
 	smtpCredential,
-} from '../../tools/sandbox/n8n/n8n';
+} from '../../tools/sandbox/n8n';
 import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../../tools/sandbox/sinks/smtp-sink';
 import { startWebhookSink, type WebhookSink } from '../../tools/sandbox/sinks/webhook-sink';
 

@@ -10,14 +10,7 @@ import { join } from 'node:path';
 
 import type { Emulator } from '../../tools/sandbox/emulator';
 import { startEmulator } from '../../tools/sandbox/emulator';
-import {
-	alibabaCredential,
-	N8n,
-	newId,
-	packageTarball,
-	PACKAGE_NAME,
-	smtpCredential,
-} from '../../tools/sandbox/n8n/n8n';
+import { alibabaCredential, N8n, newId, packageTarball, PACKAGE_NAME, smtpCredential } from '../../tools/sandbox/n8n';
 import type { SmtpSink } from '../../tools/sandbox/sinks/smtp-sink';
 import { startSmtpSink } from '../../tools/sandbox/sinks/smtp-sink';
 import type { WebhookSink } from '../../tools/sandbox/sinks/webhook-sink';

@@ -5,7 +5,7 @@
 import { isoSeconds } from './clock';
 import { EmulatorControl } from './control';
 import { Fault } from './faults';
-import { FailureRule, JobKind, SeedOptions } from './jobs';
+import { FailureRule, EmulatorJobKind, SeedOptions } from './jobs';
 
 export const ADMIN_PREFIX = '/__emulator';
 
@@ -96,7 +96,7 @@ function route_(
 			state.clock.set(body.date);
 			return clockJson(control);
 		case 'GET /jobs':
-			return { jobs: control.listJobs((query.get('kind') ?? undefined) as JobKind | undefined) };
+			return { jobs: control.listJobs((query.get('kind') ?? undefined) as EmulatorJobKind | undefined) };
 		case 'POST /jobs/seed':
 			return { jobIds: control.seedJobs(body as unknown as SeedOptions) };
 		case 'POST /failure-rules': {

@@ -1,13 +1,13 @@
 /** Control operations shared by the in-process handle and the admin HTTP API. */
 import { EmulatorAccount, sandboxAccounts } from './accounts';
 import { isoSeconds } from './clock';
-import { FailureRule, Job, JobKind, JOB_KINDS, SeedOptions } from './jobs';
+import { FailureRule, Job, EmulatorJobKind, EMULATOR_JOB_KINDS, SeedOptions } from './jobs';
 import { EmulatorState } from './state';
 
 /** A read-only view of one job as the emulator sees it now (virtual clock). */
 export interface JobSnapshot {
 	jobId: string;
-	kind: JobKind;
+	kind: EmulatorJobKind;
 	status: string;
 	createTime: string;
 	modifiedTime: string;
@@ -48,9 +48,9 @@ export class EmulatorControl {
 		return job && this.snapshot(job);
 	}
 
-	listJobs(kind?: JobKind): JobSnapshot[] {
-		if (kind !== undefined && !JOB_KINDS.includes(kind)) throw new Error(`unknown job kind ${kind}`);
-		return this.state.jobs.list(kind ?? [...JOB_KINDS]).map((j) => this.snapshot(j));
+	listJobs(kind?: EmulatorJobKind): JobSnapshot[] {
+		if (kind !== undefined && !EMULATOR_JOB_KINDS.includes(kind)) throw new Error(`unknown job kind ${kind}`);
+		return this.state.jobs.list(kind ?? [...EMULATOR_JOB_KINDS]).map((j) => this.snapshot(j));
 	}
 
 	/** Without a code the job fails with no reason given (its Get answers carry no Code/Message). */

@@ -22,7 +22,7 @@ import { NonceStore } from './auth';
 import { Clock, ClockMode, createClock } from './clock';
 import { EmulatorControl, JobSnapshot } from './control';
 import { FaultInjector } from './faults';
-import { FailureRule, JobKind, JobStore, LifecycleTiming, SeedOptions } from './jobs';
+import { FailureRule, EmulatorJobKind, JobStore, LifecycleTiming, SeedOptions } from './jobs';
 import { LoggedRequest } from './requestLog';
 import { createEmulatorServer } from './server';
 import { accountMap, EmulatorState } from './state';
@@ -42,7 +42,7 @@ export interface EmulatorOptions {
 	/** Accounts in addition to the sandbox AccessKey pair and STS triple. */
 	accounts?: EmulatorAccount[];
 	/** Per-kind lifecycle offsets; defaults in jobs.ts (finish 60 s after submission). */
-	timing?: Partial<Record<JobKind, Partial<LifecycleTiming>>>;
+	timing?: Partial<Record<EmulatorJobKind, Partial<LifecycleTiming>>>;
 	/** The server's wall clock for signature timestamps and STS expiry (default Date.now). */
 	wallClock?: () => number;
 }
@@ -80,7 +80,7 @@ export interface Emulator {
 	jobs: {
 		get(jobId: string): JobSnapshot | undefined;
 		/** Oldest first. */
-		list(kind?: JobKind): JobSnapshot[];
+		list(kind?: EmulatorJobKind): JobSnapshot[];
 	};
 	addAccount(account: EmulatorAccount): void;
 	/** Answer SubmitWorkflowJob without TaskId, as older VOD responses do. */
@@ -158,6 +158,6 @@ export * from './accounts';
 export type { Clock, ClockMode } from './clock';
 export type { JobSnapshot } from './control';
 export type { Fault, ErrorFault, HtmlFault, ResetFault, DelayFault, ThrottleRule, FaultInjector } from './faults';
-export type { FailureRule, JobKind, SeedOptions, LifecycleTiming, Job } from './jobs';
+export type { FailureRule, EmulatorJobKind, SeedOptions, LifecycleTiming, Job } from './jobs';
 export type { LoggedRequest } from './requestLog';
 export { ADMIN_PREFIX } from './admin';

@@ -6,11 +6,11 @@ import { randomBytes } from 'node:crypto';
 import { Clock } from './clock';
 import { Json } from './params';
 
-export type JobKind = 'package' | 'editing' | 'template' | 'liveEditing' | 'workflow';
-export const JOB_KINDS: readonly JobKind[] = ['package', 'editing', 'template', 'liveEditing', 'workflow'];
+export type EmulatorJobKind = 'package' | 'editing' | 'template' | 'liveEditing' | 'workflow';
+export const EMULATOR_JOB_KINDS: readonly EmulatorJobKind[] = ['package', 'editing', 'template', 'liveEditing', 'workflow'];
 
 /** ListMediaProducingJobs' JobType for the media producing kinds. */
-export const MEDIA_JOB_TYPE: Partial<Record<JobKind, string>> = {
+export const MEDIA_JOB_TYPE: Partial<Record<EmulatorJobKind, string>> = {
 	editing: 'EditingJob',
 	template: 'VETemplateJob',
 	liveEditing: 'LiveEditingJob',
@@ -24,7 +24,7 @@ interface Vocabulary {
 }
 
 const PRODUCING: Vocabulary = { running: ['Init', 'Queuing', 'Processing'], success: 'Success', failure: 'Failed' };
-export const VOCABULARY: Record<JobKind, Vocabulary> = {
+export const VOCABULARY: Record<EmulatorJobKind, Vocabulary> = {
 	// The contract's packaging vocabulary (ListPackageJobs Status) has no running state after Init.
 	package: { running: ['Init'], success: 'Success', failure: 'Fail' },
 	editing: PRODUCING,
@@ -38,12 +38,12 @@ export const VOCABULARY: Record<JobKind, Vocabulary> = {
 	},
 };
 
-export function isTerminal(kind: JobKind, status: string): boolean {
+export function isTerminal(kind: EmulatorJobKind, status: string): boolean {
 	const v = VOCABULARY[kind];
 	return status === v.success || status === v.failure || (v.extraTerminal ?? []).includes(status);
 }
 
-export function allStatuses(kind: JobKind): string[] {
+export function allStatuses(kind: EmulatorJobKind): string[] {
 	const v = VOCABULARY[kind];
 	return [...v.running, v.success, v.failure, ...(v.extraTerminal ?? [])];
 }
@@ -55,7 +55,7 @@ export interface LifecycleTiming {
 	finishMs: number;
 }
 
-export const DEFAULT_TIMING: Record<JobKind, LifecycleTiming> = {
+export const DEFAULT_TIMING: Record<EmulatorJobKind, LifecycleTiming> = {
 	package: { stepsMs: [], finishMs: 60_000 },
 	editing: { stepsMs: [2_000, 5_000], finishMs: 60_000 },
 	template: { stepsMs: [2_000, 5_000], finishMs: 60_000 },
@@ -75,7 +75,7 @@ export interface JobFailure {
 }
 
 export interface Job {
-	kind: JobKind;
+	kind: EmulatorJobKind;
 	jobId: string;
 	/** Insertion order, the tie-breaker for equal creation times. */
 	seq: number;
@@ -111,7 +111,7 @@ export function stateAt(job: Job, now: number): JobState {
 
 /** Fails chosen jobs at their natural end, e.g. `{ match: 'broken.mp4', code: 'InvalidParameter', message: 'Resource content bad.' }`. */
 export interface FailureRule {
-	kind?: JobKind | JobKind[];
+	kind?: EmulatorJobKind | EmulatorJobKind[];
 	/** Substring of the submitted data (names, inputs, outputs, URLs...) or a predicate. */
 	match?: string | RegExp | ((job: Job) => boolean);
 	/** Without a code the job fails with no reason given. */
@@ -122,7 +122,7 @@ export interface FailureRule {
 }
 
 export interface SeedOptions {
-	kind: JobKind;
+	kind: EmulatorJobKind;
 	count: number;
 	/** One status, or several cycled through; default the kind's success status. */
 	status?: string | string[];
@@ -142,22 +142,22 @@ export const newId = (): string => randomBytes(16).toString('hex');
 
 export class JobStore {
 	private byId = new Map<string, Job>();
-	private byKind = new Map<JobKind, Job[]>();
+	private byKind = new Map<EmulatorJobKind, Job[]>();
 	private byClientToken = new Map<string, Job>();
 	private rules: FailureRule[] = [];
 	private seq = 0;
-	timing: Record<JobKind, LifecycleTiming>;
+	timing: Record<EmulatorJobKind, LifecycleTiming>;
 
 	constructor(
 		private readonly clock: Clock,
-		timing: Partial<Record<JobKind, Partial<LifecycleTiming>>> = {},
+		timing: Partial<Record<EmulatorJobKind, Partial<LifecycleTiming>>> = {},
 	) {
 		this.timing = mergeTiming(timing);
 	}
 
 	/** Creates a job at the current virtual time with its planned lifecycle. */
 	submit(
-		kind: JobKind,
+		kind: EmulatorJobKind,
 		data: Record<string, Json | undefined>,
 		options: { jobId?: string; clientToken?: string } = {},
 	): Job {
@@ -182,17 +182,17 @@ export class JobStore {
 		return job;
 	}
 
-	findByClientToken(kind: JobKind, token: string): Job | undefined {
+	findByClientToken(kind: EmulatorJobKind, token: string): Job | undefined {
 		return this.byClientToken.get(`${kind}\n${token}`);
 	}
 
-	get(jobId: string, kind?: JobKind | JobKind[]): Job | undefined {
+	get(jobId: string, kind?: EmulatorJobKind | EmulatorJobKind[]): Job | undefined {
 		const job = this.byId.get(jobId);
 		if (!job || (kind && !(Array.isArray(kind) ? kind : [kind]).includes(job.kind))) return undefined;
 		return job;
 	}
 
-	list(kinds: JobKind | JobKind[]): Job[] {
+	list(kinds: EmulatorJobKind | EmulatorJobKind[]): Job[] {
 		return (Array.isArray(kinds) ? kinds : [kinds]).flatMap((k) => this.byKind.get(k) ?? []);
 	}
 
@@ -245,8 +245,8 @@ export class JobStore {
 
 	seed(options: SeedOptions): Job[] {
 		const { kind, count } = options;
-		if (!JOB_KINDS.includes(kind))
-			throw new Error(`unknown job kind ${String(kind)}; use one of ${JOB_KINDS.join(', ')}`);
+		if (!EMULATOR_JOB_KINDS.includes(kind))
+			throw new Error(`unknown job kind ${String(kind)}; use one of ${EMULATOR_JOB_KINDS.join(', ')}`);
 		if (!Number.isInteger(count) || count < 0) throw new Error('count must be a non-negative integer');
 		const requested =
 			options.status === undefined
@@ -348,9 +348,9 @@ function byCreation(a: Job, b: Job): number {
 	return a.createdAt - b.createdAt || a.seq - b.seq;
 }
 
-function mergeTiming(overrides: Partial<Record<JobKind, Partial<LifecycleTiming>>>): Record<JobKind, LifecycleTiming> {
-	const out = {} as Record<JobKind, LifecycleTiming>;
-	for (const kind of JOB_KINDS) {
+function mergeTiming(overrides: Partial<Record<EmulatorJobKind, Partial<LifecycleTiming>>>): Record<EmulatorJobKind, LifecycleTiming> {
+	const out = {} as Record<EmulatorJobKind, LifecycleTiming>;
+	for (const kind of EMULATOR_JOB_KINDS) {
 		const t = { ...DEFAULT_TIMING[kind], ...(overrides[kind] ?? {}) };
 		if (t.stepsMs.some((s) => s > t.finishMs)) throw new Error(`${kind}: every step must come before finishMs`);
 		out[kind] = t;
@@ -359,7 +359,7 @@ function mergeTiming(overrides: Partial<Record<JobKind, Partial<LifecycleTiming>
 }
 
 /** Plausible submitted data for seeded history. */
-function seedData(kind: JobKind, i: number): Record<string, Json> {
+function seedData(kind: EmulatorJobKind, i: number): Record<string, Json> {
 	const n = String(i).padStart(5, '0');
 	switch (kind) {
 		case 'package':

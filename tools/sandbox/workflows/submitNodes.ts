@@ -8,7 +8,7 @@ import type { IConnections, IDataObject, INode } from 'n8n-workflow';
 import type { Emulator } from '../emulator';
 import type { JobSnapshot } from '../emulator/control';
 import type { Fault } from '../emulator/faults';
-import type { JobKind as EmulatorJobKind } from '../emulator/jobs';
+import type { EmulatorJobKind } from '../emulator/jobs';
 import type { WorkflowDefinition } from '../engine';
 import { CREDENTIAL_REFERENCE, PACKAGE_NAME, START } from './workflows';
 

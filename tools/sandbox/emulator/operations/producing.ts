@@ -1,7 +1,7 @@
 /** ICE media producing: SubmitMediaProducingJob, GetMediaProducingJob, ListMediaProducingJobs. */
 import { isoSeconds } from '../clock';
 import { ApiError, invalidParameter } from '../errors';
-import { Job, JobKind, JobStore, MEDIA_JOB_TYPE, newId, VOCABULARY } from '../jobs';
+import { Job, EmulatorJobKind, JobStore, MEDIA_JOB_TYPE, newId, VOCABULARY } from '../jobs';
 import {
 	clientToken,
 	intIn,
@@ -20,7 +20,7 @@ import { Operation } from './context';
 import { outputUrl, OutputTarget, validateOutputMediaConfig } from './output';
 import { paginate } from './paging';
 
-const PRODUCING_KINDS: JobKind[] = ['editing', 'template', 'liveEditing'];
+const PRODUCING_KINDS: EmulatorJobKind[] = ['editing', 'template', 'liveEditing'];
 const MAX_TRACKS = 100;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -107,7 +107,7 @@ export const submitMediaProducingJob: Operation = ({ params, jobs }) => {
 	const ud = userData(params, true);
 	const token = clientToken(params);
 	const source = requestSource(params);
-	const kind: JobKind = templateId !== undefined ? 'template' : 'editing';
+	const kind: EmulatorJobKind = templateId !== undefined ? 'template' : 'editing';
 
 	const existing = token ? jobs.findByClientToken(kind, token) : undefined;
 	const job =
