@@ -15,10 +15,7 @@ import type { SmtpSink } from '../../tools/sandbox/sinks/smtp-sink';
 import { startSmtpSink } from '../../tools/sandbox/sinks/smtp-sink';
 import type { WebhookSink } from '../../tools/sandbox/sinks/webhook-sink';
 import { startWebhookSink } from '../../tools/sandbox/sinks/webhook-sink';
-
-declare const __N8N_E2E__: boolean | undefined;
-const underE2eConfig = typeof __N8N_E2E__ !== 'undefined' && __N8N_E2E__ === true;
-const describeE2e = underE2eConfig ? describe : describe.skip;
+import { describeE2e } from './describeE2e';
 
 const SUBMIT = 'Submit Package Job';
 const GET = 'Get Package Job';
