@@ -1,8 +1,13 @@
-/** Helpers of the real-n8n examples suite: the emulator's speed, example 3's fast Poll Times, reading `n8n execute`. */
+/**
+ * Helpers of the real-n8n examples suite: the emulator's speed, example 3's fast Poll Times, reading `n8n execute`,
+ * jobs created directly in the emulator, and the trigger's executions read back from n8n.
+ */
+import { join } from 'node:path';
+
 import type OpenApi from '@alicloud/openapi-client';
 
 import { callSdk } from '../../tools/sandbox/emulator/sdkClient';
-import type { ExecuteResult } from '../../tools/sandbox/n8n';
+import type { ExecuteResult, N8n } from '../../tools/sandbox/n8n';
 
 /** How fast the emulator's clock runs: a job's 60 s lifecycle takes half a second. See the suite's beforeAll. */
 export const SPEED = 120;
@@ -72,4 +77,40 @@ export async function submitProductionJob(client: OpenApi, outputUrl: string): P
 		},
 	);
 	return answer.JobId as string;
+}
+
+/**
+ * The trigger's executions as n8n's REST API lists them (each a successful `trigger` execution whose trigger ran
+ * once), and the job IDs they emitted together.
+ */
+export async function jobIdsEmittedByTriggerExecutions(n8n: N8n, workflowId: string): Promise<string[]> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const list = await n8n.rest('GET', `/executions?filter=${filter}&limit=100`);
+	expect(list.status).toBe(200);
+	const results = (list.body.data?.results ?? list.body.data ?? []) as Array<{
+		id: string;
+		mode: string;
+		status: string;
+	}>;
+	expect(results.length).toBeGreaterThanOrEqual(1);
+	expect(results.length).toBeLessThanOrEqual(5);
+
+	// flatted is how n8n serializes execution data for the editor; use the copy n8n itself ships.
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const flatted = require(join(n8n.runtime.dir, 'n8n', 'node_modules', 'flatted')) as {
+		parse: (text: string) => any;
+	};
+	const emitted: string[] = [];
+	for (const { id, mode, status } of results) {
+		expect({ id, mode, status }).toEqual({ id, mode: 'trigger', status: 'success' });
+		const one = await n8n.rest('GET', `/executions/${id}`);
+		expect(one.status).toBe(200);
+		const data = flatted.parse((one.body.data ?? one.body).data);
+		const triggerRuns = data.resultData.runData['Media Job Trigger'] as Array<{
+			data: { main: Array<Array<{ json: { jobId: string } }>> };
+		}>;
+		expect(triggerRuns).toHaveLength(1);
+		emitted.push(...triggerRuns[0].data.main[0].map((item) => item.json.jobId));
+	}
+	return emitted;
 }

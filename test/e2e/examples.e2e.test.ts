@@ -15,7 +15,6 @@
  *
  * Runs only under test/e2e/jest.config.js (`npm run test:e2e`); under the unit-test config it skips itself.
  */
-import { join } from 'node:path';
 
 import type { Emulator } from '../../tools/sandbox/emulator';
 import { startEmulator } from '../../tools/sandbox/emulator';
@@ -45,6 +44,7 @@ import {
 import {
 	assertOk,
 	FAST_POLL_TIMES,
+	jobIdsEmittedByTriggerExecutions,
 	nodesThatRan,
 	sleep,
 	SPEED,
@@ -369,34 +369,7 @@ describeE2e('real n8n: the four example workflows, imported with n8n’s CLI', (
 		it('in n8n: trigger executions, all succeeded, that together emitted each finished job exactly once', async () => {
 			expect(expected.succeeded.length + expected.failed.length).toBe(5);
 			await n8n!.setupOwnerAndLogin();
-			const filter = encodeURIComponent(JSON.stringify({ workflowId: IDS.trigger }));
-			const list = await n8n!.rest('GET', `/executions?filter=${filter}&limit=100`);
-			expect(list.status).toBe(200);
-			const results = (list.body.data?.results ?? list.body.data ?? []) as Array<{
-				id: string;
-				mode: string;
-				status: string;
-			}>;
-			expect(results.length).toBeGreaterThanOrEqual(1);
-			expect(results.length).toBeLessThanOrEqual(5);
-
-			// flatted is how n8n serializes execution data for the editor; use the copy n8n itself ships.
-			// eslint-disable-next-line @typescript-eslint/no-require-imports
-			const flatted = require(join(n8n!.runtime.dir, 'n8n', 'node_modules', 'flatted')) as {
-				parse: (text: string) => any;
-			};
-			const emitted: string[] = [];
-			for (const { id, mode, status } of results) {
-				expect({ id, mode, status }).toEqual({ id, mode: 'trigger', status: 'success' });
-				const one = await n8n!.rest('GET', `/executions/${id}`);
-				expect(one.status).toBe(200);
-				const data = flatted.parse((one.body.data ?? one.body).data);
-				const triggerRuns = data.resultData.runData['Media Job Trigger'] as Array<{
-					data: { main: Array<Array<{ json: { jobId: string } }>> };
-				}>;
-				expect(triggerRuns).toHaveLength(1);
-				emitted.push(...triggerRuns[0].data.main[0].map((item) => item.json.jobId));
-			}
+			const emitted = await jobIdsEmittedByTriggerExecutions(n8n!, IDS.trigger);
 			expect(emitted.sort()).toEqual([...expected.succeeded, ...expected.failed].map((job) => job.jobId).sort());
 		});
 	});
