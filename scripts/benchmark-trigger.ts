@@ -11,10 +11,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Emulator } from '../test/emulator';
-import { startEmulator } from '../test/emulator';
-import { getHarness } from '../test/harness';
-import { TriggerDriver, triggerWorkflow } from '../test/support/jobTrigger';
+import type { Emulator } from '../tools/sandbox/emulator';
+import { startEmulator } from '../tools/sandbox/emulator';
+import { getHarness } from '../tools/sandbox/engine';
+import { TriggerDriver, triggerWorkflow } from '../tools/sandbox/workflows/jobTrigger';
 
 const HISTORY_SIZES = [100, 1_000, 10_000];
 const STEADY_POLLS = 20;

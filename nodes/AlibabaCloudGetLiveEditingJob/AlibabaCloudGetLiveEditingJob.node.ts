@@ -1,12 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { OPERATIONS } from '../shared/api/operations';
-import { ALIBABA_CLOUD_CREDENTIALS, jobIdField, timeoutOnlyOptions } from '../shared/descriptions/common';
-import { executeOperation } from '../shared/execution/executeOperation';
-import { readJobOperation } from '../shared/execution/readJob';
-
-export const getLiveEditingJob = readJobOperation('liveEditing', { name: 'jobId', label: 'Job ID' });
+import { ALIBABA_CLOUD_CREDENTIALS } from '../shared/descriptions/common';
+import { getJobNodeDescription } from '../shared/descriptions/getJobNode';
+import { readJobExecute } from '../shared/execution/readJob';
 
 export class AlibabaCloudGetLiveEditingJob implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,25 +15,13 @@ export class AlibabaCloudGetLiveEditingJob implements INodeType {
 		subtitle: '={{$parameter["jobId"]}}',
 		description:
 			'Read a live editing job of Alibaba Cloud Intelligent Media Services. Outputs status (running, succeeded or failed), finished, output URL, media IDs, error code and message, plus the job exactly as Alibaba returns it.',
-		documentationUrl: OPERATIONS.GetLiveEditingJob.documentationUrl,
 		defaults: { name: 'Get Live Editing Job' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
 		credentials: ALIBABA_CLOUD_CREDENTIALS,
-		properties: [
-			jobIdField({
-				name: 'jobId',
-				label: 'Job ID',
-				responseField: 'JobId',
-				submitNode: 'Submit Live Editing Job',
-				example: 'ab4802364a2e49208c99efab82df0000',
-			}),
-			timeoutOnlyOptions,
-		],
+		...getJobNodeDescription('liveEditing'),
 	};
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return executeOperation.call(this, getLiveEditingJob);
-	}
+	execute = readJobExecute('liveEditing');
 }

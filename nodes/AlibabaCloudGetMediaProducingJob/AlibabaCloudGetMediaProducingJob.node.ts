@@ -1,12 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { OPERATIONS } from '../shared/api/operations';
-import { ALIBABA_CLOUD_CREDENTIALS, jobIdField, timeoutOnlyOptions } from '../shared/descriptions/common';
-import { executeOperation } from '../shared/execution/executeOperation';
-import { readJobOperation } from '../shared/execution/readJob';
-
-export const getMediaProducingJob = readJobOperation('mediaProducing', { name: 'jobId', label: 'Job ID' });
+import { ALIBABA_CLOUD_CREDENTIALS } from '../shared/descriptions/common';
+import { getJobNodeDescription } from '../shared/descriptions/getJobNode';
+import { readJobExecute } from '../shared/execution/readJob';
 
 export class AlibabaCloudGetMediaProducingJob implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,25 +15,13 @@ export class AlibabaCloudGetMediaProducingJob implements INodeType {
 		subtitle: '={{$parameter["jobId"]}}',
 		description:
 			'Read a media producing (video editing) job of Alibaba Cloud Intelligent Media Services. Outputs status (running, succeeded or failed), finished, output URL, media ID, error code and message, plus the job exactly as Alibaba returns it.',
-		documentationUrl: OPERATIONS.GetMediaProducingJob.documentationUrl,
 		defaults: { name: 'Get Media Producing Job' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
 		credentials: ALIBABA_CLOUD_CREDENTIALS,
-		properties: [
-			jobIdField({
-				name: 'jobId',
-				label: 'Job ID',
-				responseField: 'JobId',
-				submitNode: 'Submit Media Producing Job',
-				example: 'cdb3e74639973036bc84a1b2c3d4e5f6',
-			}),
-			timeoutOnlyOptions,
-		],
+		...getJobNodeDescription('mediaProducing'),
 	};
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return executeOperation.call(this, getMediaProducingJob);
-	}
+	execute = readJobExecute('mediaProducing');
 }

@@ -10,12 +10,12 @@ import { createRequire } from 'node:module';
 import type { IDataObject } from 'n8n-workflow';
 import { LoggerProxy } from 'n8n-workflow';
 
-import { startEmulator } from '../../test/emulator';
-import type { Emulator } from '../../test/emulator';
-import type { Fault } from '../../test/emulator/faults';
-import { callSdk, sdk } from '../../test/emulator/testClient';
-import { runWorkflow } from '../../test/harness';
-import type { SubmitNodeCase } from '../../test/support/semantics';
+import { startEmulator } from '../../tools/sandbox/emulator';
+import type { Emulator } from '../../tools/sandbox/emulator';
+import type { Fault } from '../../tools/sandbox/emulator/faults';
+import { callSdk, sdk } from '../../tools/sandbox/emulator/sdkClient';
+import { runWorkflow } from '../../tools/sandbox/engine';
+import type { SubmitNodeCase } from '../../tools/sandbox/workflows/submitNodes';
 import {
 	SUBMIT,
 	SUBMIT_NODES,
@@ -25,8 +25,8 @@ import {
 	jobsPerMarker,
 	markedItems,
 	markerOf,
-} from '../../test/support/semantics';
-import { sandboxCredentials, startingWith } from '../../test/support/workflows';
+} from '../../tools/sandbox/workflows/submitNodes';
+import { sandboxCredentials, startingWith } from '../../tools/sandbox/workflows/workflows';
 
 export interface ChaosOptions {
 	/** Submissions in all, split evenly over the four Submit nodes. */

@@ -1,5 +1,5 @@
 /**
- * Imported by demo.ts BEFORE test/e2e/n8n.ts: remembers which SIGINT/SIGTERM/SIGHUP listeners existed before that
+ * Imported by demo.ts BEFORE tools/sandbox/n8n: remembers which SIGINT/SIGTERM/SIGHUP listeners existed before that
  * library registered its own (it SIGKILLs every n8n process on a signal). The demo replaces the library's
  * listeners with a graceful shutdown (n8n gets SIGTERM first); the library's `exit` hook stays as the safety net.
  */
@@ -9,7 +9,7 @@ const before = new Map<NodeJS.Signals, Set<(...args: unknown[]) => void>>(
 	HANDLED_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal) as Array<(...args: unknown[]) => void>)]),
 );
 
-/** Removes the signal listeners added since this module was loaded (i.e. by test/e2e/n8n.ts). */
+/** Removes the signal listeners added since this module was loaded (i.e. by tools/sandbox/n8n). */
 export function removeLibrarySignalListeners(): void {
 	for (const signal of HANDLED_SIGNALS) {
 		for (const listener of process.listeners(signal) as Array<(...args: unknown[]) => void>) {

@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 
 import type { Browser, Page } from 'playwright-core';
 
-import { REPO_ROOT } from '../e2e/n8n';
+import { REPO_ROOT } from '../../tools/sandbox/n8n';
 
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'browser');
 

@@ -15,9 +15,9 @@ import { basename, join, relative } from 'node:path';
 
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 
-import type { Emulator } from '../emulator';
-import { startEmulator } from '../emulator';
-import { alibabaCredential, N8n, newId, packageTarball, PACKAGE_NAME, REPO_ROOT } from '../e2e/n8n';
+import type { Emulator } from '../../tools/sandbox/emulator';
+import { startEmulator } from '../../tools/sandbox/emulator';
+import { alibabaCredential, N8n, newId, packageTarball, PACKAGE_NAME, REPO_ROOT } from '../../tools/sandbox/n8n';
 import { type ExpectedNode, expectedNodes, launchChromium, Screenshots } from './browser';
 
 declare const __N8N_BROWSER__: boolean | undefined;

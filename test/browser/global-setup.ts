@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 
-import { listRuns, REPO_ROOT } from '../e2e/n8n';
-import { buildAndPack } from '../e2e/pack';
+import { listRuns, REPO_ROOT } from '../../tools/sandbox/n8n';
+import { buildAndPack } from '../../tools/sandbox/n8n/pack';
 import { chromiumPath } from './browser';
 
 export default async function globalSetup(): Promise<void> {

@@ -2,8 +2,8 @@
  * Every answer the emulator gives fits the contract's response tree: each operation, each job state it can reach,
  * failures with and without a code, pages, and error bodies.
  */
-import { Emulator, startEmulator } from '../emulator';
-import { admin } from '../emulator/testClient';
+import { Emulator, startEmulator } from '../../tools/sandbox/emulator';
+import { admin } from '../../tools/sandbox/emulator/sdkClient';
 import { describeWithContract, loadContract } from '../support/contract';
 import { ContractProbe } from './emulatorCalls';
 

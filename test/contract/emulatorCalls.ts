@@ -1,6 +1,6 @@
 /** Signed calls to the emulator whose answers are checked against the contract, and the states they showed. */
-import type { Emulator } from '../emulator';
-import { ICE_VERSION, rawCall, VOD_VERSION } from '../emulator/testClient';
+import type { Emulator } from '../../tools/sandbox/emulator';
+import { ICE_VERSION, rawCall, VOD_VERSION } from '../../tools/sandbox/emulator/sdkClient';
 import { errorBodyMisfits, Misfit, responseMisfits } from '../support/contract';
 
 const VOD_ACTIONS = ['SubmitWorkflowJob', 'GetJobDetail'];

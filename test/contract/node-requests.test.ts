@@ -5,11 +5,11 @@
 import path from 'node:path';
 import type { IDataObject, INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
-import { Emulator, startEmulator } from '../emulator';
-import { REPO_ROOT, runWorkflow } from '../harness';
+import { Emulator, startEmulator } from '../../tools/sandbox/emulator';
+import { REPO_ROOT, runWorkflow } from '../../tools/sandbox/engine';
 import { describeWithContract, Misfit, requestMisfits } from '../support/contract';
-import { TriggerDriver, triggerWorkflow } from '../support/jobTrigger';
-import { chain, sandboxCredentials, startingWith } from '../support/workflows';
+import { TriggerDriver, triggerWorkflow } from '../../tools/sandbox/workflows/jobTrigger';
+import { chain, sandboxCredentials, startingWith } from '../../tools/sandbox/workflows/workflows';
 
 const OUT = 'https://media-out.oss-cn-shanghai.aliyuncs.com/videos/out.mp4';
 const TIMELINE = JSON.stringify({

@@ -2,13 +2,13 @@
  * The emulator accepts what Alibaba's official clients put on the wire (official-sdk-requests.json), sent through
  * the official @alicloud/openapi-client, and answers each with a success that fits the contract.
  */
-import { Emulator, startEmulator } from '../emulator';
-import type { JobKind } from '../emulator';
-import { callSdk, sdk } from '../emulator/testClient';
+import { Emulator, startEmulator } from '../../tools/sandbox/emulator';
+import type { EmulatorJobKind } from '../../tools/sandbox/emulator';
+import { callSdk, sdk } from '../../tools/sandbox/emulator/sdkClient';
 import { describeWithContract, officialSdkRequests, responseMisfits } from '../support/contract';
 
 /** Which job kind the ID in each recorded Get request names (seeded so that the Get finds it). */
-const SEEDED_KIND: Record<string, JobKind> = {
+const SEEDED_KIND: Record<string, EmulatorJobKind> = {
 	GetPackageJob: 'package',
 	GetMediaProducingJob: 'editing',
 	GetLiveEditingJob: 'liveEditing',

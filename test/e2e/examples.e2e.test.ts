@@ -15,96 +15,45 @@
  *
  * Runs only under test/e2e/jest.config.js (`npm run test:e2e`); under the unit-test config it skips itself.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
-import type { Emulator } from '../emulator';
-import { startEmulator } from '../emulator';
-import { callSdk, sdk } from '../emulator/testClient';
-import { alibabaCredential, type ExecuteResult, N8n, packageTarball, REPO_ROOT, smtpCredential } from './n8n';
-import { type ReceivedMail, type SmtpSink, startSmtpSink } from './smtp-sink';
-import { startWebhookSink, type WebhookSink } from './webhook-sink';
-
-declare const __N8N_E2E__: boolean | undefined;
-const underE2eConfig = typeof __N8N_E2E__ !== 'undefined' && __N8N_E2E__ === true;
-const describeE2e = underE2eConfig ? describe : describe.skip;
-
-const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
-const FILES = {
-	package: '01-package-oss-url.json',
-	produce: '02-produce-timeline-notify.json',
-	trigger: '03-job-trigger-alerts.json',
-	liveToVod: '04-live-clip-to-vod-workflow.json',
-} as const;
-const IDS = {
-	package: 'alibabaExample01',
-	produce: 'alibabaExample02',
-	trigger: 'alibabaExample03',
-	liveToVod: 'alibabaExample04',
-} as const;
-
-/** The strings a user replaces (test/examples/examples.test.ts checks they are written exactly once). */
-const WEBHOOK_URL = 'https://hooks.slack.com/services/T000/B000/XXXX';
-const WEBHOOK_PATH = '/services/T000/B000/XXXX';
-const RECIPIENT = 'ops@example.com';
-const SENDER = 'n8n@example.com';
-const ALIBABA_CREDENTIAL = { id: 'alibabaSandbox', name: 'Alibaba Cloud (sandbox)' };
-const SMTP_CREDENTIAL = { id: 'sandboxSmtp', name: 'Sandbox SMTP' };
-
-const MINUTE = 60_000;
-/** How fast the emulator's clock runs: a job's 60 s lifecycle takes half a second. See beforeAll. */
-const SPEED = 120;
-
-/**
- * Example 3 polls every minute. n8n 2.41 allows nothing shorter per Poll Times entry: at activation it rejects any
- * entry whose cron fires more than once a minute (n8n-workflow `isSubMinuteCron`: a 6-field cron must have one
- * fixed second, so a step, a range or a list there, e.g. `0,30 * * * * *`, fails with "The polling interval is too
- * short"). Waiting minutes for each poll would make this file several minutes long, so the imported copy uses
- * twelve Custom entries `0 * * * * *`, `5 * * * * *`, … `55 * * * * *`: each one is minute-granular, exactly what
- * n8n itself generates for "Every Minute" (`<random second> * * * * *`), and n8n registers each entry as its own
- * cron, so together they poll every 5 s. Several Poll Times entries are an ordinary editor feature ("Add Poll
- * Time"); the trigger's logic does not depend on the interval.
- */
-const FAST_POLL_TIMES = {
-	item: Array.from({ length: 12 }, (_, index) => ({ mode: 'custom', cronExpression: `${index * 5} * * * * *` })),
-};
-
-type Workflow = {
-	id: string;
-	nodes: Array<{ name: string; type: string; parameters: Record<string, any> }>;
-	[key: string]: unknown;
-};
-
-function loadExample(file: string, replace: Array<[string, string]> = []): Workflow {
-	let text = readFileSync(join(EXAMPLES_DIR, file), 'utf8');
-	for (const [from, to] of replace) {
-		expect(text.split(from)).toHaveLength(2); // written exactly once
-		text = text.split(from).join(to);
-	}
-	return JSON.parse(text) as Workflow;
-}
-
-function nodesThatRan(result: ExecuteResult): string[] {
-	return Object.keys(result.run?.data.resultData.runData ?? {});
-}
-
-function assertOk(result: ExecuteResult): void {
-	if (!result.ok) {
-		throw new Error(
-			`n8n execute failed: ${result.errorMessage}\nlog: ${result.logFile}\n${result.stdout.slice(-3000)}`,
-		);
-	}
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-		await sleep(100);
-	}
-}
+import type { Emulator } from '../../tools/sandbox/emulator';
+import { startEmulator } from '../../tools/sandbox/emulator';
+import { sdk } from '../../tools/sandbox/emulator/sdkClient';
+import { alibabaCredential, N8n, packageTarball, smtpCredential } from '../../tools/sandbox/n8n';
+import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../../tools/sandbox/sinks/smtp-sink';
+import { startWebhookSink, type WebhookSink } from '../../tools/sandbox/sinks/webhook-sink';
+import {
+	ALIBABA_CREDENTIAL,
+	EXAMPLE_1,
+	EXAMPLE_2,
+	EXAMPLE_3,
+	EXAMPLE_4,
+	expectExample2Mail,
+	expectExample4Clips,
+	expectExample4Output,
+	FILES,
+	IDS,
+	loadExample,
+	MINUTE,
+	RECIPIENT,
+	SENDER,
+	SMTP_CREDENTIAL,
+	WEBHOOK_PATH,
+	WEBHOOK_URL,
+} from '../support/examples';
+import {
+	assertOk,
+	FAST_POLL_TIMES,
+	jobIdsEmittedByTriggerExecutions,
+	nodesThatRan,
+	sleep,
+	SPEED,
+	submitPackageJob,
+	submitProductionJob,
+	waitFor,
+	type Workflow,
+} from './exampleRuns';
+import { describeE2e } from './describeE2e';
 
 describeE2e('real n8n: the four example workflows, imported with n8n’s CLI', () => {
 	let emulator: Emulator;
@@ -129,7 +78,7 @@ describeE2e('real n8n: the four example workflows, imported with n8n’s CLI', (
 			alibabaCredential(emulator, ALIBABA_CREDENTIAL),
 			smtpCredential(smtp, SMTP_CREDENTIAL),
 		]);
-		const trigger = loadExample(FILES.trigger, [[WEBHOOK_URL, `${hook.url}${WEBHOOK_PATH}`]]);
+		const trigger = loadExample<Workflow>(FILES.trigger, [[WEBHOOK_URL, `${hook.url}${WEBHOOK_PATH}`]]);
 		trigger.nodes.find((node) => node.name === 'Media Job Trigger')!.parameters.pollTimes = FAST_POLL_TIMES;
 		imported = await n8n.importWorkflows([
 			loadExample(FILES.package),
@@ -166,14 +115,8 @@ describeE2e('real n8n: the four example workflows, imported with n8n’s CLI', (
 			const result = await n8n!.execute(IDS.package);
 			assertOk(result);
 			expect(result.run?.mode).toBe('cli');
-			expect(nodesThatRan(result)).toEqual(['Start', 'Set input', 'Submit Package Job', 'Get Package Job']);
-			expect(result.output('Set input')).toEqual([
-				{
-					sourceUrl: 'oss://media-in/uploads/launch-trailer.mp4',
-					outputUrl: 'oss://media-out/hls/launch-trailer/index.m3u8',
-					jobName: 'launch-trailer-hls',
-				},
-			]);
+			expect(nodesThatRan(result)).toEqual(EXAMPLE_1.nodes);
+			expect(result.output('Set input')).toEqual([EXAMPLE_1.setOutput]);
 
 			const [submitted] = result.output('Submit Package Job');
 			expect(submitted.JobId).toMatch(/^[0-9a-f]{32}$/);
@@ -184,11 +127,7 @@ describeE2e('real n8n: the four example workflows, imported with n8n’s CLI', (
 				['SubmitPackageJob', 200, emulator.credentials.accessKeyId],
 				['GetPackageJob', 200, emulator.credentials.accessKeyId],
 			]);
-			expect(emulator.requests[0].query).toEqual({
-				Name: 'launch-trailer-hls',
-				Inputs: '[{"Input":{"Type":"OSS","Media":"oss://media-in/uploads/launch-trailer.mp4"}}]',
-				Output: '{"Type":"OSS","Media":"oss://media-out/hls/launch-trailer/index.m3u8"}',
-			});
+			expect(emulator.requests[0].query).toEqual(EXAMPLE_1.submitQuery);
 			expect(emulator.requests[1].query).toEqual({ JobId: submitted.JobId });
 			expect(emulator.jobs.list('package').map((job) => job.jobId)).toEqual([submitted.JobId]);
 
@@ -201,13 +140,13 @@ describeE2e('real n8n: the four example workflows, imported with n8n’s CLI', (
 		});
 
 		it('example 2: produces the timeline, waits until it succeeded, and the SMTP sink receives the email', async () => {
-			const example = loadExample(FILES.produce);
+			const example = loadExample<Workflow>(FILES.produce);
 			const timeline = example.nodes.find((node) => node.name === 'Submit Media Producing Job')!.parameters.timeline;
 			const result = await n8n!.execute(IDS.produce);
 			assertOk(result);
-			expect(nodesThatRan(result)).toEqual(['Start', 'Submit Media Producing Job', 'Email ops']);
+			expect(nodesThatRan(result)).toEqual(EXAMPLE_2.nodes);
 
-			const outputUrl = 'https://media-out.oss-cn-shanghai.aliyuncs.com/produced/launch-video.mp4';
+			const { outputUrl } = EXAMPLE_2;
 			const [produced] = result.output('Submit Media Producing Job');
 			const jobId = produced.jobId as string;
 			finishedBeforeActivation.push(jobId);
@@ -229,7 +168,7 @@ describeE2e('real n8n: the four example workflows, imported with n8n’s CLI', (
 			expect(JSON.parse(submits[0].form.Timeline)).toEqual(JSON.parse(timeline as string));
 			expect(submits[0].query).toMatchObject({
 				OutputMediaTarget: 'oss-object',
-				OutputMediaConfig: JSON.stringify({ MediaURL: outputUrl, Width: 1280, Height: 720 }),
+				OutputMediaConfig: EXAMPLE_2.outputMediaConfig,
 			});
 			const reads = emulator.requests.filter((request) => request.action === 'GetMediaProducingJob');
 			expect(reads.length).toBeGreaterThanOrEqual(1);
@@ -245,13 +184,7 @@ describeE2e('real n8n: the four example workflows, imported with n8n’s CLI', (
 			// The email, as the SMTP server received it.
 			const mail = await smtp.waitForMessage((message) => message.subject.includes(jobId), 15_000);
 			expect(smtp.messages).toHaveLength(1);
-			expect(mail.envelope).toEqual({ from: SENDER, to: [RECIPIENT] });
-			expect(mail.to).toContain(RECIPIENT);
-			expect(mail.subject).toBe(`Video job ${jobId} succeeded`);
-			expect(mail.text).toContain(`The media producing job ${jobId} has finished with status succeeded.`);
-			expect(mail.text).toContain(`Video: ${outputUrl}`);
-			expect(mail.text).toContain(`Media ID: ${produced.mediaId as string}`);
-			expect(mail.text).not.toContain('n8n.io'); // attribution off
+			expectExample2Mail(mail, jobId, produced.mediaId as string);
 			expect(result.output('Email ops')[0].accepted).toEqual([RECIPIENT]);
 		});
 
@@ -261,35 +194,13 @@ describeE2e('real n8n: the four example workflows, imported with n8n’s CLI', (
 			const after = Date.now();
 			assertOk(result);
 			finishedBeforeActivation.push(result.output('Submit Live Editing Job')[0].jobId);
-			expect(nodesThatRan(result)).toEqual([
-				'Start',
-				'Submit Live Editing Job',
-				'Submit VOD Workflow Job',
-				'Get VOD Workflow Job',
-			]);
+			expect(nodesThatRan(result)).toEqual(EXAMPLE_4.nodes);
 
 			// The live editing job: one clip from 10 to 5 minutes before the run's minute (n8n's clock), UTC.
 			const submits = emulator.requests.filter((request) => request.action === 'SubmitLiveEditingJob');
 			expect(submits).toHaveLength(1);
-			const clips = JSON.parse(submits[0].query.Clips) as Array<{ StartTime: string; EndTime: string }>;
-			expect(clips).toHaveLength(1);
-			expect(clips[0].StartTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-			expect(clips[0].EndTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-			const start = Date.parse(clips[0].StartTime);
-			// Both ends come from the start of the same minute, so the clip is exactly 5 minutes long.
-			expect(Date.parse(clips[0].EndTime) - start).toBe(5 * MINUTE);
-			expect(start % MINUTE).toBe(0);
-			expect(start).toBeGreaterThan(before - 11 * MINUTE);
-			expect(start).toBeLessThanOrEqual(after - 10 * MINUTE);
-			expect(JSON.parse(submits[0].query.LiveStreamConfig)).toEqual({
-				AppName: 'live',
-				DomainName: 'live.example.com',
-				StreamName: 'studio-1',
-			});
-			expect(submits[0].query.OutputMediaTarget).toBe('vod-media');
-			const outputConfig = JSON.parse(submits[0].query.OutputMediaConfig) as Record<string, unknown>;
-			expect(outputConfig.StorageLocation).toBe('outin-0123456789abcdef0123456789abcdef.oss-cn-shanghai.aliyuncs.com');
-			expect(outputConfig.FileName).toMatch(/^studio-1-\d{8}-\d{4}\.mp4$/);
+			expectExample4Clips(submits[0].query.Clips, before, after);
+			expectExample4Output(submits[0].query);
 
 			// Waited until it succeeded; the clip is a VOD video, the media ID the emulator gave it.
 			const [clip] = result.output('Submit Live Editing Job');
@@ -304,7 +215,7 @@ describeE2e('real n8n: the four example workflows, imported with n8n’s CLI', (
 			const workflowSubmits = emulator.requests.filter((request) => request.action === 'SubmitWorkflowJob');
 			expect(workflowSubmits).toHaveLength(1);
 			expect(workflowSubmits[0]).toMatchObject({ product: 'VOD', status: 200 });
-			expect(workflowSubmits[0].query).toEqual({ WorkflowId: 'YOUR_VOD_WORKFLOW_ID', MediaId: clip.vodMediaId });
+			expect(workflowSubmits[0].query).toEqual({ WorkflowId: EXAMPLE_4.workflowId, MediaId: clip.vodMediaId });
 			const [task] = result.output('Submit VOD Workflow Job');
 			expect(task.TaskId).toMatch(/^[0-9a-f]{32}$/);
 			expect(emulator.jobs.list('workflow').map((job) => job.jobId)).toEqual([task.TaskId]);
@@ -364,79 +275,43 @@ describeE2e('real n8n: the four example workflows, imported with n8n’s CLI', (
 
 		it('emails each failed job and posts each succeeded one to the webhook, once, as jobs finish', async () => {
 			const client = sdk(emulator);
-			const submitPackage = async (name: string) =>
-				(
-					await callSdk(client, 'SubmitPackageJob', {
-						Name: name,
-						Inputs: JSON.stringify([{ Input: { Type: 'OSS', Media: `oss://media-in/${name}.mp4` } }]),
-						Output: JSON.stringify({ Type: 'OSS', Media: `oss://media-out/${name}/index.m3u8` }),
-					})
-				).JobId as string;
-			const submitVideo = async (outputUrl: string) =>
-				(
-					await callSdk(
-						client,
-						'SubmitMediaProducingJob',
-						{ OutputMediaTarget: 'oss-object', OutputMediaConfig: JSON.stringify({ MediaURL: outputUrl }) },
-						{
-							Timeline: JSON.stringify({
-								VideoTracks: [
-									{ VideoTrackClips: [{ MediaURL: 'https://media-in.oss-cn-shanghai.aliyuncs.com/a.mp4' }] },
-								],
-							}),
-						},
-					)
-				).JobId as string;
-
 			// Production jobs run their lifecycle (half a second here); the ones with "broken" in them fail at its end.
-			emulator.failJobsMatching({
-				kind: 'editing',
-				match: 'broken',
-				code: 'InvalidMaterial',
-				message: 'The material cannot be decoded.',
-			});
+			emulator.failJobsMatching({ kind: 'editing', match: 'broken', ...EXAMPLE_3.videoFailure });
 			const okVideoUrl = 'https://media-out.oss-cn-shanghai.aliyuncs.com/ok/video.mp4';
-			const okVideo = await submitVideo(okVideoUrl);
-			const badVideo = await submitVideo('https://media-out.oss-cn-shanghai.aliyuncs.com/broken/video.mp4');
+			const okVideo = await submitProductionJob(client, okVideoUrl);
+			const badVideo = await submitProductionJob(
+				client,
+				'https://media-out.oss-cn-shanghai.aliyuncs.com/broken/video.mp4',
+			);
 			// Packaging jobs end when told: example 1's job (running since before activation) and two new ones.
-			const okPackage = await submitPackage('ok-hls');
-			const badPackage = await submitPackage('broken-hls');
+			const okPackage = await submitPackageJob(client, 'ok-hls');
+			const badPackage = await submitPackageJob(client, 'broken-hls');
 			// One poll sees them running (so the new packaging jobs are followed as pending, like example 1's job since
 			// activation); then they end.
 			const pollsBefore = count('ListPackageJobs');
 			await waitFor('the next poll', () => count('ListPackageJobs') > pollsBefore, 30_000);
 			emulator.finishJob(packageJobFromExample1);
 			emulator.finishJob(okPackage);
-			emulator.failJob(badPackage, 'InvalidParameter', 'Resource content bad.');
+			emulator.failJob(badPackage, EXAMPLE_3.packageFailure.code, EXAMPLE_3.packageFailure.message);
 
 			expected.succeeded = [
 				{
 					jobId: packageJobFromExample1,
-					text: `✅ package ${packageJobFromExample1} finished: http://media-out.oss-cn-shanghai.aliyuncs.com/hls/launch-trailer/index.m3u8`,
+					text: EXAMPLE_3.successText('package', packageJobFromExample1, EXAMPLE_1.outputUrl),
 				},
 				{
 					jobId: okPackage,
-					text: `✅ package ${okPackage} finished: http://media-out.oss-cn-shanghai.aliyuncs.com/ok-hls/index.m3u8`,
+					text: EXAMPLE_3.successText(
+						'package',
+						okPackage,
+						'http://media-out.oss-cn-shanghai.aliyuncs.com/ok-hls/index.m3u8',
+					),
 				},
-				{ jobId: okVideo, text: `✅ mediaProducing ${okVideo} finished: ${okVideoUrl}` },
+				{ jobId: okVideo, text: EXAMPLE_3.successText('mediaProducing', okVideo, okVideoUrl) },
 			];
 			expected.failed = [
-				{
-					jobId: badPackage,
-					subject: `Alibaba Cloud package job ${badPackage} failed: InvalidParameter`,
-					lines: [
-						`Job ID: ${badPackage}\nKind: package\n`,
-						'Error code: InvalidParameter\nError message: Resource content bad.\n',
-					],
-				},
-				{
-					jobId: badVideo,
-					subject: `Alibaba Cloud mediaProducing job ${badVideo} failed: InvalidMaterial`,
-					lines: [
-						`Job ID: ${badVideo}\nKind: mediaProducing (EditingJob)\n`,
-						'Error code: InvalidMaterial\nError message: The material cannot be decoded.\n',
-					],
-				},
+				{ jobId: badPackage, ...EXAMPLE_3.failureMail('package', badPackage) },
+				{ jobId: badVideo, ...EXAMPLE_3.failureMail('video', badVideo) },
 			];
 
 			// What was received, whatever the polls that saw them (every 5 s).
@@ -508,34 +383,7 @@ describeE2e('real n8n: the four example workflows, imported with n8n’s CLI', (
 		it('in n8n: trigger executions, all succeeded, that together emitted each finished job exactly once', async () => {
 			expect(expected.succeeded.length + expected.failed.length).toBe(5);
 			await n8n!.setupOwnerAndLogin();
-			const filter = encodeURIComponent(JSON.stringify({ workflowId: IDS.trigger }));
-			const list = await n8n!.rest('GET', `/executions?filter=${filter}&limit=100`);
-			expect(list.status).toBe(200);
-			const results = (list.body.data?.results ?? list.body.data ?? []) as Array<{
-				id: string;
-				mode: string;
-				status: string;
-			}>;
-			expect(results.length).toBeGreaterThanOrEqual(1);
-			expect(results.length).toBeLessThanOrEqual(5);
-
-			// flatted is how n8n serializes execution data for the editor; use the copy n8n itself ships.
-			// eslint-disable-next-line @typescript-eslint/no-require-imports
-			const flatted = require(join(n8n!.runtime.dir, 'n8n', 'node_modules', 'flatted')) as {
-				parse: (text: string) => any;
-			};
-			const emitted: string[] = [];
-			for (const { id, mode, status } of results) {
-				expect({ id, mode, status }).toEqual({ id, mode: 'trigger', status: 'success' });
-				const one = await n8n!.rest('GET', `/executions/${id}`);
-				expect(one.status).toBe(200);
-				const data = flatted.parse((one.body.data ?? one.body).data);
-				const triggerRuns = data.resultData.runData['Media Job Trigger'] as Array<{
-					data: { main: Array<Array<{ json: { jobId: string } }>> };
-				}>;
-				expect(triggerRuns).toHaveLength(1);
-				emitted.push(...triggerRuns[0].data.main[0].map((item) => item.json.jobId));
-			}
+			const emitted = await jobIdsEmittedByTriggerExecutions(n8n!, IDS.trigger);
 			expect(emitted.sort()).toEqual([...expected.succeeded, ...expected.failed].map((job) => job.jobId).sort());
 		});
 	});

@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { listRuns, REPO_ROOT } from './n8n';
-import { buildAndPack } from './pack';
+import { listRuns, REPO_ROOT } from '../../tools/sandbox/n8n';
+import { buildAndPack } from '../../tools/sandbox/n8n/pack';
 
 const KEEP_RUNS = 0;
 

@@ -8,17 +8,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { Emulator } from '../emulator';
-import { startEmulator } from '../emulator';
-import { alibabaCredential, N8n, newId, packageTarball, PACKAGE_NAME, smtpCredential } from './n8n';
-import type { SmtpSink } from './smtp-sink';
-import { startSmtpSink } from './smtp-sink';
-import type { WebhookSink } from './webhook-sink';
-import { startWebhookSink } from './webhook-sink';
-
-declare const __N8N_E2E__: boolean | undefined;
-const underE2eConfig = typeof __N8N_E2E__ !== 'undefined' && __N8N_E2E__ === true;
-const describeE2e = underE2eConfig ? describe : describe.skip;
+import type { Emulator } from '../../tools/sandbox/emulator';
+import { startEmulator } from '../../tools/sandbox/emulator';
+import { alibabaCredential, N8n, newId, packageTarball, PACKAGE_NAME, smtpCredential } from '../../tools/sandbox/n8n';
+import type { SmtpSink } from '../../tools/sandbox/sinks/smtp-sink';
+import { startSmtpSink } from '../../tools/sandbox/sinks/smtp-sink';
+import type { WebhookSink } from '../../tools/sandbox/sinks/webhook-sink';
+import { startWebhookSink } from '../../tools/sandbox/sinks/webhook-sink';
+import { describeE2e } from './describeE2e';
 
 const SUBMIT = 'Submit Package Job';
 const GET = 'Get Package Job';

@@ -1,5 +1,5 @@
-import { Emulator, startEmulator } from './index';
-import { callSdk, isoNow, rawCall, sdk, sdkError } from './testClient';
+import { Emulator, startEmulator } from '../../tools/sandbox/emulator/index';
+import { callSdk, isoNow, rawCall, sdk, sdkError } from '../../tools/sandbox/emulator/sdkClient';
 
 let emu: Emulator;
 let wall = 0;

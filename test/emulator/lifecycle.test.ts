@@ -1,5 +1,5 @@
-import { Emulator, startEmulator } from './index';
-import { admin, callSdk, sdk, sdkError } from './testClient';
+import { Emulator, startEmulator } from '../../tools/sandbox/emulator/index';
+import { admin, callSdk, sdk, sdkError } from '../../tools/sandbox/emulator/sdkClient';
 import type OpenApi from '@alicloud/openapi-client';
 
 let emu: Emulator;

@@ -8,7 +8,7 @@ import {
 	sha256Hex,
 	signString,
 	stringToSign,
-} from './signature';
+} from '../../tools/sandbox/emulator/signature';
 
 describe('ACS3-HMAC-SHA256 canonicalization', () => {
 	const vectorHeaders = {

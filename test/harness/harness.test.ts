@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 
 import { NodeApiError, type IConnections, type INode } from 'n8n-workflow';
 
-import { N8nHarness, type WorkflowDefinition } from './index';
+import { N8nHarness, type WorkflowDefinition } from '../../tools/sandbox/engine/index';
 import { FIXTURE_PACKAGE, writeFixturePackage } from './fixture';
 
 interface SeenRequest {

@@ -5,10 +5,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Emulator, JobKind } from '../emulator';
-import { startEmulator } from '../emulator';
-import { getHarness } from '../harness';
-import { TriggerDriver, triggerWorkflow } from '../support/jobTrigger';
+import type { Emulator, EmulatorJobKind } from '../../tools/sandbox/emulator';
+import { startEmulator } from '../../tools/sandbox/emulator';
+import { getHarness } from '../../tools/sandbox/engine';
+import { TriggerDriver, triggerWorkflow } from '../../tools/sandbox/workflows/jobTrigger';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -36,7 +36,7 @@ describe.each([
 	it.each([
 		['package', 'package'],
 		['production', 'editing'],
-	] as const)('%s jobs: nothing on activation, then every finished job once', async (source, kind: JobKind) => {
+	] as const)('%s jobs: nothing on activation, then every finished job once', async (source, kind: EmulatorJobKind) => {
 		emulator.seedJobs({ kind, count: 500, status: kind === 'package' ? ['Success', 'Fail'] : ['Success', 'Failed'] });
 		const runningBefore = emulator.seedJobs({ kind, count: 10, status: 'Processing', intervalMs: 1000 });
 		const trigger = new TriggerDriver(

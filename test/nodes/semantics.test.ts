@@ -5,10 +5,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Emulator } from '../emulator';
-import { startEmulator } from '../emulator';
-import { runWorkflow } from '../harness';
-import type { SubmitNodeCase } from '../support/semantics';
+import type { Emulator } from '../../tools/sandbox/emulator';
+import { startEmulator } from '../../tools/sandbox/emulator';
+import { runWorkflow } from '../../tools/sandbox/engine';
+import type { SubmitNodeCase } from '../../tools/sandbox/workflows/submitNodes';
 import {
 	DONE,
 	SUBMIT,
@@ -19,8 +19,8 @@ import {
 	jobIdOf,
 	loopOverItems,
 	markedItems,
-} from '../support/semantics';
-import { sandboxCredentials, startingWith } from '../support/workflows';
+} from '../../tools/sandbox/workflows/submitNodes';
+import { sandboxCredentials, startingWith } from '../../tools/sandbox/workflows/workflows';
 
 let emulator: Emulator;
 let restoreFaults: (() => void) | undefined;

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Emulator } from '../emulator';
-import { startEmulator } from '../emulator';
-import { runWorkflow, testCredential } from '../harness';
-import { chain, sandboxCredentials, startingWith } from '../support/workflows';
+import type { Emulator } from '../../tools/sandbox/emulator';
+import { startEmulator } from '../../tools/sandbox/emulator';
+import { runWorkflow, testCredential } from '../../tools/sandbox/engine';
+import { chain, sandboxCredentials, startingWith } from '../../tools/sandbox/workflows/workflows';
 
 const SUBMIT = 'Submit Package Job';
 const GET = 'Get Package Job';

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Emulator } from '../emulator';
-import { startEmulator } from '../emulator';
-import { runWorkflow } from '../harness';
-import { chain, sandboxCredentials, startingWith } from '../support/workflows';
+import type { Emulator } from '../../tools/sandbox/emulator';
+import { startEmulator } from '../../tools/sandbox/emulator';
+import { runWorkflow } from '../../tools/sandbox/engine';
+import { chain, sandboxCredentials, startingWith } from '../../tools/sandbox/workflows/workflows';
 
 const SUBMIT = 'Submit Package Job';
 const ITEM = { source: 'oss://media-in/in.mp4', target: 'oss://media-out/hls/index.m3u8' };

@@ -1,16 +1,28 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
 import { requireText } from '../helpers/validation';
 import type { JobKind } from '../jobs/jobKinds';
 import { JOB_KINDS, readJobQuery } from '../jobs/jobKinds';
 import type { ApiRequest } from '../transport/request';
 import type { OperationDefinition } from './executeOperation';
+import { executeOperation } from './executeOperation';
 
-/** The whole behaviour of a Get node: read one job by the ID in `field`, output the normalized job. */
-export function readJobOperation(kind: JobKind, field: { name: string; label: string }): OperationDefinition {
+/** The whole behaviour of a Get node: read one job by the ID in its kind's Get node field, output the normalized job. */
+export function readJobOperation(kind: JobKind): OperationDefinition {
+	const { parameter, label } = JOB_KINDS[kind].getNode;
 	return {
 		operation: JOB_KINDS[kind].get,
 		reads: kind,
-		buildRequest: (parameter) => ({
-			query: readJobQuery(kind, requireText(parameter(field.name, ''), field.label)) as ApiRequest['query'],
+		buildRequest: (readParameter) => ({
+			query: readJobQuery(kind, requireText(readParameter(parameter, ''), label)) as ApiRequest['query'],
 		}),
+	};
+}
+
+/** A Get node's `execute`: the read of its job kind, item by item. */
+export function readJobExecute(kind: JobKind): (this: IExecuteFunctions) => Promise<INodeExecutionData[][]> {
+	const operation = readJobOperation(kind);
+	return async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return executeOperation.call(this, operation);
 	};
 }

@@ -34,6 +34,20 @@ interface JobKindFacts {
 	 * GetLiveEditingJob has no VodMediaId, SubmitLiveEditingJob's answer does.
 	 */
 	submittedFields?: Partial<Record<'vodMediaId', string>>;
+	/** The Get node of this kind: its ID field (filled from `idField` of the Submit node's answer). */
+	getNode: GetNodeSpec;
+}
+
+export interface GetNodeSpec {
+	/** The ID field's parameter name and label, e.g. jobId, Job ID. */
+	parameter: string;
+	label: string;
+	/** An ID of the right shape, shown as the field's placeholder. */
+	example: string;
+	/** The Submit node whose answer carries the ID. */
+	submitNode: string;
+	/** Said after the field's description, e.g. how far back jobs can be read. */
+	note?: string;
 }
 
 export const JOB_KINDS: Record<JobKind, JobKindFacts> = {
@@ -45,6 +59,12 @@ export const JOB_KINDS: Record<JobKind, JobKindFacts> = {
 		idField: 'JobId',
 		terminal: { succeeded: ['Success'], failed: ['Fail'], canceled: [], skipped: [] },
 		fields: { createdAt: 'CreateTime', finishedAt: 'FinishTime', outputUrl: 'OutputUrl' },
+		getNode: {
+			parameter: 'jobId',
+			label: 'Job ID',
+			example: 'ab4802364a2e49208c99efab82df0000',
+			submitNode: 'Submit Package Job',
+		},
 	},
 	mediaProducing: {
 		label: 'media producing job',
@@ -60,6 +80,12 @@ export const JOB_KINDS: Record<JobKind, JobKindFacts> = {
 			mediaId: 'MediaId',
 			vodMediaId: 'VodMediaId',
 		},
+		getNode: {
+			parameter: 'jobId',
+			label: 'Job ID',
+			example: 'cdb3e74639973036bc84a1b2c3d4e5f6',
+			submitNode: 'Submit Media Producing Job',
+		},
 	},
 	liveEditing: {
 		label: 'live editing job',
@@ -70,6 +96,12 @@ export const JOB_KINDS: Record<JobKind, JobKindFacts> = {
 		terminal: { succeeded: ['Success'], failed: ['Failed'], canceled: [], skipped: [] },
 		fields: { createdAt: 'CreationTime', finishedAt: 'CompleteTime', outputUrl: 'MediaURL', mediaId: 'MediaId' },
 		submittedFields: { vodMediaId: 'VodMediaId' },
+		getNode: {
+			parameter: 'jobId',
+			label: 'Job ID',
+			example: 'ab4802364a2e49208c99efab82df0000',
+			submitNode: 'Submit Live Editing Job',
+		},
 	},
 	vodWorkflow: {
 		label: 'VOD workflow task',
@@ -79,6 +111,13 @@ export const JOB_KINDS: Record<JobKind, JobKindFacts> = {
 		idField: 'TaskId',
 		terminal: { succeeded: ['Succeed'], failed: ['Failed'], canceled: ['Canceled'], skipped: ['Skip'] },
 		fields: { createdAt: 'CreateTime', finishedAt: 'FinishTime' },
+		getNode: {
+			parameter: 'taskId',
+			label: 'Task ID',
+			example: '46ecc0240a2e4e4b92c8e26237e51000',
+			submitNode: 'Submit VOD Workflow Job',
+			note: 'Tasks of the last 6 months can be read',
+		},
 	},
 };
 

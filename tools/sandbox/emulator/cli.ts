@@ -1,0 +1,63 @@
+/**
+ * Offline sandbox: `npm run emulator -- --port 8787 --clock real --speed 10`.
+ * Prints the endpoint and the sandbox credentials to paste into n8n.
+ */
+import { ADMIN_PREFIX, startEmulator } from './index';
+import type { ClockMode } from './clock';
+
+function parseArgs(argv: string[]): { port: number; clock: ClockMode; speed: number; region?: string } {
+	const out = { port: 8787, clock: 'real' as ClockMode, speed: 1, region: undefined as string | undefined };
+	for (let i = 0; i < argv.length; i++) {
+		const [flag, inline] = argv[i].split('=', 2);
+		const value = (): string => {
+			const v = inline ?? argv[++i];
+			if (v === undefined) throw new Error(`${flag} needs a value`);
+			return v;
+		};
+		if (flag === '--port') out.port = Number(value());
+		else if (flag === '--clock') out.clock = value() as ClockMode;
+		else if (flag === '--speed') out.speed = Number(value());
+		else if (flag === '--region') out.region = value();
+		else if (flag === '--help' || flag === '-h') {
+			process.stdout.write('Usage: emulator [--port 8787] [--clock real|manual] [--speed N] [--region cn-shanghai]\n');
+			process.exit(0);
+		} else throw new Error(`unknown option ${argv[i]}`);
+	}
+	if (!Number.isInteger(out.port) || out.port < 0 || out.port > 65535) throw new Error('--port must be 0–65535');
+	if (out.clock !== 'real' && out.clock !== 'manual') throw new Error('--clock must be real or manual');
+	if (!(out.speed > 0)) throw new Error('--speed must be a positive number');
+	return out;
+}
+
+async function main(): Promise<void> {
+	const args = parseArgs(process.argv.slice(2));
+	const emu = await startEmulator({ port: args.port, clock: args.clock, speed: args.speed, region: args.region });
+	const lines = [
+		`Alibaba Cloud media emulator (ICE 2020-11-09, VOD 2017-03-21) listening on ${emu.url}`,
+		`Clock: ${args.clock}${args.clock === 'real' ? ` ×${args.speed}` : ' (advance with POST ' + ADMIN_PREFIX + '/clock/advance {"ms":60000})'}; region ${emu.region}`,
+		'',
+		'n8n credential settings:',
+		`  ICE endpoint:       ${emu.url}`,
+		`  VOD endpoint:       ${emu.url}`,
+		`  AccessKey ID:       ${emu.credentials.accessKeyId}`,
+		`  AccessKey Secret:   ${emu.credentials.accessKeySecret}`,
+		'',
+		'STS credentials (also accepted):',
+		`  AccessKey ID:       ${emu.stsCredentials.accessKeyId}`,
+		`  AccessKey Secret:   ${emu.stsCredentials.accessKeySecret}`,
+		`  Security Token:     ${emu.stsCredentials.securityToken}`,
+		'',
+		`Admin API: ${emu.url}${ADMIN_PREFIX}/health (see tools/sandbox/emulator/README.md). Ctrl+C to stop.`,
+	];
+	process.stdout.write(lines.join('\n') + '\n');
+	const stop = (): void => {
+		void emu.stop().then(() => process.exit(0));
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+	process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+	process.exit(1);
+});

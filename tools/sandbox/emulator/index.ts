@@ -1,0 +1,163 @@
+/**
+ * Local emulator of the Alibaba Cloud ICE (2020-11-09) and VOD (2017-03-21) RPC endpoints, strict about
+ * ACS3-HMAC-SHA256 signatures, parameters and job lifecycles. See README.md in this folder.
+ *
+ * ```ts
+ * const emu = await startEmulator();            // manual clock, random port
+ * // point the credential's endpoints at emu.url, sign with emu.credentials
+ * emu.clock.advance(60_000);                     // jobs move on
+ * await emu.stop();
+ * ```
+ */
+import { AddressInfo } from 'node:net';
+import {
+	EmulatorAccount,
+	SANDBOX_ACCESS_KEY_ID,
+	SANDBOX_ACCESS_KEY_SECRET,
+	SANDBOX_STS_ACCESS_KEY_ID,
+	SANDBOX_STS_ACCESS_KEY_SECRET,
+	SANDBOX_STS_SECURITY_TOKEN,
+} from './accounts';
+import { NonceStore } from './auth';
+import { Clock, ClockMode, createClock } from './clock';
+import { EmulatorControl, JobSnapshot } from './control';
+import { FaultInjector } from './faults';
+import { FailureRule, EmulatorJobKind, JobStore, LifecycleTiming, SeedOptions } from './jobs';
+import { LoggedRequest } from './requestLog';
+import { createEmulatorServer } from './server';
+import { accountMap, EmulatorState } from './state';
+
+export interface EmulatorOptions {
+	/** 0 (default) = a random free port. */
+	port?: number;
+	/** Default 127.0.0.1. */
+	host?: string;
+	/** `manual` (default): virtual time stands still until advanced. `real`: flows with wall time × speed. */
+	clock?: ClockMode;
+	speed?: number;
+	/** Virtual start time; default the real now. */
+	startTime?: Date | string | number;
+	/** Used in HostId and generated OSS URLs; default cn-shanghai. */
+	region?: string;
+	/** Accounts in addition to the sandbox AccessKey pair and STS triple. */
+	accounts?: EmulatorAccount[];
+	/** Per-kind lifecycle offsets; defaults in jobs.ts (finish 60 s after submission). */
+	timing?: Partial<Record<EmulatorJobKind, Partial<LifecycleTiming>>>;
+	/** The server's wall clock for signature timestamps and STS expiry (default Date.now). */
+	wallClock?: () => number;
+}
+
+export interface Emulator {
+	/** `http://127.0.0.1:PORT`: both the ICE and the VOD endpoint. */
+	url: string;
+	port: number;
+	/** `127.0.0.1:PORT`, the form @alicloud/openapi-client's `endpoint` wants. */
+	endpoint: string;
+	region: string;
+	credentials: { accessKeyId: string; accessKeySecret: string };
+	stsCredentials: { accessKeyId: string; accessKeySecret: string; securityToken: string };
+	clock: Clock;
+	/** Every request received, oldest first (live array). */
+	readonly requests: LoggedRequest[];
+	clearRequests(): void;
+	/**
+	 * Ends a running job now with Fail/Failed (VOD: Failed) and this Code/Message; without a code it fails with no
+	 * reason given. Throws if it already finished.
+	 */
+	failJob(jobId: string, code?: string, message?: string): JobSnapshot;
+	/** Jobs submitted from now on that match fail at their natural end. */
+	failJobsMatching(rule: FailureRule): void;
+	clearFailureRules(): void;
+	/** Ends a running job now successfully. */
+	finishJob(jobId: string): JobSnapshot;
+	/** Cancels a running VOD workflow task (status Canceled). */
+	cancelWorkflowTask(taskId: string): JobSnapshot;
+	/** Ends a running VOD workflow task as skipped (status Skip, terminal). */
+	skipWorkflowTask(taskId: string): JobSnapshot;
+	faults: FaultInjector;
+	/** Creates history quickly (10,000 jobs are fine); returns the job IDs, oldest first. */
+	seedJobs(options: SeedOptions): string[];
+	jobs: {
+		get(jobId: string): JobSnapshot | undefined;
+		/** Oldest first. */
+		list(kind?: EmulatorJobKind): JobSnapshot[];
+	};
+	addAccount(account: EmulatorAccount): void;
+	/** Answer SubmitWorkflowJob without TaskId, as older VOD responses do. */
+	setVodSubmitOmitsTaskId(omit: boolean): void;
+	/** Clears jobs, rules, faults, requests, nonces and accounts added later; keeps the clock. */
+	reset(): void;
+	stop(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+	const clock = createClock(
+		options.clock ?? 'manual',
+		options.speed ?? 1,
+		options.startTime !== undefined ? new Date(options.startTime).getTime() : Date.now(),
+	);
+	const state: EmulatorState = {
+		region: options.region ?? 'cn-shanghai',
+		clock,
+		jobs: new JobStore(clock, options.timing),
+		faults: new FaultInjector(),
+		nonces: new NonceStore(),
+		accounts: accountMap(options.accounts),
+		requests: [],
+		wallClock: options.wallClock ?? Date.now,
+		vodSubmitOmitsTaskId: false,
+	};
+	let url = '';
+	const control = new EmulatorControl(state, () => url);
+	control.initialAccounts = options.accounts ?? [];
+	const server = createEmulatorServer(control);
+	const host = options.host ?? '127.0.0.1';
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, host, () => resolve());
+	});
+	const port = (server.address() as AddressInfo).port;
+	url = `http://${host}:${port}`;
+	return {
+		url,
+		port,
+		endpoint: `${host}:${port}`,
+		region: state.region,
+		credentials: { accessKeyId: SANDBOX_ACCESS_KEY_ID, accessKeySecret: SANDBOX_ACCESS_KEY_SECRET },
+		stsCredentials: {
+			accessKeyId: SANDBOX_STS_ACCESS_KEY_ID,
+			accessKeySecret: SANDBOX_STS_ACCESS_KEY_SECRET,
+			securityToken: SANDBOX_STS_SECURITY_TOKEN,
+		},
+		clock,
+		requests: state.requests,
+		clearRequests: () => control.clearRequests(),
+		failJob: (id, code, message) => control.failJob(id, code, message),
+		failJobsMatching: (rule) => control.failJobsMatching(rule),
+		clearFailureRules: () => control.clearFailureRules(),
+		finishJob: (id) => control.finishJob(id),
+		cancelWorkflowTask: (id) => control.cancelWorkflowTask(id),
+		skipWorkflowTask: (id) => control.skipWorkflowTask(id),
+		faults: state.faults,
+		seedJobs: (o) => control.seedJobs(o),
+		jobs: { get: (id) => control.getJob(id), list: (kind) => control.listJobs(kind) },
+		addAccount: (a) => control.addAccount(a),
+		setVodSubmitOmitsTaskId: (omit) => {
+			state.vodSubmitOmitsTaskId = omit;
+		},
+		reset: () => control.reset(),
+		stop: () =>
+			new Promise<void>((resolve, reject) => {
+				server.close((err) => (err ? reject(err) : resolve()));
+				server.closeAllConnections();
+			}),
+	};
+}
+
+export * from './accounts';
+export type { Clock, ClockMode } from './clock';
+export type { JobSnapshot } from './control';
+export type { Fault, ErrorFault, HtmlFault, ResetFault, DelayFault, ThrottleRule, FaultInjector } from './faults';
+export type { FailureRule, EmulatorJobKind, SeedOptions, LifecycleTiming, Job } from './jobs';
+export type { LoggedRequest } from './requestLog';
+export { ADMIN_PREFIX } from './admin';

@@ -1,0 +1,395 @@
+/**
+ * A real n8n (the one `scripts/n8n/provision.mjs` puts in `.cache/n8n-runtime`) for end-to-end tests.
+ *
+ * ```ts
+ * const n8n = await N8n.create({ tarball: packageTarball() });   // fresh user folder, our package installed
+ * await n8n.importCredentials([alibabaCredential(emulator), smtpCredential(smtp)]);
+ * const id = await n8n.importWorkflow(workflowJson);
+ * const result = await n8n.execute(id);                           // `n8n execute --id … --rawOutput`, parsed
+ * result.output('Get Package Job');                               // the node's output items (json)
+ * await n8n.start();                                              // `n8n start`, waits for /healthz
+ * await n8n.dispose();                                            // stops n8n (SIGTERM, then SIGKILL), always
+ * ```
+ *
+ * Every n8n process writes its output to a log file under the instance's folder (`.cache/e2e/runs/<run>/logs`),
+ * and every error message names that file.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+import { type CredentialSpec, newId } from './credentials';
+import { n8nEnv } from './env';
+import { type ExecuteResult, outputOf, parseRawOutput } from './executeOutput';
+import { installPackage } from './install';
+import { REPO_ROOT, RUNS_DIR } from './paths';
+import { testCredentialOverRest } from './rest';
+import { type CliResult, freePort, killGroup, live, runLogged, sleep, tail, within } from './processes';
+import { loadRuntime, type N8nRuntime } from './runtime';
+
+export interface N8nOptions {
+	/** Install this `npm pack` tarball of the package as a community package (as n8n's installer does). */
+	tarball?: string;
+	/** A label for the run folder. */
+	name?: string;
+	/** Extra environment for every n8n process. */
+	env?: Record<string, string>;
+	/** The run folder (default: a new one under .cache/e2e/runs/, which the e2e setup prunes). */
+	runDir?: string;
+	/** The editor's port (default: a free one). */
+	port?: number;
+}
+
+export class N8n {
+	readonly runtime: N8nRuntime;
+	readonly runDir: string;
+	/** N8N_USER_FOLDER: n8n keeps its data in `<userFolder>/.n8n`. */
+	readonly userFolder: string;
+	readonly logDir: string;
+	readonly port: number;
+	readonly url: string;
+	readonly brokerPort: number;
+	readonly extraEnv: Record<string, string>;
+	private server?: ChildProcess;
+	private serverExit?: Promise<void>;
+	private serverLog?: string;
+	private sequence = 0;
+	private cookie = '';
+	private readonly browserId = `e2e-${randomBytes(8).toString('hex')}`;
+	readonly owner = { email: 'owner@e2e.test', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Passw0rd!' };
+
+	private constructor(
+		runtime: N8nRuntime,
+		runDir: string,
+		port: number,
+		brokerPort: number,
+		env: Record<string, string>,
+	) {
+		this.runtime = runtime;
+		this.runDir = runDir;
+		this.userFolder = join(runDir, 'user');
+		this.logDir = join(runDir, 'logs');
+		this.port = port;
+		this.url = `http://127.0.0.1:${port}`;
+		this.brokerPort = brokerPort;
+		this.extraEnv = env;
+		mkdirSync(join(this.userFolder, '.n8n'), { recursive: true });
+		mkdirSync(this.logDir, { recursive: true });
+	}
+
+	/** A fresh n8n user folder under .cache/e2e/runs/, with the package installed when `tarball` is given. */
+	static async create(options: N8nOptions = {}): Promise<N8n> {
+		const runtime = loadRuntime();
+		const label = (options.name ?? 'n8n').replace(/[^A-Za-z0-9_.-]+/g, '-');
+		const runDir =
+			options.runDir ??
+			join(
+				RUNS_DIR,
+				`${new Date().toISOString().replace(/[:.]/g, '-')}-${label}-${process.pid}-${randomBytes(3).toString('hex')}`,
+			);
+		const n8n = new N8n(runtime, runDir, options.port ?? (await freePort()), await freePort(), options.env ?? {});
+		if (options.tarball) await n8n.installPackage(options.tarball);
+		return n8n;
+	}
+
+	/** The environment of every n8n process: nothing inherited that could point n8n elsewhere. */
+	env(): NodeJS.ProcessEnv {
+		return n8nEnv(this);
+	}
+
+	private nextLog(label: string): string {
+		this.sequence += 1;
+		return join(
+			this.logDir,
+			`${String(this.sequence).padStart(2, '0')}-${label.replace(/[^A-Za-z0-9_.-]+/g, '-')}.log`,
+		);
+	}
+
+	/** Runs a process (n8n by default) to completion; output goes to a log file and is returned. Never throws on exit codes. */
+	async run(
+		args: string[],
+		options: { timeoutMs?: number; label?: string; command?: string; cwd?: string } = {},
+	): Promise<CliResult> {
+		return await runLogged(
+			options.command ?? this.runtime.node,
+			options.command ? args : [this.runtime.n8nBin, ...args],
+			{
+				cwd: options.cwd ?? this.runDir,
+				env: this.env(),
+				logFile: this.nextLog(options.label ?? args[0] ?? 'n8n'),
+				timeoutMs: options.timeoutMs ?? 120_000,
+			},
+		);
+	}
+
+	/** Like run(), but throws (with the log's tail) unless the command exits with 0. */
+	async cli(args: string[], options: { timeoutMs?: number; label?: string } = {}): Promise<CliResult> {
+		const result = await this.run(args, options);
+		if (result.exitCode !== 0) {
+			throw new Error(
+				`\`n8n ${args.join(' ')}\` ${result.timedOut ? 'timed out' : `exited with ${result.exitCode ?? result.signal}`}; ` +
+					`log: ${result.logFile}\n--- last lines ---\n${tail(result.logFile)}`,
+			);
+		}
+		return result;
+	}
+
+	/**
+	 * Installs a package tarball the way n8n 2.41's community-package installer does (CommunityPackagesService
+	 * .downloadPackage): unpack into `.n8n/nodes/node_modules/<name>`, drop devDependencies, peerDependencies and
+	 * optionalDependencies from its package.json, run `npm install --ignore-scripts …` inside it (with the runtime's
+	 * Node 24 npm), and record it in `.n8n/nodes/package.json`. Only `npm pack <name>@<version>` from the registry
+	 * is replaced by our tarball. n8n loads every package in that folder at start.
+	 */
+	async installPackage(tarball: string): Promise<{ name: string; version: string; directory: string }> {
+		return await installPackage(this, tarball);
+	}
+
+	private writeInput(label: string, value: unknown): string {
+		const dir = join(this.runDir, 'input');
+		mkdirSync(dir, { recursive: true });
+		const file = join(dir, `${String(this.sequence + 1).padStart(2, '0')}-${label}.json`);
+		writeFileSync(file, JSON.stringify(value, null, 2));
+		return file;
+	}
+
+	/** `n8n import:credentials`: plain `data` is encrypted by n8n on import. Returns the ids. */
+	async importCredentials(credentials: CredentialSpec[]): Promise<string[]> {
+		const withIds = credentials.map((credential) => ({ ...credential, id: credential.id ?? newId() }));
+		const file = this.writeInput('credentials', withIds);
+		await this.cli(['import:credentials', `--input=${file}`], { label: 'import-credentials' });
+		return withIds.map((credential) => credential.id);
+	}
+
+	/** `n8n import:workflow` (imported inactive, as 2.41 does outside queue mode). Returns the workflow id. */
+	async importWorkflow(workflow: Record<string, unknown>): Promise<string> {
+		const full = importable(workflow);
+		const file = this.writeInput('workflow', full);
+		await this.cli(['import:workflow', `--input=${file}`], { label: 'import-workflow' });
+		return full.id;
+	}
+
+	/**
+	 * Several workflows in one `n8n import:workflow` call (a JSON array in one file, which 2.41 accepts): one CLI
+	 * start instead of one per workflow. Returns the workflow ids, in order.
+	 */
+	async importWorkflows(workflows: Array<Record<string, unknown>>): Promise<string[]> {
+		const full = workflows.map(importable);
+		const file = this.writeInput('workflows', full);
+		await this.cli(['import:workflow', `--input=${file}`], { label: 'import-workflows' });
+		return full.map((workflow) => workflow.id);
+	}
+
+	/**
+	 * Marks a workflow active for the next `n8n start`: `n8n publish:workflow --id=…` (2.41; `update:workflow
+	 * --active=true` is deprecated and only forwards to it). Takes effect when n8n starts, so call it before start().
+	 */
+	async publishWorkflow(id: string): Promise<void> {
+		if (this.server)
+			throw new Error('publishWorkflow() must run before start(): n8n reads active workflows when it starts');
+		await this.cli(['publish:workflow', `--id=${id}`], { label: 'publish-workflow' });
+	}
+
+	/** `n8n execute --id <id> --rawOutput`, parsed. Starts from the workflow's Manual Trigger. */
+	async execute(id: string, options: { timeoutMs?: number } = {}): Promise<ExecuteResult> {
+		const result = await this.run(['execute', `--id=${id}`, '--rawOutput'], {
+			label: 'execute',
+			timeoutMs: options.timeoutMs ?? 120_000,
+		});
+		// Success: the run is printed on stdout. Failure: n8n logs "Execution was NOT successful" and the run,
+		// then the error message, and exits non-zero.
+		const run = parseRawOutput(result.stdout) ?? parseRawOutput(`${result.stdout}\n${result.stderr}`);
+		const ok = result.exitCode === 0 && run?.status === 'success';
+		let errorMessage: string | undefined;
+		if (!ok) {
+			errorMessage =
+				run?.data.resultData.error?.message ??
+				(result.timedOut ? `timed out after ${options.timeoutMs ?? 120_000} ms` : undefined) ??
+				(/Execution error:\s*\n(?:=+\s*\n)?([^\n]+)/.exec(result.stdout + result.stderr)?.[1]?.trim() || undefined) ??
+				`exit code ${result.exitCode ?? result.signal}`;
+		}
+		return {
+			ok,
+			exitCode: result.exitCode,
+			run,
+			errorMessage,
+			stdout: result.stdout,
+			stderr: result.stderr,
+			logFile: result.logFile,
+			durationMs: result.durationMs,
+			output: outputOf(run, result.logFile),
+		};
+	}
+
+	/** `n8n start` in the background; resolves once n8n says the editor is accessible and GET /healthz answers 200. */
+	async start(options: { timeoutMs?: number } = {}): Promise<void> {
+		if (this.server) throw new Error('n8n is already started');
+		const timeoutMs = options.timeoutMs ?? 120_000;
+		const logFile = this.nextLog('start');
+		this.serverLog = logFile;
+		const log = createWriteStream(logFile);
+		log.write(`$ ${this.runtime.node} ${this.runtime.n8nBin} start   (port ${this.port})\n`);
+		const child = spawn(this.runtime.node, [this.runtime.n8nBin, 'start'], {
+			cwd: this.runDir,
+			env: this.env(),
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
+		live.add(child);
+		this.server = child;
+		// n8n listens (and /healthz answers) before it has loaded the REST API and activated workflows; it prints
+		// "Editor is now accessible via:" when it is done. Wait for both.
+		let announced = false;
+		let recent = '';
+		child.stdout!.on('data', (chunk: Buffer) => {
+			log.write(chunk);
+			recent = (recent + chunk.toString()).slice(-4000);
+			if (recent.includes('Editor is now accessible via')) announced = true;
+		});
+		child.stderr!.on('data', (chunk: Buffer) => log.write(chunk));
+		let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+		this.serverExit = new Promise<void>((done) => {
+			child.once('close', (code, signal) => {
+				exited = { code, signal };
+				live.delete(child);
+				log.end(`\n[e2e] n8n start exited with ${code ?? signal}\n`);
+				done();
+			});
+			child.once('error', (error) => {
+				exited = { code: null, signal: null };
+				log.end(`\n[e2e] cannot start n8n: ${error.message}\n`);
+				done();
+			});
+		});
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			if (exited) {
+				this.server = undefined;
+				await sleep(100);
+				throw new Error(`n8n start exited early (${exited.code ?? exited.signal}); log: ${logFile}\n${tail(logFile)}`);
+			}
+			try {
+				if (announced) {
+					const response = await fetch(`${this.url}/healthz`, { signal: AbortSignal.timeout(2000) });
+					if (response.status === 200) return;
+				}
+			} catch {
+				// not listening yet
+			}
+			if (Date.now() > deadline) {
+				await this.stop();
+				throw new Error(
+					`n8n did not answer ${this.url}/healthz within ${timeoutMs} ms; log: ${logFile}\n${tail(logFile)}`,
+				);
+			}
+			await sleep(500);
+		}
+	}
+
+	/** The log of `n8n start` (path and text). */
+	serverLogFile(): string | undefined {
+		return this.serverLog;
+	}
+
+	/** Stops `n8n start`: SIGTERM (n8n shuts down gracefully), SIGKILL to its process group after timeoutMs. */
+	async stop(options: { timeoutMs?: number } = {}): Promise<void> {
+		const child = this.server;
+		if (!child) return;
+		const timeoutMs = options.timeoutMs ?? 20_000;
+		try {
+			child.kill('SIGTERM');
+		} catch {
+			// gone
+		}
+		if (!(await within(this.serverExit!, timeoutMs))) {
+			killGroup(child, 'SIGKILL');
+			await within(this.serverExit!, 5000);
+		}
+		killGroup(child, 'SIGKILL'); // the task runner, if it outlived its parent
+		this.server = undefined;
+		this.cookie = '';
+	}
+
+	get running(): boolean {
+		return this.server !== undefined;
+	}
+
+	// ---- REST API (while started) ----------------------------------------------------------------------------------
+
+	/** An HTTP call to the started n8n with the session cookie (if logged in); returns status and parsed body. */
+	async request(path: string, method = 'GET', body?: unknown): Promise<{ status: number; body: any; text: string }> {
+		if (!this.server) throw new Error('n8n is not started');
+		const response = await fetch(`${this.url}${path}`, {
+			method,
+			headers: {
+				'content-type': 'application/json',
+				'browser-id': this.browserId,
+				...(this.cookie ? { cookie: this.cookie } : {}),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+			signal: AbortSignal.timeout(60_000),
+		});
+		for (const header of response.headers.getSetCookie()) {
+			const pair = header.split(';')[0];
+			if (pair.startsWith('n8n-auth=')) this.cookie = pair;
+		}
+		const text = await response.text();
+		let parsed: any = text;
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			// keep the text
+		}
+		return { status: response.status, body: parsed, text };
+	}
+
+	/** A call to n8n's internal REST API (`/rest<path>`). */
+	async rest(method: string, path: string, body?: unknown): Promise<{ status: number; body: any; text: string }> {
+		return this.request(`/rest${path}`, method, body);
+	}
+
+	/** Creates the instance owner (POST /rest/owner/setup) and logs in (POST /rest/login). */
+	async setupOwnerAndLogin(): Promise<void> {
+		const setup = await this.rest('POST', '/owner/setup', this.owner);
+		if (setup.status !== 200) {
+			throw new Error(
+				`POST /rest/owner/setup answered ${setup.status}: ${setup.text.slice(0, 500)}; log: ${this.serverLog}`,
+			);
+		}
+		const login = await this.rest('POST', '/login', {
+			emailOrLdapLoginId: this.owner.email,
+			password: this.owner.password,
+		});
+		if (login.status !== 200 || !this.cookie) {
+			throw new Error(`POST /rest/login answered ${login.status}: ${login.text.slice(0, 500)}; log: ${this.serverLog}`);
+		}
+	}
+
+	/**
+	 * The editor's credential "Test" button, as the editor does it: GET /rest/credentials/<id>?includeData=true
+	 * (secrets come back redacted), then POST /rest/credentials/test with that data; n8n puts the stored secrets
+	 * back in and runs the credential type's test. `data` overrides fields, as when a user edits the form before
+	 * testing. Returns n8n's `{status: 'OK'|'Error', message}`.
+	 */
+	async testCredential(credential: { id: string; data?: Record<string, unknown> }) {
+		return await testCredentialOverRest(this, credential);
+	}
+
+	/** Stops n8n and every process this instance started. */
+	async dispose(options: { keep?: boolean } = {}): Promise<void> {
+		await this.stop();
+		if (options.keep === false) rmSync(this.runDir, { recursive: true, force: true });
+	}
+
+	/** Short description for failure messages. */
+	describe(): string {
+		return `n8n ${this.runtime.versions.n8n} in ${relative(REPO_ROOT, this.runDir)} (logs: ${this.logDir})`;
+	}
+}
+
+/** A workflow as `n8n import:workflow` wants it: an id (n8n's format), a name, inactive, with settings and connections. */
+function importable(workflow: Record<string, unknown>): Record<string, unknown> & { id: string } {
+	const id = typeof workflow.id === 'string' && workflow.id ? workflow.id : newId();
+	return { name: `e2e ${id}`, active: false, settings: {}, connections: {}, ...workflow, id };
+}

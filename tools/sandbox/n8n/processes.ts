@@ -1,0 +1,129 @@
+/** The child processes of the real-n8n tooling: each in its own process group, logged to a file, killed on exit. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+/** Live child processes (each the leader of its own process group), killed when the test process exits. */
+export const live = new Set<ChildProcess>();
+process.once('exit', () => {
+	for (const child of live) killGroup(child, 'SIGKILL');
+});
+// The processes run in their own process groups (so that a timeout can kill n8n with its task runner), which
+// also means a Ctrl-C in the terminal does not reach them: pass it on.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+	process.once(signal, () => {
+		for (const child of live) killGroup(child, 'SIGKILL');
+		process.kill(process.pid, signal);
+	});
+}
+
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
+	if (child.pid === undefined) return;
+	try {
+		process.kill(-child.pid, signal);
+	} catch {
+		try {
+			child.kill(signal);
+		} catch {
+			// already gone
+		}
+	}
+}
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolvePort, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => resolvePort(port));
+		});
+	});
+}
+
+export function tail(file: string, lines = 40): string {
+	try {
+		return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+	} catch {
+		return '(no log)';
+	}
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** true when the promise settles within ms, false otherwise; leaves no timer behind. */
+export function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+	return new Promise((resolveWithin) => {
+		const timer = setTimeout(() => resolveWithin(false), ms);
+		promise.then(
+			() => {
+				clearTimeout(timer);
+				resolveWithin(true);
+			},
+			() => {
+				clearTimeout(timer);
+				resolveWithin(true);
+			},
+		);
+	});
+}
+
+export interface CliResult {
+	exitCode: number | null;
+	signal: NodeJS.Signals | null;
+	stdout: string;
+	stderr: string;
+	logFile: string;
+	durationMs: number;
+	timedOut: boolean;
+}
+
+/** Runs a process to completion in its own process group; its output goes to `logFile` and is returned. Never throws on exit codes. */
+export async function runLogged(
+	command: string,
+	args: string[],
+	options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; timeoutMs: number },
+): Promise<CliResult> {
+	const { logFile, timeoutMs } = options;
+	const log = createWriteStream(logFile);
+	log.write(`$ ${[command, ...args].join(' ')}\n`);
+	const started = Date.now();
+	const child = spawn(command, args, {
+		cwd: options.cwd,
+		env: options.env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
+	live.add(child);
+	let stdout = '';
+	let stderr = '';
+	child.stdout!.on('data', (chunk: Buffer) => {
+		stdout += chunk;
+		log.write(chunk);
+	});
+	child.stderr!.on('data', (chunk: Buffer) => {
+		stderr += chunk;
+		log.write(chunk);
+	});
+	let timedOut = false;
+	const timer = setTimeout(() => {
+		timedOut = true;
+		log.write(`\n[e2e] timed out after ${timeoutMs} ms: SIGKILL\n`);
+		killGroup(child, 'SIGKILL');
+	}, timeoutMs);
+	const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => {
+		child.once('error', (error) => {
+			stderr += String(error);
+			done([null, null]);
+		});
+		child.once('close', (code, sig) => done([code, sig]));
+	});
+	clearTimeout(timer);
+	live.delete(child);
+	killGroup(child, 'SIGKILL'); // leftovers of the group (a task runner), if any
+	await new Promise<void>((r) =>
+		log.end(`\n[e2e] exit ${exitCode ?? signal} after ${Date.now() - started} ms\n`, () => r()),
+	);
+	return { exitCode, signal, stdout, stderr, logFile, durationMs: Date.now() - started, timedOut };
+}

@@ -1,0 +1,202 @@
+/**
+ * Shared setup for the semantics matrix and the chaos run: the four Submit nodes with one marker per input item
+ * that the emulator keeps with the job, workflows with Loop Over Items and Retry On Fail, faults aimed at the
+ * n-th submission, and the count of jobs the emulator really created per input item.
+ */
+import type { IConnections, IDataObject, INode } from 'n8n-workflow';
+
+import type { Emulator } from '../emulator';
+import type { JobSnapshot } from '../emulator/control';
+import type { Fault } from '../emulator/faults';
+import type { EmulatorJobKind } from '../emulator/jobs';
+import type { WorkflowDefinition } from '../engine';
+import { CREDENTIAL_REFERENCE, PACKAGE_NAME, START } from './workflows';
+
+export interface SubmitNodeCase {
+	label: string;
+	type: string;
+	action: string;
+	kind: EmulatorJobKind;
+	/** Whether a resent submission is deduplicated by Alibaba (ClientToken). */
+	idempotent: boolean;
+	/** Whether a lost answer is settled: resent with the same ClientToken, or found in the job list. */
+	settlesLostAnswers: boolean;
+	parameters: IDataObject;
+}
+
+const MARKER_PATTERN = /item-\d{6}/;
+const USER_DATA_WITH_MARKER = '={{ JSON.stringify({ marker: $json.marker }) }}';
+
+export const SUBMIT_NODES: SubmitNodeCase[] = [
+	{
+		label: 'Submit Package Job',
+		type: 'alibabaCloudSubmitPackageJob',
+		action: 'SubmitPackageJob',
+		kind: 'package',
+		idempotent: false,
+		settlesLostAnswers: true,
+		parameters: {
+			jobName: '={{ $json.marker }}',
+			inputs: { input: [{ type: 'OSS', media: 'oss://media-in/in.mp4' }] },
+			outputType: 'OSS',
+			outputMedia: 'oss://media-out/hls/index.m3u8',
+		},
+	},
+	{
+		label: 'Submit Media Producing Job',
+		type: 'alibabaCloudSubmitMediaProducingJob',
+		action: 'SubmitMediaProducingJob',
+		kind: 'editing',
+		idempotent: true,
+		settlesLostAnswers: true,
+		parameters: {
+			source: 'timeline',
+			timeline: JSON.stringify({
+				VideoTracks: [{ VideoTrackClips: [{ MediaId: 'c3f8d1a0e2b94f6a8b7c6d5e4f3a2b1c' }] }],
+			}),
+			outputMediaUrl: 'https://media-out.oss-cn-shanghai.aliyuncs.com/videos/out.mp4',
+			options: { userData: USER_DATA_WITH_MARKER },
+		},
+	},
+	{
+		label: 'Submit Live Editing Job',
+		type: 'alibabaCloudSubmitLiveEditingJob',
+		action: 'SubmitLiveEditingJob',
+		kind: 'liveEditing',
+		idempotent: false,
+		settlesLostAnswers: true,
+		parameters: {
+			clips: { clip: [{ startTime: '2021-06-21T08:01:00Z', endTime: '2021-06-21T08:03:00Z' }] },
+			liveStreamConfig: { stream: { appName: 'live', domainName: 'live.example.com', streamName: 'studio-1' } },
+			outputMediaUrl: 'https://media-out.oss-cn-shanghai.aliyuncs.com/live/out.mp4',
+			options: { userData: USER_DATA_WITH_MARKER },
+		},
+	},
+	{
+		label: 'Submit VOD Workflow Job',
+		type: 'alibabaCloudSubmitVodWorkflowJob',
+		action: 'SubmitWorkflowJob',
+		kind: 'workflow',
+		idempotent: false,
+		settlesLostAnswers: false,
+		parameters: { workflowId: '34d577eade633860bdf1237e2f0e2a4b', mediaId: '={{ $json.marker }}' },
+	},
+];
+
+export function marker(n: number): string {
+	return `item-${String(n).padStart(6, '0')}`;
+}
+
+export function markedItems(count: number, first = 0): IDataObject[] {
+	return Array.from({ length: count }, (_, index) => ({ marker: marker(first + index) }));
+}
+
+export function markerOf(job: JobSnapshot): string | undefined {
+	return MARKER_PATTERN.exec(JSON.stringify(job.data))?.[0];
+}
+
+/** How many jobs the emulator created for each marker (markers without a job are absent). */
+export function jobsPerMarker(emulator: Emulator, kind: EmulatorJobKind): Map<string, JobSnapshot[]> {
+	const perMarker = new Map<string, JobSnapshot[]>();
+	for (const job of emulator.jobs.list(kind)) {
+		const key = markerOf(job) ?? '(no marker)';
+		perMarker.set(key, [...(perMarker.get(key) ?? []), job]);
+	}
+	return perMarker;
+}
+
+export function jobCounts(emulator: Emulator, kind: EmulatorJobKind, items: IDataObject[]): number[] {
+	const perMarker = jobsPerMarker(emulator, kind);
+	return items.map((item) => perMarker.get(item.marker as string)?.length ?? 0);
+}
+
+/**
+ * Injects a fault into chosen submissions: `pick(n)` is asked for the n-th request of `action` (1-based) and
+ * returns the fault for it, if any. Uses the emulator's own fault injector, one request ahead of time.
+ */
+export function faultSubmissions(
+	emulator: Emulator,
+	action: string,
+	pick: (n: number) => Fault | undefined,
+): () => void {
+	const faults = emulator.faults;
+	const original = faults.take.bind(faults);
+	let seen = 0;
+	faults.take = (requested: string) => {
+		if (requested === action) {
+			const fault = pick(++seen);
+			if (fault) faults.add({ ...fault, action, count: 1 });
+		}
+		return original(requested);
+	};
+	return () => {
+		faults.take = original;
+	};
+}
+
+export interface NodeSettings {
+	retryOnFail?: boolean;
+	maxTries?: number;
+	waitBetweenTries?: number;
+	onError?: INode['onError'];
+}
+
+export const SUBMIT = 'Submit';
+export const LOOP = 'Loop Over Items';
+export const DONE = 'Done';
+
+function submitNode(node: SubmitNodeCase, settings: NodeSettings, parameters: IDataObject): INode {
+	return {
+		id: 'submit',
+		name: SUBMIT,
+		type: `${PACKAGE_NAME}.${node.type}`,
+		typeVersion: 1,
+		position: [440, 0],
+		parameters: { ...node.parameters, ...parameters } as INode['parameters'],
+		credentials: CREDENTIAL_REFERENCE,
+		...settings,
+	};
+}
+
+const trigger: INode = {
+	id: 'start',
+	name: START,
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+/** Manual Trigger → Submit. */
+export function direct(node: SubmitNodeCase, settings: NodeSettings = {}, parameters: IDataObject = {}) {
+	const connections: IConnections = { [START]: { main: [[{ node: SUBMIT, type: 'main', index: 0 }]] } };
+	return { nodes: [trigger, submitNode(node, settings, parameters)], connections } satisfies WorkflowDefinition;
+}
+
+/** Manual Trigger → Loop Over Items (n8n-nodes-base SplitInBatches v3, batch size 1) ⇄ Submit; done → Done. */
+export function loopOverItems(node: SubmitNodeCase, settings: NodeSettings = {}, parameters: IDataObject = {}) {
+	const nodes: INode[] = [
+		trigger,
+		{
+			id: 'loop',
+			name: LOOP,
+			type: 'n8n-nodes-base.splitInBatches',
+			typeVersion: 3,
+			position: [220, 0],
+			parameters: { batchSize: 1, options: {} },
+		},
+		submitNode(node, settings, parameters),
+		{ id: 'done', name: DONE, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [440, 200], parameters: {} },
+	];
+	const connections: IConnections = {
+		[START]: { main: [[{ node: LOOP, type: 'main', index: 0 }]] },
+		[LOOP]: { main: [[{ node: DONE, type: 'main', index: 0 }], [{ node: SUBMIT, type: 'main', index: 0 }]] },
+		[SUBMIT]: { main: [[{ node: LOOP, type: 'main', index: 0 }]] },
+	};
+	return { nodes, connections } satisfies WorkflowDefinition;
+}
+
+export function jobIdOf(json: IDataObject): string | undefined {
+	const submission = (json.submission ?? json) as IDataObject;
+	return (submission.JobId ?? submission.TaskId) as string | undefined;
+}
