@@ -5,8 +5,18 @@
 import { ADMIN_PREFIX, startEmulator } from './index';
 import type { ClockMode } from './clock';
 
-function parseArgs(argv: string[]): { port: number; clock: ClockMode; speed: number; region?: string } {
-	const out = { port: 8787, clock: 'real' as ClockMode, speed: 1, region: undefined as string | undefined };
+interface CliOptions {
+	port: number;
+	clock: ClockMode;
+	speed: number;
+	region?: string;
+	/** Alibaba's documented per-action quotas, on unless --no-quotas: the sandbox is as strict as the service. */
+	quotas: boolean;
+	latencyMs: number;
+}
+
+function parseArgs(argv: string[]): CliOptions {
+	const out: CliOptions = { port: 8787, clock: 'real', speed: 1, quotas: true, latencyMs: 0 };
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=', 2);
 		const value = (): string => {
@@ -18,23 +28,36 @@ function parseArgs(argv: string[]): { port: number; clock: ClockMode; speed: num
 		else if (flag === '--clock') out.clock = value() as ClockMode;
 		else if (flag === '--speed') out.speed = Number(value());
 		else if (flag === '--region') out.region = value();
+		else if (flag === '--no-quotas') out.quotas = false;
+		else if (flag === '--latency-ms') out.latencyMs = Number(value());
 		else if (flag === '--help' || flag === '-h') {
-			process.stdout.write('Usage: emulator [--port 8787] [--clock real|manual] [--speed N] [--region cn-shanghai]\n');
+			process.stdout.write(
+				'Usage: emulator [--port 8787] [--clock real|manual] [--speed N] [--region cn-shanghai] [--latency-ms N] [--no-quotas]\n',
+			);
 			process.exit(0);
 		} else throw new Error(`unknown option ${argv[i]}`);
 	}
 	if (!Number.isInteger(out.port) || out.port < 0 || out.port > 65535) throw new Error('--port must be 0–65535');
 	if (out.clock !== 'real' && out.clock !== 'manual') throw new Error('--clock must be real or manual');
 	if (!(out.speed > 0)) throw new Error('--speed must be a positive number');
+	if (!(out.latencyMs >= 0)) throw new Error('--latency-ms must be 0 or more');
 	return out;
 }
 
 async function main(): Promise<void> {
 	const args = parseArgs(process.argv.slice(2));
-	const emu = await startEmulator({ port: args.port, clock: args.clock, speed: args.speed, region: args.region });
+	const emu = await startEmulator({
+		port: args.port,
+		clock: args.clock,
+		speed: args.speed,
+		region: args.region,
+		quotas: args.quotas ? 'alibaba' : undefined,
+		latencyMs: args.latencyMs,
+	});
 	const lines = [
 		`Alibaba Cloud media emulator (ICE 2020-11-09, VOD 2017-03-21) listening on ${emu.url}`,
 		`Clock: ${args.clock}${args.clock === 'real' ? ` ×${args.speed}` : ' (advance with POST ' + ADMIN_PREFIX + '/clock/advance {"ms":60000})'}; region ${emu.region}`,
+		`Quotas: ${args.quotas ? "Alibaba's documented ones (Throttling.User above them)" : 'none'}; added latency ${args.latencyMs} ms`,
 		'',
 		'n8n credential settings:',
 		`  ICE endpoint:       ${emu.url}`,

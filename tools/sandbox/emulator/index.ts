@@ -45,6 +45,27 @@ export interface EmulatorOptions {
 	timing?: Partial<Record<EmulatorJobKind, Partial<LifecycleTiming>>>;
 	/** The server's wall clock for signature timestamps and STS expiry (default Date.now). */
 	wallClock?: () => number;
+	/**
+	 * Requests per second per AccessKey and action above which answers are Throttling.User, as Alibaba's quotas:
+	 * `'alibaba'` for the documented ones (ALIBABA_QUOTAS), or your own table. Default: none.
+	 */
+	quotas?: 'alibaba' | Record<string, number>;
+	/** Milliseconds added before every answer, as a round trip to a real endpoint would. Default 0. */
+	latencyMs?: number;
+}
+
+/** The quotas Alibaba documents for these actions (requests per second per account; api-notes). */
+export const ALIBABA_QUOTAS: Readonly<Record<string, number>> = {
+	SubmitMediaProducingJob: 30,
+	SubmitWorkflowJob: 20,
+	GetJobDetail: 15,
+};
+
+function quotaLimiter(quotas: EmulatorOptions['quotas']): FaultInjector {
+	const limiter = new FaultInjector();
+	const table = quotas === 'alibaba' ? ALIBABA_QUOTAS : (quotas ?? {});
+	for (const [action, qps] of Object.entries(table)) limiter.throttle({ action, qps });
+	return limiter;
 }
 
 export interface Emulator {
@@ -101,6 +122,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		clock,
 		jobs: new JobStore(clock, options.timing),
 		faults: new FaultInjector(),
+		quotas: quotaLimiter(options.quotas),
+		latencyMs: options.latencyMs ?? 0,
 		nonces: new NonceStore(),
 		accounts: accountMap(options.accounts),
 		requests: [],

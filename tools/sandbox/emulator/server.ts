@@ -117,7 +117,7 @@ async function handleRpc(
 	};
 
 	const { delayMs, outcome } = state.faults.take(action ?? '');
-	if (delayMs > 0) await sleep(delayMs);
+	if (delayMs + state.latencyMs > 0) await sleep(delayMs + state.latencyMs);
 	const faultNow = (): boolean => {
 		if (!outcome) return false;
 		if (outcome.type === 'reset') reset();
@@ -161,7 +161,11 @@ async function handleRpc(
 				`User not authorized to operate on the specified resource, or this API doesn't support RAM. Action: ${ramAction}`,
 			);
 		}
-		if (state.faults.throttled(account.accessKeyId, action ?? '', state.wallClock())) {
+		const now = state.wallClock();
+		if (
+			state.quotas.throttled(account.accessKeyId, action ?? '', now) ||
+			state.faults.throttled(account.accessKeyId, action ?? '', now)
+		) {
 			throw new ApiError(400, 'Throttling.User', 'Request was denied due to user flow control.');
 		}
 		const params: Params = { ...firstValues(formPairs), ...firstValues(queryPairs) };

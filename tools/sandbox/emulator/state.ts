@@ -11,6 +11,10 @@ export interface EmulatorState {
 	clock: Clock;
 	jobs: JobStore;
 	faults: FaultInjector;
+	/** Per-action quotas (requests per second per AccessKey), kept across resets: the account's limits. */
+	quotas: FaultInjector;
+	/** Added before every answer: the round trip to Alibaba's endpoint. */
+	latencyMs: number;
 	nonces: NonceStore;
 	accounts: Map<string, EmulatorAccount>;
 	requests: LoggedRequest[];
