@@ -1,8 +1,9 @@
 /**
  * Alibaba limits how often an account may call each action (SubmitMediaProducingJob 30 times a second, …) and
  * answers Throttling.User above it. Requests are therefore paced per AccessKey and action, in one pace shared by
- * every node and execution of this n8n process. A throttled answer halves the pace (the quota may be shared with
- * other clients of the account); answers that are not throttled give it back step by step, up to the quota.
+ * every node and execution of this n8n process. Each throttled answer takes a tenth off the pace (the quota may be
+ * shared with other clients of the account); answers that are not throttled give it back step by step, up to the
+ * quota.
  */
 import { sleepUnlessStopped } from '../helpers/sleep';
 
@@ -21,7 +22,9 @@ export const DEFAULT_QUOTAS = { read: 50, write: 20 } as const;
 /** The service counts requests per second in its own windows: stay one request and a little time inside them. */
 const WINDOW_MS = 1050;
 /** Answers needed to climb back one request per window after throttling. */
-const RECOVERY_ANSWERS = 5;
+const RECOVERY_ANSWERS = 2;
+/** Each throttled answer takes this share off the limit: a lone one barely slows, a stream of them soon does. */
+const THROTTLED_CUT = 0.1;
 
 function defaultQuota(action: string): number {
 	return /^(Get|List|Search|Describe|Query)/.test(action) ? DEFAULT_QUOTAS.read : DEFAULT_QUOTAS.write;
@@ -54,7 +57,7 @@ export class Pace {
 	}
 
 	throttled(): void {
-		this.limit = Math.max(1, Math.floor(this.limit / 2));
+		this.limit = Math.max(1, this.limit - Math.max(1, Math.floor(this.limit * THROTTLED_CUT)));
 		this.answersSinceThrottled = 0;
 	}
 
