@@ -110,3 +110,35 @@ it('running out of time says so and names the JobId, so nothing is lost', async 
 	expect(error?.description).toContain('keeps running in Alibaba Cloud');
 	expect(frozen.requests.filter((request) => request.action === 'GetPackageJob').length).toBeGreaterThanOrEqual(1);
 });
+
+describe('waiting at scale', () => {
+	it('many jobs of a kind are followed by their job list: running ones seen in the list, each finished one read with its Get', async () => {
+		// Jobs end a minute of emulator time after submission: at 10× that is 6 s, so they finish over several rounds.
+		const slow = await startEmulator({ clock: 'real', speed: 10 });
+		try {
+			const items = Array.from({ length: 120 }, (_, index) => ({
+				...ITEM,
+				target: `oss://media-out/${index}/index.m3u8`,
+			}));
+			const run = await runWorkflow(waitingSubmit({ options: { requestsInFlight: 10 } }), {
+				credentials: sandboxCredentials(slow),
+				pinData: startingWith(items),
+			});
+			expect(run.status).toBe('success');
+			const outputs = run.output(SUBMIT);
+			expect(outputs.map((output) => output.status)).toEqual(Array(120).fill('succeeded'));
+			const count = (action: string) => slow.requests.filter((request) => request.action === action);
+			// A round reads the list from its first page (no token): at most ⌈120 / 100⌉ = 2 pages a round.
+			const rounds = count('ListPackageJobs').filter((request) => request.query.NextPageToken === undefined).length;
+			expect(count('ListPackageJobs').length).toBeLessThanOrEqual(rounds * 2);
+			// Every job is read with its Get once it has finished; running ones are seen in the list, except a job
+			// left alone in a round, which its Get reads directly (one call either way).
+			const gets = count('GetPackageJob').map((request) => request.query.JobId);
+			expect(new Set(gets).size).toBe(120);
+			expect(gets.length).toBeLessThanOrEqual(120 + rounds);
+			expect(rounds).toBeGreaterThan(1);
+		} finally {
+			await slow.stop();
+		}
+	}, 60_000);
+});

@@ -314,6 +314,7 @@ export async function executeOperation(
 						itemIndex,
 						kind: definition.submits.kind,
 						jobId,
+						submittedAtMs: Date.now(),
 						timeoutMs: item.timeoutMs,
 						...item.wait,
 					});

@@ -3,7 +3,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { sleepUnlessStopped } from '../helpers/sleep';
 import type { JobKind } from '../jobs/jobKinds';
-import { JOB_KINDS, jobOutput, readJobQuery } from '../jobs/jobKinds';
+import { JOB_KINDS, jobOutput, readJobQuery, summarizeJob } from '../jobs/jobKinds';
+import type { JobSource } from '../jobs/jobLists';
+import { PACKAGE_SOURCE, productionSource } from '../jobs/jobLists';
+import { scanJobs } from '../jobs/scanJobs';
 import type { ApiRequest } from '../transport/request';
 import { callApi, failureOf } from '../transport/request';
 
@@ -11,12 +14,53 @@ export interface JobToWaitFor {
 	itemIndex: number;
 	kind: JobKind;
 	jobId: string;
+	/** n8n's clock when the submission was answered: where a job list starts looking for the job. */
+	submittedAtMs: number;
 	intervalMs: number;
 	maxWaitMs: number;
 	timeoutMs: number;
 }
 
 export type WaitOutcome = { output: IDataObject } | { error: NodeOperationError };
+
+/**
+ * Job lists that answer for up to 100 jobs of a kind per call. When several jobs of such a kind are due, one scan
+ * of the list (jobs created since the first submission) tells which of them have finished; only those are read
+ * with their Get call. VOD workflow tasks have no list: each is read with GetJobDetail.
+ */
+const STATUS_LISTS: Partial<Record<JobKind, JobSource>> = {
+	package: PACKAGE_SOURCE,
+	mediaProducing: productionSource(),
+	liveEditing: productionSource('LiveEditingJob'),
+};
+/** n8n's clock may be this far off Alibaba's (the signature's limit): lists look that much earlier and later. */
+const CLOCK_MARGIN_MS = 15 * 60_000;
+
+/**
+ * Statuses of the due jobs from their job lists, by job ID, for the kinds with a list and more than one job due.
+ * A list that cannot be read leaves its jobs to their Get calls (which have their own retries and error handling).
+ */
+async function listedJobs(context: IExecuteFunctions, due: Follow[]): Promise<Map<string, IDataObject>> {
+	const listed = new Map<string, IDataObject>();
+	for (const [kind, source] of Object.entries(STATUS_LISTS) as Array<[JobKind, JobSource]>) {
+		const jobs = due.filter((follow) => follow.job.kind === kind).map((follow) => follow.job);
+		if (jobs.length < 2) continue;
+		const window = {
+			start: Math.floor((Math.min(...jobs.map((job) => job.submittedAtMs)) - CLOCK_MARGIN_MS) / 1000),
+			end: Math.ceil((Date.now() + CLOCK_MARGIN_MS) / 1000),
+			ascending: true,
+		};
+		try {
+			const timeoutMs = Math.max(...jobs.map((job) => job.timeoutMs));
+			for (const item of await scanJobs(context, source, { jobTypes: [] }, window, { timeoutMs })) {
+				listed.set(String(item.JobId), item);
+			}
+		} catch {
+			// Each job is read with its Get call instead.
+		}
+	}
+	return listed;
+}
 
 /** After a failed status read the next one comes later and later: twice the wait each time, at most this. */
 const MAX_READ_BACKOFF_MS = 5 * 60_000;
@@ -97,8 +141,10 @@ function unreadable(context: IExecuteFunctions, follow: Follow, error: Error, fi
 }
 
 /**
- * Polls the Get operation of every submitted job until each one has finished or its item's wait is over.
- * All jobs are followed together, so N items wait about as long as the slowest job, not N times as long.
+ * Follows every submitted job until each one has finished or its item's wait is over: by its job list where
+ * several jobs of a kind are due (see STATUS_LISTS), else by its Get call; a finished job is always read once with
+ * its Get call, whose answer is the output. All jobs are followed together, so N items wait about as long as the
+ * slowest job, not N times as long.
  * A status read that fails for a passing reason (network, throttling, server error) is tried again with backoff
  * while time is left; one that cannot succeed (permission, credential) ends the item's wait at once. After Stop
  * the wait ends within a second, and only the jobs that finished are returned: the others keep their submission.
@@ -109,10 +155,20 @@ export async function waitForJobs(context: IExecuteFunctions, jobs: JobToWaitFor
 	const started = Date.now();
 	let following: Follow[] = jobs.map((job) => ({ job, nextReadAt: started, failedReads: 0, consecutiveFailures: 0 }));
 	while (following.length > 0 && !stop?.aborted) {
-		for (const follow of following.filter((candidate) => candidate.nextReadAt <= Date.now())) {
+		const due = following.filter((candidate) => candidate.nextReadAt <= Date.now());
+		const listed = await listedJobs(context, due);
+		for (const follow of due) {
 			if (stop?.aborted) break;
 			const { job } = follow;
 			const deadline = started + job.maxWaitMs;
+			const listItem = listed.get(job.jobId);
+			const source = STATUS_LISTS[job.kind];
+			if (listItem && source && !summarizeJob(source.kind, listItem).finished) {
+				follow.consecutiveFailures = 0;
+				if (Date.now() >= deadline) outcomes.set(job.itemIndex, stillRunning(context, job, listItem.Status));
+				else follow.nextReadAt = Math.min(Date.now() + job.intervalMs, deadline);
+				continue;
+			}
 			try {
 				const response = await callApi(
 					context,

@@ -104,10 +104,10 @@ export const PACKAGE_SOURCE: JobSource = {
 	readEmittedJobs: true,
 };
 
-/** ListMediaProducingJobs read for one job type. */
-export function productionSource(jobType: ProductionJobType): JobSource {
+/** ListMediaProducingJobs read for one job type, or for all of them. */
+export function productionSource(jobType?: ProductionJobType): JobSource {
 	return {
-		key: `production:${jobType}`,
+		key: `production:${jobType ?? 'all'}`,
 		name: 'production',
 		label: 'production jobs',
 		kind: 'mediaProducing',
