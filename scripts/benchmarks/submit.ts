@@ -4,15 +4,16 @@
  * above it). In the same run, the reference: the official @alicloud/openapi-client called in a plain sequential
  * loop with the same requests. Both are given as ratios of the quota floor (items / quota seconds).
  *
- *   npx tsx scripts/benchmark-submit.ts [--items 1000]     (run `npm run build` first: the engine loads dist/)
+ *   npx tsx scripts/benchmarks/submit.ts [--items 1000]     (run `npm run build` first: the engine loads dist/)
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Emulator } from '../tools/sandbox/emulator';
-import { ALIBABA_QUOTAS, startEmulator } from '../tools/sandbox/emulator';
-import { callSdk, sdk } from '../tools/sandbox/emulator/sdkClient';
-import { runWorkflow } from '../tools/sandbox/engine';
-import { chain, sandboxCredentials, startingWith } from '../tools/sandbox/workflows/workflows';
+import type { Emulator } from '../../tools/sandbox/emulator';
+import { ALIBABA_QUOTAS, startEmulator } from '../../tools/sandbox/emulator';
+import { callSdk, sdk } from '../../tools/sandbox/emulator/sdkClient';
+import { runWorkflow } from '../../tools/sandbox/engine';
+import { chain, sandboxCredentials, startingWith } from '../../tools/sandbox/workflows/workflows';
+import { peakPerSecond, throttledAnswers } from './requestLog';
 
 const ACTION = 'SubmitMediaProducingJob';
 const LATENCY_MS = 50;
@@ -38,20 +39,6 @@ function itemsArgument(): number {
 	return flag > 0 ? Number(process.argv[flag + 1]) : 1000;
 }
 
-/** The most submissions the emulator received within any one second (sliding). */
-function peakPerSecond(emulator: Emulator): number {
-	const times = emulator.requests
-		.filter((request) => request.action === ACTION)
-		.map((request) => Date.parse(request.time))
-		.sort((a, b) => a - b);
-	let peak = 0;
-	for (let first = 0, last = 0; last < times.length; last++) {
-		while (times[last] - times[first] >= 1000) first++;
-		peak = Math.max(peak, last - first + 1);
-	}
-	return peak;
-}
-
 function figures(client: string, emulator: Emulator, items: number, ms: number, failed: number): SubmitFigures {
 	const perOutput = new Map<string, number>();
 	for (const job of emulator.jobs.list('editing')) {
@@ -66,8 +53,8 @@ function figures(client: string, emulator: Emulator, items: number, ms: number, 
 		ratioToQuotaFloor: Math.round((ms / 1000 / floorSeconds) * 100) / 100,
 		failed,
 		duplicates: [...perOutput.values()].filter((count) => count > 1).length,
-		throttledAnswers: emulator.requests.filter((request) => request.errorCode === 'Throttling.User').length,
-		maxRequestsInAnySecond: peakPerSecond(emulator),
+		throttledAnswers: throttledAnswers(emulator),
+		maxRequestsInAnySecond: peakPerSecond(emulator, ACTION),
 	};
 }
 

@@ -1,7 +1,7 @@
 /**
  * Cost of the Media Job Trigger's polls versus the size of the account's history.
  *
- *   npx tsx scripts/benchmark-trigger.ts        (run `npm run build` first: the harness loads dist/)
+ *   npx tsx scripts/benchmarks/trigger.ts        (run `npm run build` first: the harness loads dist/)
  *
  * For 100, 1,000 and 10,000 packaging jobs of history (one a minute, all finished) plus as many production
  * jobs, the trigger is activated, then polled 20 times while 10 jobs of each list finish between polls
@@ -11,10 +11,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Emulator } from '../tools/sandbox/emulator';
-import { startEmulator } from '../tools/sandbox/emulator';
-import { getHarness } from '../tools/sandbox/engine';
-import { TriggerDriver, triggerWorkflow } from '../tools/sandbox/workflows/jobTrigger';
+import type { Emulator } from '../../tools/sandbox/emulator';
+import { startEmulator } from '../../tools/sandbox/emulator';
+import { getHarness } from '../../tools/sandbox/engine';
+import { TriggerDriver, triggerWorkflow } from '../../tools/sandbox/workflows/jobTrigger';
 
 const HISTORY_SIZES = [100, 1_000, 10_000];
 const STEADY_POLLS = 20;
