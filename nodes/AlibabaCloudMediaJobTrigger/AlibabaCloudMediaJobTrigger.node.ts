@@ -3,7 +3,7 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { OPERATIONS } from '../shared/api/operations';
 import { ALIBABA_CLOUD_CREDENTIALS, timeoutOption } from '../shared/descriptions/common';
-import { InvalidFieldError } from '../shared/helpers/validation';
+import { nodeErrorOf } from '../shared/helpers/validation';
 import { JOB_KINDS, readJobQuery, summarizeJob } from '../shared/jobs/jobKinds';
 import { callApi } from '../shared/transport/request';
 import { scanJobs } from './scan';
@@ -12,9 +12,8 @@ import { MAX_LOOK_BACK_HOURS, readSettings } from './settings';
 import type { JobSource, ListWindow } from './sources';
 import { epochSeconds, legacyProductionScope, watchedSources } from './sources';
 import type { ObservedJob, SourceState, TriggerState } from './state';
-import { advanceState, baselineState, readState, scanWindow, STATE_VERSION, writeState } from './state';
+import { advanceState, baselineState, DAY_SECONDS, readState, scanWindow, STATE_VERSION, writeState } from './state';
 
-const DAY_SECONDS = 24 * 3600;
 /** "Fetch test event" reads at most this many pages (of 100) per job list to find a sample. */
 const SAMPLE_PAGES = 3;
 
@@ -22,12 +21,7 @@ function settingsOf(context: IPollFunctions): TriggerSettings {
 	try {
 		return readSettings((name, fallback) => context.getNodeParameter(name, fallback));
 	} catch (error) {
-		if (error instanceof InvalidFieldError) {
-			throw new NodeOperationError(context.getNode(), error.message, {
-				description: `Fix the field "${error.field}". Nothing was sent to Alibaba Cloud.`,
-			});
-		}
-		throw new NodeOperationError(context.getNode(), error as Error);
+		throw nodeErrorOf(context.getNode(), error);
 	}
 }
 

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { TIMEOUT_SECONDS } from '../shared/descriptions/common';
+import type { ReadParameter } from '../shared/execution/executeOperation';
 import type { JobStatus } from '../shared/jobs/jobKinds';
 import { integerInRange, isBlank, nonEmptyList, optionalText, requireOneOf } from '../shared/helpers/validation';
 import type { ProductionJobType, SourceFilters, SourceName } from './sources';
@@ -17,8 +18,6 @@ export interface TriggerSettings {
 	lookBackSeconds: number;
 	timeoutMs: number;
 }
-
-export type ReadParameter = (name: string, fallback: unknown) => unknown;
 
 function list(value: unknown): unknown[] {
 	if (isBlank(value)) return [];

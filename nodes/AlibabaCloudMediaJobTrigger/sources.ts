@@ -2,7 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiOperation } from '../shared/api/operations';
 import { OPERATIONS } from '../shared/api/operations';
+import { text } from '../shared/helpers/text';
 import type { JobKind } from '../shared/jobs/jobKinds';
+import { DAY_SECONDS } from './state';
 
 /**
  * The job lists the trigger reads, described once: how each is queried (parameter names, sort order, page
@@ -35,7 +37,7 @@ export interface ListWindow {
 
 export const PAGE_SIZE = 100;
 /** ListMediaProducingJobs refuses a StartTime–EndTime window longer than 30 days. */
-const THIRTY_DAYS_S = 30 * 24 * 3600;
+const THIRTY_DAYS_S = 30 * DAY_SECONDS;
 
 export interface JobSource {
 	/** Where the trigger keeps what it remembers about this list. */
@@ -73,10 +75,6 @@ export function epochSeconds(value: unknown): number | undefined {
 	if (typeof value !== 'string' || value === '') return undefined;
 	const ms = Date.parse(value);
 	return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000);
-}
-
-function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 export const PACKAGE_SOURCE: JobSource = {

@@ -22,7 +22,7 @@ import type { ListWindow } from './sources';
 export const STATE_VERSION = 1;
 /** Each scan re-reads jobs created this long before the cursor (late-listed jobs, equal timestamps). */
 export const OVERLAP_SECONDS = 10 * 60;
-const DAY_SECONDS = 24 * 3600;
+export const DAY_SECONDS = 24 * 3600;
 
 export interface SourceState {
 	scope: string;

@@ -3,7 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { OPERATIONS } from '../shared/api/operations';
 import { ALIBABA_CLOUD_CREDENTIALS, timeoutOption, userDataOption } from '../shared/descriptions/common';
-import { buildOutputMedia, outputMediaFields } from '../shared/descriptions/outputMedia';
+import { outputMediaFields } from '../shared/descriptions/outputMedia';
+import { buildOutputMedia } from '../shared/requests/outputMedia';
 import { waitForCompletionFields } from '../shared/descriptions/waitForCompletion';
 import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OutputMediaOptions } from '../shared/descriptions/outputMedia';
+import type { OutputMediaOptions } from '../shared/requests/outputMedia';
 import type { ReadParameter } from '../shared/execution/executeOperation';
 import {
 	InvalidFieldError,
@@ -14,6 +14,7 @@ import {
 	optionalText,
 	requireOneOf,
 	requireText,
+	USER_DATA_MAX_BYTES,
 	utcSeconds,
 } from '../shared/helpers/validation';
 
@@ -214,5 +215,5 @@ export function userData(value: unknown): string | undefined {
 	if (isBlank(value)) return undefined;
 	const text = typeof value === 'string' ? value.trim() : JSON.stringify(value);
 	jsonObject(text, 'User Data');
-	return maxUtf8Bytes(text, 'User Data', 512);
+	return maxUtf8Bytes(text, 'User Data', USER_DATA_MAX_BYTES);
 }

@@ -3,8 +3,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { OPERATIONS } from '../shared/api/operations';
 import { ALIBABA_CLOUD_CREDENTIALS, timeoutOption, userDataOption } from '../shared/descriptions/common';
-import type { OutputMediaOptions } from '../shared/descriptions/outputMedia';
-import { buildOutputMedia, outputMediaFields } from '../shared/descriptions/outputMedia';
+import type { OutputMediaOptions } from '../shared/requests/outputMedia';
+import { outputMediaFields } from '../shared/descriptions/outputMedia';
+import { buildOutputMedia } from '../shared/requests/outputMedia';
 import { waitForCompletionFields } from '../shared/descriptions/waitForCompletion';
 import type { OperationDefinition, ReadParameter } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';

@@ -5,7 +5,7 @@ import type { ApiOperation } from '../api/operations';
 import { TIMEOUT_SECONDS } from '../descriptions/common';
 import { MAX_WAIT_MINUTES, POLL_INTERVAL_SECONDS } from '../descriptions/waitForCompletion';
 import { clientTokenFor } from '../helpers/clientToken';
-import { InvalidFieldError, numberInRange } from '../helpers/validation';
+import { InvalidFieldError, nodeErrorOf, numberInRange } from '../helpers/validation';
 import type { JobKind } from '../jobs/jobKinds';
 import { jobOutput, withSubmittedFields } from '../jobs/jobKinds';
 import type { ApiRequest } from '../transport/request';
@@ -106,15 +106,7 @@ function prepare(
 			wait: definition.submits ? readWaitSettings(parameter) : undefined,
 		};
 	} catch (error) {
-		if (error instanceof InvalidFieldError) {
-			return {
-				invalid: new NodeOperationError(context.getNode(), `${error.message} [item ${itemIndex}]`, {
-					itemIndex,
-					description: `Fix the field "${error.field}" of item ${itemIndex} (or the expression that fills it). Nothing was sent to Alibaba Cloud.`,
-				}),
-			};
-		}
-		return { invalid: new NodeOperationError(context.getNode(), error as Error, { itemIndex }) };
+		return { invalid: nodeErrorOf(context.getNode(), error, itemIndex) };
 	}
 }
 

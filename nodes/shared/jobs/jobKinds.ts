@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiOperation } from '../api/operations';
 import { OPERATIONS } from '../api/operations';
+import { text } from '../helpers/text';
 
 /**
  * The one home for job-state knowledge: how each kind of job is read back, how its fields are named, and
@@ -151,11 +152,6 @@ export interface JobSummary {
 	/** VOD workflow tasks: the workflow node (activity) that failed, and its Result as sent when it names no error. */
 	failedActivity?: string;
 	failedActivityResult?: string;
-}
-
-function text(value: unknown): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	return String(value).trim();
 }
 
 /** VOD sends ActivityResults and TaskInput as JSON text; anything unparsable counts as absent. */
