@@ -3,7 +3,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { callApi } from '../shared/transport/request';
 import type { JobSource, ListWindow, SourceFilters } from './sources';
 
-export interface ScanOptions {
+interface ScanOptions {
 	timeoutMs: number;
 	/** Called after each page; returning true ends the scan there (newest-first scans stop once old enough). */
 	stopAfter?: (page: IDataObject[]) => boolean;

@@ -7,7 +7,7 @@ import { integerInRange, isBlank, nonEmptyList, optionalText, requireOneOf } fro
 import type { ProductionJobType, SourceFilters, SourceName } from './sources';
 import { PRODUCTION_JOB_TYPES } from './sources';
 
-export const DEFAULT_LOOK_BACK_HOURS = 24;
+const DEFAULT_LOOK_BACK_HOURS = 24;
 /** With a day of margin on both sides the production window stays within the API's 30 days. */
 export const MAX_LOOK_BACK_HOURS = 600;
 

@@ -1,11 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import type { ApiOperation } from '../shared/api/operations';
-import { OPERATIONS } from '../shared/api/operations';
-import { text } from '../shared/helpers/text';
-import type { JobKind } from '../shared/jobs/jobKinds';
-import { DAY_SECONDS } from './state';
-
 /**
  * The job lists the trigger reads, described once: how each is queried (parameter names, sort order, page
  * token), where the jobs sit in the answer, and which filters the API applies versus the trigger.
@@ -14,6 +6,14 @@ import { DAY_SECONDS } from './state';
  * Watching production jobs means one list per job type: ListMediaProducingJobs filters by one JobType per call
  * and its items do not say their type, so only a list read with a JobType knows the type of what it lists.
  */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ApiOperation } from '../shared/api/operations';
+import { OPERATIONS } from '../shared/api/operations';
+import { text } from '../shared/helpers/text';
+import type { JobKind } from '../shared/jobs/jobKinds';
+import { DAY_SECONDS } from './state';
+
 export type SourceName = 'package' | 'production';
 
 export const PRODUCTION_JOB_TYPES = ['EditingJob', 'VETemplateJob', 'LiveEditingJob'] as const;
@@ -35,7 +35,7 @@ export interface ListWindow {
 	ascending: boolean;
 }
 
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 /** ListMediaProducingJobs refuses a StartTime–EndTime window longer than 30 days. */
 const THIRTY_DAYS_S = 30 * DAY_SECONDS;
 
@@ -77,7 +77,7 @@ export function epochSeconds(value: unknown): number | undefined {
 	return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000);
 }
 
-export const PACKAGE_SOURCE: JobSource = {
+const PACKAGE_SOURCE: JobSource = {
 	key: 'package',
 	name: 'package',
 	label: 'packaging jobs',

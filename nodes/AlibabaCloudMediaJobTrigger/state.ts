@@ -1,7 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import type { ListWindow } from './sources';
-
 /**
  * What the trigger remembers between polls, per watched job list, and the pure rules that move it on.
  * All times are epoch seconds of the SERVICE's clock (the jobs' CreateTime), never n8n's clock, so a skewed
@@ -19,9 +15,13 @@ import type { ListWindow } from './sources';
  * Size: pending ≤ the jobs created within the look-back window that are still running; recent ≤ the jobs
  * created within the overlap. Neither depends on the size of the account's history.
  */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ListWindow } from './sources';
+
 export const STATE_VERSION = 1;
 /** Each scan re-reads jobs created this long before the cursor (late-listed jobs, equal timestamps). */
-export const OVERLAP_SECONDS = 10 * 60;
+const OVERLAP_SECONDS = 10 * 60;
 export const DAY_SECONDS = 24 * 3600;
 
 export interface SourceState {

@@ -28,14 +28,14 @@ import {
 } from '../../tools/sandbox/workflows/submitNodes';
 import { sandboxCredentials, startingWith } from '../../tools/sandbox/workflows/workflows';
 
-export interface ChaosOptions {
+interface ChaosOptions {
 	/** Submissions in all, split evenly over the four Submit nodes. */
 	total: number;
 	/** Items per execution. */
 	batchSize?: number;
 }
 
-export interface NodeFigures {
+interface NodeFigures {
 	node: string;
 	items: number;
 	faultsInjected: number;
@@ -51,7 +51,7 @@ export interface NodeFigures {
 	unknownUnresolved: number;
 }
 
-export interface ChaosReport {
+interface ChaosReport {
 	figures: NodeFigures[];
 	secretsFound: number;
 	scanned: { outputItems: number; logLines: number };

@@ -10,10 +10,10 @@ import type { Browser, Page } from 'playwright-core';
 
 import { REPO_ROOT } from '../../tools/sandbox/n8n';
 
-export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'browser');
+const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'browser');
 
 /** Chromium's flags for this machine: headless, as root, and no connections of its own (the network is closed). */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
 	'--headless',
 	'--no-sandbox',
 	'--disable-gpu',

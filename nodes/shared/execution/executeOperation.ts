@@ -17,7 +17,7 @@ import { waitForJobs } from './waitForJobs';
 
 export type ReadParameter = (name: string, fallback?: unknown) => unknown;
 
-export interface ItemContext {
+interface ItemContext {
 	index: number;
 	/** Stable for this execution, node, run and item: the ClientToken that makes a resent submission harmless. */
 	clientToken: string;

@@ -16,7 +16,7 @@ export interface JobToWaitFor {
 	timeoutMs: number;
 }
 
-export type WaitOutcome = { output: IDataObject } | { error: NodeOperationError };
+type WaitOutcome = { output: IDataObject } | { error: NodeOperationError };
 
 /** After a failed status read the next one comes later and later: twice the wait each time, at most this. */
 const MAX_READ_BACKOFF_MS = 5 * 60_000;

@@ -1,14 +1,14 @@
+/**
+ * The one home for job-state knowledge: how each kind of job is read back, how its fields are named, and
+ * which of Alibaba's status spellings mean success, failure or cancellation (three spellings of each across
+ * the APIs). The status nodes, "wait for completion" and the trigger all go through this module.
+ */
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiOperation } from '../api/operations';
 import { OPERATIONS } from '../api/operations';
 import { text } from '../helpers/text';
 
-/**
- * The one home for job-state knowledge: how each kind of job is read back, how its fields are named, and
- * which of Alibaba's status spellings mean success, failure or cancellation (three spellings of each across
- * the APIs). The status nodes, "wait for completion" and the trigger all go through this module.
- */
 export type JobKind = 'package' | 'mediaProducing' | 'liveEditing' | 'vodWorkflow';
 
 /** `skipped`: a VOD workflow task that ended without running (status Skip); finished, but neither outcome. */
@@ -39,7 +39,7 @@ interface JobKindFacts {
 	getNode: GetNodeSpec;
 }
 
-export interface GetNodeSpec {
+interface GetNodeSpec {
 	/** The ID field's parameter name and label, e.g. jobId, Job ID. */
 	parameter: string;
 	label: string;
@@ -135,7 +135,7 @@ export function jobStatus(kind: JobKind, rawStatus: unknown): JobStatus {
 	return entry ? (entry[0] as JobStatus) : 'running';
 }
 
-export interface JobSummary {
+interface JobSummary {
 	jobKind: JobKind;
 	jobId: string;
 	status: JobStatus;

@@ -3,7 +3,7 @@ import { EmulatorAccount } from './accounts';
 import { ApiError } from './errors';
 import { canonicalRequest, parseAuthorization, sha256Hex, signString, stringToSign } from './signature';
 
-export interface RawRequest {
+interface RawRequest {
 	method: string;
 	path: string;
 	queryPairs: Array<[string, string]>;

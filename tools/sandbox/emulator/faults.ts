@@ -2,7 +2,7 @@
  * Faults injected on demand. Each fault targets an action (or all) and is used up after `count`
  * matching requests; `afterEffect` lets the operation run first ("job created, client saw an error").
  */
-export interface FaultTarget {
+interface FaultTarget {
 	/** RPC action, e.g. 'SubmitPackageJob'; omitted = every action. */
 	action?: string;
 	/** How many matching requests it hits; default 1. */

@@ -43,7 +43,7 @@ export function isTerminal(kind: EmulatorJobKind, status: string): boolean {
 	return status === v.success || status === v.failure || (v.extraTerminal ?? []).includes(status);
 }
 
-export function allStatuses(kind: EmulatorJobKind): string[] {
+function allStatuses(kind: EmulatorJobKind): string[] {
 	const v = VOCABULARY[kind];
 	return [...v.running, v.success, v.failure, ...(v.extraTerminal ?? [])];
 }
@@ -55,7 +55,7 @@ export interface LifecycleTiming {
 	finishMs: number;
 }
 
-export const DEFAULT_TIMING: Record<EmulatorJobKind, LifecycleTiming> = {
+const DEFAULT_TIMING: Record<EmulatorJobKind, LifecycleTiming> = {
 	package: { stepsMs: [], finishMs: 60_000 },
 	editing: { stepsMs: [2_000, 5_000], finishMs: 60_000 },
 	template: { stepsMs: [2_000, 5_000], finishMs: 60_000 },
@@ -63,13 +63,13 @@ export const DEFAULT_TIMING: Record<EmulatorJobKind, LifecycleTiming> = {
 	workflow: { stepsMs: [2_000], finishMs: 60_000 },
 };
 
-export interface Transition {
+interface Transition {
 	status: string;
 	at: number;
 }
 
 /** A failure without a code is one the service reports with no reason (Get answers carry no Code/Message). */
-export interface JobFailure {
+interface JobFailure {
 	code?: string;
 	message?: string;
 }
@@ -94,7 +94,7 @@ export interface JobState {
 	failure?: JobFailure;
 }
 
-export function stateAt(job: Job, now: number): JobState {
+function stateAt(job: Job, now: number): JobState {
 	let current = job.transitions[0];
 	for (const t of job.transitions) {
 		if (t.at <= now) current = t;

@@ -9,7 +9,7 @@ import type { Emulator } from './index';
 export const ICE_VERSION = '2020-11-09';
 export const VOD_VERSION = '2017-03-21';
 
-export interface Creds {
+interface Creds {
 	accessKeyId: string;
 	accessKeySecret: string;
 	securityToken?: string;
@@ -58,7 +58,7 @@ export async function sdkError(
 	throw new Error(`${action} unexpectedly succeeded`);
 }
 
-export interface RawOptions {
+interface RawOptions {
 	action?: string;
 	version?: string;
 	query?: Record<string, string>;

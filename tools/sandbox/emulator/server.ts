@@ -13,7 +13,7 @@ import { parsePairs } from './signature';
 import { EmulatorState } from './state';
 import { EmulatorControl } from './control';
 
-export type StateHolder = EmulatorControl;
+type StateHolder = EmulatorControl;
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
 	return new Promise((resolve, reject) => {

@@ -4,7 +4,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 
-export const ALGORITHM = 'ACS3-HMAC-SHA256';
+const ALGORITHM = 'ACS3-HMAC-SHA256';
 
 /** RFC 3986: unreserved characters kept, everything else %XX (space → %20, `*` → %2A, `~` kept). */
 export function percentEncode(value: string): string {
@@ -12,7 +12,7 @@ export function percentEncode(value: string): string {
 }
 
 /** Decodes one query/form component; `+` means space as in application/x-www-form-urlencoded. */
-export function decodeComponent(value: string): string {
+function decodeComponent(value: string): string {
 	const plus = value.replace(/\+/g, ' ');
 	try {
 		return decodeURIComponent(plus);
@@ -58,7 +58,7 @@ export function canonicalHeaders(headers: Record<string, string | undefined>, si
 	return signedHeaders.map((name) => `${name}:${(headers[name] ?? '').trim()}\n`).join('');
 }
 
-export interface CanonicalInput {
+interface CanonicalInput {
 	method: string;
 	path: string;
 	queryPairs: Array<[string, string]>;
@@ -88,7 +88,7 @@ export function signString(secret: string, toSign: string): string {
 	return createHmac('sha256', secret).update(toSign).digest('hex');
 }
 
-export interface ParsedAuthorization {
+interface ParsedAuthorization {
 	accessKeyId: string;
 	signedHeaders: string[];
 	signature: string;
@@ -112,10 +112,4 @@ export function parseAuthorization(header: string | undefined): ParsedAuthorizat
 	const names = signedHeaders.split(';').map((h) => h.trim());
 	if (names.some((n) => n === '' || n !== n.toLowerCase())) return undefined;
 	return { accessKeyId, signedHeaders: names, signature: signature.toLowerCase() };
-}
-
-/** Signs a request the way the spec says; used by tests and by the CLI's self-check. */
-export function authorizationHeader(accessKeyId: string, secret: string, input: CanonicalInput): string {
-	const signature = signString(secret, stringToSign(canonicalRequest(input)));
-	return `${ALGORITHM} Credential=${accessKeyId},SignedHeaders=${input.signedHeaders.join(';')},Signature=${signature}`;
 }

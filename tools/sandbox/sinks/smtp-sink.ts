@@ -280,7 +280,7 @@ function decodeBody(part: Part): string {
 }
 
 /** RFC 2047 encoded words (=?utf-8?B?…?= / =?utf-8?Q?…?=) in a header value. */
-export function decodeHeader(value: string): string {
+function decodeHeader(value: string): string {
 	return value
 		.replace(/(=\?[^?]+\?[BbQq]\?[^?]*\?=)\s+(?==\?)/g, '$1')
 		.replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_, charset: string, kind: string, text: string) => {

@@ -28,7 +28,7 @@ export interface ReceivedRequest {
 	receivedAt: Date;
 }
 
-export interface WebhookAnswer {
+interface WebhookAnswer {
 	status: number;
 	body?: string;
 	headers?: Record<string, string>;

@@ -128,7 +128,7 @@ export function faultSubmissions(
 	};
 }
 
-export interface NodeSettings {
+interface NodeSettings {
 	retryOnFail?: boolean;
 	maxTries?: number;
 	waitBetweenTries?: number;
@@ -136,7 +136,7 @@ export interface NodeSettings {
 }
 
 export const SUBMIT = 'Submit';
-export const LOOP = 'Loop Over Items';
+const LOOP = 'Loop Over Items';
 export const DONE = 'Done';
 
 function submitNode(node: SubmitNodeCase, settings: NodeSettings, parameters: IDataObject): INode {

@@ -112,7 +112,7 @@ function echoed(v: Json | undefined, fields: string[]): JsonObject | undefined {
 }
 
 /** No VodMediaId here: the API gives it in SubmitLiveEditingJob's answer and in GetMediaProducingJob. */
-export function liveEditingJobView(jobs: JobStore, job: Job): Record<string, unknown> {
+function liveEditingJobView(jobs: JobStore, job: Job): Record<string, unknown> {
 	const state = jobs.state(job);
 	const d = job.data;
 	return {

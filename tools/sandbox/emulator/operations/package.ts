@@ -41,7 +41,7 @@ function checkMediaObject(name: string, v: Json | undefined): void {
 }
 
 /** oss://bucket/path → http://bucket.oss-<region>.aliyuncs.com/path, as GetPackageJob reports it. */
-export function packageOutputUrl(output: { Type: string; Media: string }, region: string, jobId: string): string {
+function packageOutputUrl(output: { Type: string; Media: string }, region: string, jobId: string): string {
 	if (output.Type === 'OSS') {
 		const m = /^oss:\/\/([^/]+)\/(.+)$/.exec(output.Media);
 		return m ? `http://${m[1]}.oss-${region}.aliyuncs.com/${m[2]}` : output.Media;
@@ -82,7 +82,7 @@ export const submitPackageJob: Operation = ({ params, jobs, region }) => {
 };
 
 /** ListPackageJobs items are the same as GetPackageJob's job without OutputUrl. */
-export function packageJobView(jobs: JobStore, job: Job, forList = false): Record<string, unknown> {
+function packageJobView(jobs: JobStore, job: Job, forList = false): Record<string, unknown> {
 	const state = jobs.state(job);
 	const d = job.data;
 	return {

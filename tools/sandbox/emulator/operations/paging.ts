@@ -15,7 +15,7 @@ interface Cursor {
  */
 const TOKEN_PREFIX = Buffer.from([0xfb, 0xef, 0xff]);
 
-export function encodeToken(job: Job, direction: 'asc' | 'desc'): string {
+function encodeToken(job: Job, direction: 'asc' | 'desc'): string {
 	const cursor: Cursor = { t: job.createdAt, s: job.seq, d: direction };
 	let text = JSON.stringify(cursor);
 	while ((TOKEN_PREFIX.length + Buffer.byteLength(text)) % 3 === 0) text += ' ';

@@ -145,7 +145,7 @@ export const submitMediaProducingJob: Operation = ({ params, jobs }) => {
 };
 
 /** ListMediaProducingJobs items are GetMediaProducingJob's job without VodMediaId and Timeline (and no JobType). */
-export function mediaProducingJobView(jobs: JobStore, job: Job, forList = false): Record<string, unknown> {
+function mediaProducingJobView(jobs: JobStore, job: Job, forList = false): Record<string, unknown> {
 	const state = jobs.state(job);
 	const d = job.data;
 	const done = state.status === VOCABULARY[job.kind].success;

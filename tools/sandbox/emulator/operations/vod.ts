@@ -19,7 +19,7 @@ export const submitWorkflowJob: Operation = ({ params, jobs, vodSubmitOmitsTaskI
 	return vodSubmitOmitsTaskId ? {} : { TaskId: job.jobId };
 };
 
-export function workflowTaskView(jobs: JobStore, job: Job): Record<string, unknown> {
+function workflowTaskView(jobs: JobStore, job: Job): Record<string, unknown> {
 	const state = jobs.state(job);
 	const d = job.data;
 	const created = isoSeconds(job.createdAt);
