@@ -68,8 +68,8 @@ const FAULTS: Fault[] = [
 	{ type: 'delay', ms: TIMEOUT_SECONDS * 1000 + 500 },
 ];
 
-function faultFor(n: number): Fault | undefined {
-	return n % 5 === 0 ? FAULTS[(n / 5) % FAULTS.length] : undefined;
+function faultFor(count: number): Fault | undefined {
+	return count % 5 === 0 ? FAULTS[(count / 5) % FAULTS.length] : undefined;
 }
 
 function captureLogs(lines: string[]): void {
@@ -141,8 +141,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 		const perNode = Math.floor(options.total / SUBMIT_NODES.length);
 		for (const [position, node] of SUBMIT_NODES.entries()) {
 			let faultsInjected = 0;
-			const restore = faultSubmissions(emulator, node.action, (n) => {
-				const fault = faultFor(n);
+			const restore = faultSubmissions(emulator, node.action, (count) => {
+				const fault = faultFor(count);
 				if (fault) faultsInjected++;
 				return fault;
 			});

@@ -157,9 +157,9 @@ export function expectedNodes(packageDir: string): ExpectedNode[] {
 		};
 		const { description } = new NodeClass();
 		const properties = description.properties;
-		const defaults = Object.fromEntries(properties.map((p) => [p.name, p.default]));
-		const shown = properties.filter((p) => shownByDefault(p, defaults));
-		const shownLabels = new Set(shown.map((p) => p.displayName));
+		const defaults = Object.fromEntries(properties.map((part) => [part.name, part.default]));
+		const shown = properties.filter((part) => shownByDefault(part, defaults));
+		const shownLabels = new Set(shown.map((part) => part.displayName));
 		const trigger = description.polling === true || description.group.includes('trigger');
 		const icon = typeof description.icon === 'string' ? description.icon : description.icon.light;
 		// file:../../icons/x.svg relative to dist/nodes/<Node>/ → icons/x.svg relative to dist/
@@ -170,8 +170,10 @@ export function expectedNodes(packageDir: string): ExpectedNode[] {
 			defaultName: description.defaults.name,
 			trigger,
 			visibleLabels: [...(description.polling ? ['Poll Times'] : []), ...shownLabels],
-			visibleInputs: shown.filter((p) => SIMPLE_INPUTS.has(p.type)).map((p) => p.name),
-			hiddenLabels: [...new Set(properties.filter((p) => !shownLabels.has(p.displayName)).map((p) => p.displayName))],
+			visibleInputs: shown.filter((part) => SIMPLE_INPUTS.has(part.type)).map((part) => part.name),
+			hiddenLabels: [
+				...new Set(properties.filter((part) => !shownLabels.has(part.displayName)).map((part) => part.displayName)),
+			],
 			iconPath,
 		};
 	});

@@ -7,7 +7,13 @@ import { Clock } from './clock';
 import { Json } from './params';
 
 export type EmulatorJobKind = 'package' | 'editing' | 'template' | 'liveEditing' | 'workflow';
-export const EMULATOR_JOB_KINDS: readonly EmulatorJobKind[] = ['package', 'editing', 'template', 'liveEditing', 'workflow'];
+export const EMULATOR_JOB_KINDS: readonly EmulatorJobKind[] = [
+	'package',
+	'editing',
+	'template',
+	'liveEditing',
+	'workflow',
+];
 
 /** ListMediaProducingJobs' JobType for the media producing kinds. */
 export const MEDIA_JOB_TYPE: Partial<Record<EmulatorJobKind, string>> = {
@@ -39,13 +45,13 @@ export const VOCABULARY: Record<EmulatorJobKind, Vocabulary> = {
 };
 
 export function isTerminal(kind: EmulatorJobKind, status: string): boolean {
-	const v = VOCABULARY[kind];
-	return status === v.success || status === v.failure || (v.extraTerminal ?? []).includes(status);
+	const value = VOCABULARY[kind];
+	return status === value.success || status === value.failure || (value.extraTerminal ?? []).includes(status);
 }
 
 function allStatuses(kind: EmulatorJobKind): string[] {
-	const v = VOCABULARY[kind];
-	return [...v.running, v.success, v.failure, ...(v.extraTerminal ?? [])];
+	const value = VOCABULARY[kind];
+	return [...value.running, value.success, value.failure, ...(value.extraTerminal ?? [])];
 }
 
 /** Offsets from submission (ms) at which each running state after Init starts, and when the job ends. */
@@ -96,8 +102,8 @@ export interface JobState {
 
 function stateAt(job: Job, now: number): JobState {
 	let current = job.transitions[0];
-	for (const t of job.transitions) {
-		if (t.at <= now) current = t;
+	for (const time of job.transitions) {
+		if (time.at <= now) current = time;
 		else break;
 	}
 	const terminal = isTerminal(job.kind, current.status);
@@ -165,7 +171,9 @@ export class JobStore {
 		const timing = this.timing[kind];
 		const vocab = VOCABULARY[kind];
 		const transitions: Transition[] = [{ status: 'Init', at: now }];
-		vocab.running.slice(1).forEach((status, i) => transitions.push({ status, at: now + (timing.stepsMs[i] ?? 0) }));
+		vocab.running
+			.slice(1)
+			.forEach((status, index) => transitions.push({ status, at: now + (timing.stepsMs[index] ?? 0) }));
 		const job: Job = {
 			kind,
 			jobId: options.jobId ?? newId(),
@@ -193,7 +201,7 @@ export class JobStore {
 	}
 
 	list(kinds: EmulatorJobKind | EmulatorJobKind[]): Job[] {
-		return (Array.isArray(kinds) ? kinds : [kinds]).flatMap((k) => this.byKind.get(k) ?? []);
+		return (Array.isArray(kinds) ? kinds : [kinds]).flatMap((key) => this.byKind.get(key) ?? []);
 	}
 
 	all(): Job[] {
@@ -255,10 +263,10 @@ export class JobStore {
 					? options.status
 					: [options.status];
 		// Seeds written before packaging lost its Processing state ask for a running package job that way: it stays Init.
-		const statuses = requested.map((s) => (kind === 'package' && s === 'Processing' ? 'Init' : s));
-		for (const s of statuses)
-			if (!allStatuses(kind).includes(s))
-				throw new Error(`status ${s} is not a ${kind} status (${allStatuses(kind).join(', ')})`);
+		const statuses = requested.map((text) => (kind === 'package' && text === 'Processing' ? 'Init' : text));
+		for (const string of statuses)
+			if (!allStatuses(kind).includes(string))
+				throw new Error(`status ${string} is not a ${kind} status (${allStatuses(kind).join(', ')})`);
 		const interval = options.intervalMs ?? 60_000;
 		const first =
 			options.createdAt !== undefined ? new Date(options.createdAt).getTime() : this.clock.now() - interval * count;
@@ -268,22 +276,22 @@ export class JobStore {
 		const vocab = VOCABULARY[kind];
 		const timing = this.timing[kind];
 		const created: Job[] = [];
-		for (let i = 0; i < count; i++) {
-			const at = first + i * interval;
-			const status = statuses[i % statuses.length];
+		for (let index = 0; index < count; index++) {
+			const at = first + index * interval;
+			const status = statuses[index % statuses.length];
 			const transitions: Transition[] = [{ status: 'Init', at }];
 			const runningIdx = vocab.running.indexOf(status);
 			const lastRunning = runningIdx >= 0 ? runningIdx : vocab.running.length - 1;
-			for (let s = 1; s <= lastRunning; s++)
-				transitions.push({ status: vocab.running[s], at: at + (timing.stepsMs[s - 1] ?? 0) });
+			for (let source = 1; source <= lastRunning; source++)
+				transitions.push({ status: vocab.running[source], at: at + (timing.stepsMs[source - 1] ?? 0) });
 			if (runningIdx < 0) transitions.push({ status, at: at + timing.finishMs });
 			const job: Job = {
 				kind,
-				jobId: options.jobIds?.[i] ?? newId(),
+				jobId: options.jobIds?.[index] ?? newId(),
 				seq: this.seq++,
 				createdAt: at,
 				transitions,
-				data: { ...seedData(kind, i), ...(options.data ?? {}) },
+				data: { ...seedData(kind, index), ...(options.data ?? {}) },
 				failure:
 					status === vocab.failure
 						? (options.failure ?? { code: 'InvalidParameter', message: 'Resource content bad.' })
@@ -324,7 +332,7 @@ export class JobStore {
 
 	private endNow(job: Job, status: string): Job {
 		const now = this.clock.now();
-		job.transitions = job.transitions.filter((t) => t.at <= now);
+		job.transitions = job.transitions.filter((time) => time.at <= now);
 		job.transitions.push({ status, at: now });
 		return job;
 	}
@@ -344,29 +352,32 @@ export class JobStore {
 	}
 }
 
-function byCreation(a: Job, b: Job): number {
-	return a.createdAt - b.createdAt || a.seq - b.seq;
+function byCreation(left: Job, right: Job): number {
+	return left.createdAt - right.createdAt || left.seq - right.seq;
 }
 
-function mergeTiming(overrides: Partial<Record<EmulatorJobKind, Partial<LifecycleTiming>>>): Record<EmulatorJobKind, LifecycleTiming> {
+function mergeTiming(
+	overrides: Partial<Record<EmulatorJobKind, Partial<LifecycleTiming>>>,
+): Record<EmulatorJobKind, LifecycleTiming> {
 	const out = {} as Record<EmulatorJobKind, LifecycleTiming>;
 	for (const kind of EMULATOR_JOB_KINDS) {
-		const t = { ...DEFAULT_TIMING[kind], ...(overrides[kind] ?? {}) };
-		if (t.stepsMs.some((s) => s > t.finishMs)) throw new Error(`${kind}: every step must come before finishMs`);
-		out[kind] = t;
+		const time = { ...DEFAULT_TIMING[kind], ...(overrides[kind] ?? {}) };
+		if (time.stepsMs.some((text) => text > time.finishMs))
+			throw new Error(`${kind}: every step must come before finishMs`);
+		out[kind] = time;
 	}
 	return out;
 }
 
 /** Plausible submitted data for seeded history. */
-function seedData(kind: EmulatorJobKind, i: number): Record<string, Json> {
-	const n = String(i).padStart(5, '0');
+function seedData(kind: EmulatorJobKind, position: number): Record<string, Json> {
+	const count = String(position).padStart(5, '0');
 	switch (kind) {
 		case 'package':
 			return {
-				Name: `seed-package-${n}`,
-				Inputs: [{ Input: { Type: 'OSS', Media: `oss://sandbox-bucket/input/video-${n}.mp4` } }],
-				Output: { Type: 'OSS', Media: `oss://sandbox-bucket/output/package-${n}/index.m3u8` },
+				Name: `seed-package-${count}`,
+				Inputs: [{ Input: { Type: 'OSS', Media: `oss://sandbox-bucket/input/video-${count}.mp4` } }],
+				Output: { Type: 'OSS', Media: `oss://sandbox-bucket/output/package-${count}/index.m3u8` },
 				TriggerSource: 'API',
 			};
 		case 'workflow':
@@ -375,7 +386,7 @@ function seedData(kind: EmulatorJobKind, i: number): Record<string, Json> {
 			return {
 				ProjectId: newId(),
 				MediaId: newId(),
-				MediaURL: `https://sandbox-bucket.oss-cn-shanghai.aliyuncs.com/produced/${kind}-${n}.mp4`,
+				MediaURL: `https://sandbox-bucket.oss-cn-shanghai.aliyuncs.com/produced/${kind}-${count}.mp4`,
 			};
 	}
 }

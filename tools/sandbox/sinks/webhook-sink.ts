@@ -49,7 +49,9 @@ export interface WebhookSink {
 export async function startWebhookSink(options: { host?: string; port?: number } = {}): Promise<WebhookSink> {
 	const host = options.host ?? '127.0.0.1';
 	const received = new Recorder<ReceivedRequest>('webhook-sink', (requests) =>
-		JSON.stringify(requests.map((r) => ({ method: r.method, path: r.path, body: r.body.slice(0, 200) }))),
+		JSON.stringify(
+			requests.map((entry) => ({ method: entry.method, path: entry.path, body: entry.body.slice(0, 200) })),
+		),
 	);
 	const requests = received.items;
 	const sockets = new Set<Socket>();

@@ -77,8 +77,8 @@ export const SUBMIT_NODES: SubmitNodeCase[] = [
 	},
 ];
 
-export function marker(n: number): string {
-	return `item-${String(n).padStart(6, '0')}`;
+export function marker(count: number): string {
+	return `item-${String(count).padStart(6, '0')}`;
 }
 
 export function markedItems(count: number, first = 0): IDataObject[] {
@@ -111,7 +111,7 @@ export function jobCounts(emulator: Emulator, kind: EmulatorJobKind, items: IDat
 export function faultSubmissions(
 	emulator: Emulator,
 	action: string,
-	pick: (n: number) => Fault | undefined,
+	pick: (count: number) => Fault | undefined,
 ): () => void {
 	const faults = emulator.faults;
 	const original = faults.take.bind(faults);
