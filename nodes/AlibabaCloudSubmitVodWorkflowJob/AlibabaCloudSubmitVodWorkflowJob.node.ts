@@ -8,7 +8,7 @@ import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
 import { optionalText, requireText } from '../shared/helpers/validation';
 
-const submitVodWorkflowJob: OperationDefinition = {
+export const submitVodWorkflowJob: OperationDefinition = {
 	operation: OPERATIONS.SubmitWorkflowJob,
 	// Older VOD responses carry no TaskId (or an empty one): nothing to wait for then.
 	submits: { kind: 'vodWorkflow', jobId: (response) => (response.TaskId as string | undefined) || undefined },

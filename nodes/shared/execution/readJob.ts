@@ -8,7 +8,7 @@ import type { OperationDefinition } from './executeOperation';
 import { executeOperation } from './executeOperation';
 
 /** The whole behaviour of a Get node: read one job by the ID in its kind's Get node field, output the normalized job. */
-function readJobOperation(kind: JobKind): OperationDefinition {
+export function readJobOperation(kind: JobKind): OperationDefinition {
 	const { parameter, label } = JOB_KINDS[kind].getNode;
 	return {
 		operation: JOB_KINDS[kind].get,
