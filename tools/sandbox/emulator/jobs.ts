@@ -226,20 +226,20 @@ export class JobStore {
 
 	/** Cancels a running VOD workflow task. */
 	cancel(jobId: string): Job {
-		const job = this.running(jobId);
-		if (job.kind !== 'workflow')
-			throw new Error(`only VOD workflow tasks can be canceled; ${jobId} is a ${job.kind} job`);
-		job.failure = undefined;
-		return this.endNow(job, 'Canceled');
+		return this.endWorkflowTask(jobId, 'Canceled', 'canceled');
 	}
 
 	/** Ends a running VOD workflow task as skipped (status Skip). */
 	skip(jobId: string): Job {
+		return this.endWorkflowTask(jobId, 'Skip', 'skipped');
+	}
+
+	private endWorkflowTask(jobId: string, status: 'Canceled' | 'Skip', verb: string): Job {
 		const job = this.running(jobId);
 		if (job.kind !== 'workflow')
-			throw new Error(`only VOD workflow tasks can be skipped; ${jobId} is a ${job.kind} job`);
+			throw new Error(`only VOD workflow tasks can be ${verb}; ${jobId} is a ${job.kind} job`);
 		job.failure = undefined;
-		return this.endNow(job, 'Skip');
+		return this.endNow(job, status);
 	}
 
 	addRule(rule: FailureRule): void {

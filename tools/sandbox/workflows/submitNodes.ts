@@ -10,7 +10,7 @@ import type { JobSnapshot } from '../emulator/control';
 import type { Fault } from '../emulator/faults';
 import type { EmulatorJobKind } from '../emulator/jobs';
 import type { WorkflowDefinition } from '../engine';
-import { CREDENTIAL_REFERENCE, PACKAGE_NAME, START } from './workflows';
+import { CREDENTIAL_REFERENCE, MANUAL_TRIGGER, PACKAGE_NAME, START } from './workflows';
 
 export interface SubmitNodeCase {
 	label: string;
@@ -152,25 +152,16 @@ function submitNode(node: SubmitNodeCase, settings: NodeSettings, parameters: ID
 	};
 }
 
-const trigger: INode = {
-	id: 'start',
-	name: START,
-	type: 'n8n-nodes-base.manualTrigger',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
-
 /** Manual Trigger → Submit. */
 export function direct(node: SubmitNodeCase, settings: NodeSettings = {}, parameters: IDataObject = {}) {
 	const connections: IConnections = { [START]: { main: [[{ node: SUBMIT, type: 'main', index: 0 }]] } };
-	return { nodes: [trigger, submitNode(node, settings, parameters)], connections } satisfies WorkflowDefinition;
+	return { nodes: [MANUAL_TRIGGER, submitNode(node, settings, parameters)], connections } satisfies WorkflowDefinition;
 }
 
 /** Manual Trigger → Loop Over Items (n8n-nodes-base SplitInBatches v3, batch size 1) ⇄ Submit; done → Done. */
 export function loopOverItems(node: SubmitNodeCase, settings: NodeSettings = {}, parameters: IDataObject = {}) {
 	const nodes: INode[] = [
-		trigger,
+		MANUAL_TRIGGER,
 		{
 			id: 'loop',
 			name: LOOP,

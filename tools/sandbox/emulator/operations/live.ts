@@ -16,6 +16,7 @@ import {
 	utcTime,
 } from '../params';
 import { Operation } from './context';
+import { statusView } from './views';
 import { outputUrl, OutputTarget, validateOutputMediaConfig } from './output';
 
 const MODES = ['AccurateFast', 'Accurate', 'Rough', 'RoughFast'] as const;
@@ -83,15 +84,14 @@ export const submitLiveEditingJob: Operation = ({ params, jobs, region }) => {
 		UserData: ud,
 		Duration: durationSeconds,
 	});
-	const data = job.data;
-	return {
-		ProjectId: data.ProjectId,
-		JobId: job.jobId,
-		MediaId: data.MediaId,
-		MediaURL: data.MediaURL,
-		VodMediaId: data.VodMediaId,
-	};
+	return { ...producedIds(job), VodMediaId: job.data.VodMediaId };
 };
+
+/** The IDs and URL of what a live editing job produces, as its Submit and Get answers both give them. */
+function producedIds(job: Job): Record<string, unknown> {
+	const data = job.data;
+	return { JobId: job.jobId, ProjectId: data.ProjectId, MediaId: data.MediaId, MediaURL: data.MediaURL };
+}
 
 function defaultOutput(target: OutputTarget, region: string, mediaId: string): Record<string, string> {
 	return target === 'vod-media'
@@ -116,20 +116,13 @@ function liveEditingJobView(jobs: JobStore, job: Job): Record<string, unknown> {
 	const state = jobs.state(job);
 	const data = job.data;
 	return {
-		JobId: job.jobId,
-		ProjectId: data.ProjectId,
-		MediaId: data.MediaId,
-		MediaURL: data.MediaURL,
+		...producedIds(job),
 		Clips: data.Clips,
 		LiveStreamConfig: echoed(data.LiveStreamConfig, ECHOED_FIELDS.LiveStreamConfig),
 		MediaProduceConfig: echoed(data.MediaProduceConfig, ECHOED_FIELDS.MediaProduceConfig),
 		OutputMediaConfig: echoed(data.OutputMediaConfig, ECHOED_FIELDS.OutputMediaConfig),
-		Status: state.status,
-		Code: state.failure?.code,
-		Message: state.failure?.message,
+		...statusView(state, 'CompleteTime'),
 		CreationTime: isoSeconds(job.createdAt),
-		ModifiedTime: isoSeconds(state.modifiedAt),
-		CompleteTime: state.finishedAt !== undefined ? isoSeconds(state.finishedAt) : undefined,
 		UserData: data.UserData,
 	};
 }

@@ -18,6 +18,7 @@ import {
 } from '../params';
 import { Operation } from './context';
 import { paginate } from './paging';
+import { statusView } from './views';
 
 const MEDIA_TYPES = ['OSS', 'Media'] as const;
 
@@ -94,13 +95,9 @@ function packageJobView(jobs: JobStore, job: Job, forList = false): Record<strin
 		OutputUrl: forList ? undefined : data.OutputUrl,
 		PipelineId: data.PipelineId,
 		Priority: data.Priority,
-		Status: state.status,
-		Code: state.failure?.code,
-		Message: state.failure?.message,
+		...statusView(state, 'FinishTime'),
 		CreateTime: isoSeconds(job.createdAt),
 		SubmitTime: isoSeconds(job.createdAt),
-		FinishTime: state.finishedAt !== undefined ? isoSeconds(state.finishedAt) : undefined,
-		ModifiedTime: isoSeconds(state.modifiedAt),
 		UserData: data.UserData,
 	};
 }

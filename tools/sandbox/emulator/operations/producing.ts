@@ -19,6 +19,7 @@ import {
 import { Operation } from './context';
 import { outputUrl, OutputTarget, validateOutputMediaConfig } from './output';
 import { paginate } from './paging';
+import { statusView } from './views';
 
 const PRODUCING_KINDS: EmulatorJobKind[] = ['editing', 'template', 'liveEditing'];
 const MAX_TRACKS = 100;
@@ -159,12 +160,8 @@ function mediaProducingJobView(jobs: JobStore, job: Job, forList = false): Recor
 		Timeline: forList ? undefined : data.Timeline,
 		ClipsParam: data.ClipsParam,
 		Duration: done ? data.Duration : undefined,
-		Status: state.status,
-		Code: state.failure?.code,
-		Message: state.failure?.message,
+		...statusView(state, 'CompleteTime'),
 		CreateTime: isoSeconds(job.createdAt),
-		ModifiedTime: isoSeconds(state.modifiedAt),
-		CompleteTime: state.finishedAt !== undefined ? isoSeconds(state.finishedAt) : undefined,
 		UserData: data.UserData,
 	};
 }
