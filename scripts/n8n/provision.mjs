@@ -187,7 +187,7 @@ export async function provision({ force = false, dir = runtimeDir() } = {}) {
 // ---------------------------------------------------------------------------------------------------------------
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
 	const args = new Set(process.argv.slice(2));
-	const unknown = [...args].filter((left) => !['--force', '--check', '--json'].includes(left));
+	const unknown = [...args].filter((arg) => !['--force', '--check', '--json'].includes(arg));
 	if (unknown.length) {
 		console.error(`provision: unknown argument(s) ${unknown.join(' ')}; use --force, --check or --json`);
 		process.exit(2);

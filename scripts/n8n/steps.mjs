@@ -188,14 +188,14 @@ export async function withLock(dir, body) {
 			}
 			if (!alive) {
 				// The holder died (or has not written its pid yet: give it a moment before breaking the lock).
-				if (!pid) await new Promise((entry) => setTimeout(entry, 1000));
+				if (!pid) await new Promise((resolve) => setTimeout(resolve, 1000));
 				rmSync(lock, { recursive: true, force: true });
 				continue;
 			}
 			if (!waitingSaid) say(`waiting for another provisioner (pid ${pid}) to finish`);
 			waitingSaid = true;
 			if (Date.now() > deadline) throw new Error(`provision: lock ${lock} held by pid ${pid} for 30 minutes`);
-			await new Promise((entry) => setTimeout(entry, 2000));
+			await new Promise((resolve) => setTimeout(resolve, 2000));
 		}
 	}
 	const release = () => rmSync(lock, { recursive: true, force: true });

@@ -157,9 +157,9 @@ export function expectedNodes(packageDir: string): ExpectedNode[] {
 		};
 		const { description } = new NodeClass();
 		const properties = description.properties;
-		const defaults = Object.fromEntries(properties.map((part) => [part.name, part.default]));
+		const defaults = Object.fromEntries(properties.map((property) => [property.name, property.default]));
 		const shown = properties.filter((part) => shownByDefault(part, defaults));
-		const shownLabels = new Set(shown.map((part) => part.displayName));
+		const shownLabels = new Set(shown.map((property) => property.displayName));
 		const trigger = description.polling === true || description.group.includes('trigger');
 		const icon = typeof description.icon === 'string' ? description.icon : description.icon.light;
 		// file:../../icons/x.svg relative to dist/nodes/<Node>/ → icons/x.svg relative to dist/
@@ -170,9 +170,13 @@ export function expectedNodes(packageDir: string): ExpectedNode[] {
 			defaultName: description.defaults.name,
 			trigger,
 			visibleLabels: [...(description.polling ? ['Poll Times'] : []), ...shownLabels],
-			visibleInputs: shown.filter((part) => SIMPLE_INPUTS.has(part.type)).map((part) => part.name),
+			visibleInputs: shown.filter((property) => SIMPLE_INPUTS.has(property.type)).map((property) => property.name),
 			hiddenLabels: [
-				...new Set(properties.filter((part) => !shownLabels.has(part.displayName)).map((part) => part.displayName)),
+				...new Set(
+					properties
+						.filter((property) => !shownLabels.has(property.displayName))
+						.map((property) => property.displayName),
+				),
 			],
 			iconPath,
 		};

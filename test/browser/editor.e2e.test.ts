@@ -216,7 +216,7 @@ describeBrowser('the editor in a real browser: the package’s nodes in n8n 2.41
 		if (!icons.length) problems.push(`no icon of the package in the panel (img[src*="/icons/${PACKAGE_NAME}/"])`);
 		if (!icons.every((icon) => icon.src.endsWith(`/dist/${node.iconPath}`)))
 			problems.push(`panel icon is ${icons.map((icon) => icon.src).join(', ')}, not …/dist/${node.iconPath}`);
-		for (const icon of icons.filter((index) => !index.loaded)) problems.push(`panel icon not loaded: ${icon.src}`);
+		for (const icon of icons.filter((image) => !image.loaded)) problems.push(`panel icon not loaded: ${icon.src}`);
 		return problems;
 	}
 
@@ -250,10 +250,10 @@ describeBrowser('the editor in a real browser: the package’s nodes in n8n 2.41
 				table: expect.stringMatching(new RegExp(`package ${seededJobId} succeeded true Success`)),
 			});
 			// the sample came from the sandbox, signed with the credential's key
-			const lists = emulator.requests.filter((entry) => entry.action === 'ListPackageJobs');
+			const lists = emulator.requests.filter((request) => request.action === 'ListPackageJobs');
 			expect(lists.length).toBeGreaterThan(0);
 			expect(
-				lists.every((entry) => entry.status === 200 && entry.accessKeyId === emulator.credentials.accessKeyId),
+				lists.every((request) => request.status === 200 && request.accessKeyId === emulator.credentials.accessKeyId),
 			).toBe(true);
 			await closePanel();
 		});

@@ -40,9 +40,11 @@ function requestSourceChoices(): string[] {
 	);
 	const { AlibabaCloudSubmitMediaProducingJob } = require(file) as Record<string, new () => INodeType>;
 	const options = new AlibabaCloudSubmitMediaProducingJob().description.properties.find(
-		(part) => part.name === 'options',
+		(property) => property.name === 'options',
 	);
-	const source = (options?.options as INodeProperties[] | undefined)?.find((part) => part.name === 'requestSource');
+	const source = (options?.options as INodeProperties[] | undefined)?.find(
+		(property) => property.name === 'requestSource',
+	);
 	return ((source?.options ?? []) as INodePropertyOptions[]).map((object) => String(object.value));
 }
 
@@ -233,8 +235,8 @@ describeWithContract('contract: what the nodes send', () => {
 			// The API filters by one JobType per call: each selected type is asked for, no other.
 			const jobTypes = ((parameters.options as IDataObject | undefined)?.jobTypes as string[] | undefined) ?? [];
 			const asked = emulator.requests
-				.filter((entry) => entry.action === 'ListMediaProducingJobs')
-				.map((entry) => entry.query.JobType);
+				.filter((request) => request.action === 'ListMediaProducingJobs')
+				.map((request) => request.query.JobType);
 			if (jobTypes.length > 0) expect([...new Set(asked)].sort()).toEqual([...jobTypes].sort());
 			expect(sample).not.toBeInstanceOf(Error);
 		});

@@ -356,7 +356,7 @@ describeE2e('real n8n: the four example workflows, imported with n8n’s CLI', (
 
 			// Jobs that had finished before activation were never reported.
 			const everything = JSON.stringify([
-				hook.requests.map((entry) => entry.body),
+				hook.requests.map((request) => request.body),
 				smtp.messages.map((match) => match.raw),
 			]);
 			for (const jobId of finishedBeforeActivation) expect(everything).not.toContain(jobId);

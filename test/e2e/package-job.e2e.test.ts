@@ -182,7 +182,7 @@ describeE2e('real n8n: Submit Package Job → Get Package Job → Send Email', (
 			rawStatus: 'Success',
 			outputUrl: 'http://media-out.oss-cn-shanghai.aliyuncs.com/e2e/trailer/index.m3u8',
 		});
-		expect(emulator.requests.map((entry) => [entry.action, entry.status])).toEqual([['GetPackageJob', 200]]);
+		expect(emulator.requests.map((request) => [request.action, request.status])).toEqual([['GetPackageJob', 200]]);
 	});
 
 	it('reports a refused request as a failed execution with the Alibaba error', async () => {
@@ -276,14 +276,15 @@ describeE2e('real n8n: Submit Package Job → Get Package Job → Send Email', (
 		}, 60_000);
 
 		it('runs a published workflow by itself: schedule → Get Package Job → Slack-style webhook', async () => {
-			const posted = await hook.waitForRequest((entry) => entry.json?.text?.includes(watchedJobId), 60_000);
+			const posted = await hook.waitForRequest((request) => request.json?.text?.includes(watchedJobId), 60_000);
 			expect(posted.method).toBe('POST');
 			expect(posted.path).toBe('/services/T000/B000/XXXX');
 			expect(posted.headers['content-type']).toMatch(/^application\/json/);
 			expect(posted.json).toEqual({ text: `Packaging job ${watchedJobId} is succeeded` });
 			expect(
 				emulator.requests.some(
-					(entry) => entry.action === 'GetPackageJob' && entry.query.JobId === watchedJobId && entry.status === 200,
+					(request) =>
+						request.action === 'GetPackageJob' && request.query.JobId === watchedJobId && request.status === 200,
 				),
 			).toBe(true);
 		});
@@ -304,7 +305,7 @@ describeE2e('real n8n: Submit Package Job → Get Package Job → Send Email', (
 
 		it('credential Test: good keys succeed, bad keys fail with the package’s message', async () => {
 			// (the scheduled workflow keeps calling GetPackageJob meanwhile)
-			const listCalls = () => emulator.requests.filter((entry) => entry.action === 'ListPackageJobs');
+			const listCalls = () => emulator.requests.filter((request) => request.action === 'ListPackageJobs');
 			emulator.clearRequests();
 			const good = await n8n!.testCredential(alibaba);
 			if (good.status !== 'OK')

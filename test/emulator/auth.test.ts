@@ -23,7 +23,7 @@ describe('authentication', () => {
 		expect(ak.JobId).toMatch(/^[0-9a-f]{32}$/);
 		const sts = await callSdk(sdk(emu, emu.stsCredentials), 'GetPackageJob', { JobId: ak.JobId });
 		expect(sts.PackageJob.JobId).toBe(ak.JobId);
-		const logged = emu.requests.find((entry) => entry.accessKeyId === emu.stsCredentials.accessKeyId)!;
+		const logged = emu.requests.find((request) => request.accessKeyId === emu.stsCredentials.accessKeyId)!;
 		expect(logged.headers['x-acs-security-token']).toBe('***');
 		expect(JSON.stringify(emu.requests)).not.toContain(emu.credentials.accessKeySecret);
 		expect(JSON.stringify(emu.requests)).not.toContain(emu.stsCredentials.securityToken);

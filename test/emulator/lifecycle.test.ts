@@ -143,7 +143,7 @@ describe('job lifecycle over the virtual clock', () => {
 		try {
 			const char = sdk(fast);
 			const { JobId } = await callSdk(char, 'SubmitPackageJob', pkg());
-			await new Promise((entry) => setTimeout(entry, 100));
+			await new Promise((resolve) => setTimeout(resolve, 100));
 			expect((await callSdk(char, 'GetPackageJob', { JobId })).PackageJob.Status).toBe('Success');
 		} finally {
 			await fast.stop();

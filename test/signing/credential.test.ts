@@ -40,7 +40,7 @@ describe('AlibabaCloudApi credential', () => {
 			dark: 'file:../icons/alibabaCloud.dark.svg',
 		});
 		expect(credential.documentationUrl).toMatch(/^https:\/\/www\.alibabacloud\.com\//);
-		const byName = Object.fromEntries(credential.properties.map((part) => [part.name, part]));
+		const byName = Object.fromEntries(credential.properties.map((property) => [property.name, property]));
 		expect(Object.keys(byName)).toEqual([
 			'accessKeyId',
 			'accessKeySecret',
@@ -251,8 +251,8 @@ describe('request serialization and re-signing', () => {
 		expect(again.options.headers?.['x-acs-signature-nonce']).toBe('n-2');
 		expect(again.options.headers?.Authorization).not.toBe(first.options.headers?.Authorization);
 		// No stale or duplicated signature headers.
-		const names = Object.keys(again.options.headers ?? {}).map((count) => count.toLowerCase());
-		expect(names.filter((count) => count === 'authorization')).toHaveLength(1);
+		const names = Object.keys(again.options.headers ?? {}).map((name) => name.toLowerCase());
+		expect(names.filter((name) => name === 'authorization')).toHaveLength(1);
 		expect(new Set(names).size).toBe(names.length);
 		// Same as signing the original input with the later date and nonce.
 		const direct = signRequest({ ...CREDS, securityToken: TOKEN }, input, later);

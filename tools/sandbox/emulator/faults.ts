@@ -134,7 +134,7 @@ export class FaultInjector {
 		for (const [index, rule] of this.throttles.entries()) {
 			if (rule.action !== undefined && rule.action !== action) continue;
 			const key = `${index}\n${accessKeyId}`;
-			const recent = (this.hits.get(key) ?? []).filter((time) => realNow - time < 1000);
+			const recent = (this.hits.get(key) ?? []).filter((hitAt) => realNow - hitAt < 1000);
 			if (recent.length >= rule.qps) limited = true;
 			else recent.push(realNow);
 			this.hits.set(key, recent);

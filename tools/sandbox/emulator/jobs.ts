@@ -201,7 +201,7 @@ export class JobStore {
 	}
 
 	list(kinds: EmulatorJobKind | EmulatorJobKind[]): Job[] {
-		return (Array.isArray(kinds) ? kinds : [kinds]).flatMap((key) => this.byKind.get(key) ?? []);
+		return (Array.isArray(kinds) ? kinds : [kinds]).flatMap((kind) => this.byKind.get(kind) ?? []);
 	}
 
 	all(): Job[] {
@@ -263,7 +263,7 @@ export class JobStore {
 					? options.status
 					: [options.status];
 		// Seeds written before packaging lost its Processing state ask for a running package job that way: it stays Init.
-		const statuses = requested.map((text) => (kind === 'package' && text === 'Processing' ? 'Init' : text));
+		const statuses = requested.map((status) => (kind === 'package' && status === 'Processing' ? 'Init' : status));
 		for (const string of statuses)
 			if (!allStatuses(kind).includes(string))
 				throw new Error(`status ${string} is not a ${kind} status (${allStatuses(kind).join(', ')})`);
@@ -332,7 +332,7 @@ export class JobStore {
 
 	private endNow(job: Job, status: string): Job {
 		const now = this.clock.now();
-		job.transitions = job.transitions.filter((time) => time.at <= now);
+		job.transitions = job.transitions.filter((transition) => transition.at <= now);
 		job.transitions.push({ status, at: now });
 		return job;
 	}
@@ -362,7 +362,7 @@ function mergeTiming(
 	const out = {} as Record<EmulatorJobKind, LifecycleTiming>;
 	for (const kind of EMULATOR_JOB_KINDS) {
 		const time = { ...DEFAULT_TIMING[kind], ...(overrides[kind] ?? {}) };
-		if (time.stepsMs.some((text) => text > time.finishMs))
+		if (time.stepsMs.some((stepMs) => stepMs > time.finishMs))
 			throw new Error(`${kind}: every step must come before finishMs`);
 		out[kind] = time;
 	}

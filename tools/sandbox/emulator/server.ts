@@ -34,7 +34,7 @@ function headerMap(req: IncomingMessage): Record<string, string | undefined> {
 	return out;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((entry) => setTimeout(entry, ms));
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createEmulatorServer(holder: EmulatorControl): Server {
 	return createServer((req, res) => {

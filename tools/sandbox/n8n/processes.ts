@@ -50,7 +50,7 @@ export function tail(file: string, lines = 40): string {
 	}
 }
 
-export const sleep = (ms: number) => new Promise((entry) => setTimeout(entry, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** true when the promise settles within ms, false otherwise; leaves no timer behind. */
 export function within(promise: Promise<unknown>, ms: number): Promise<boolean> {

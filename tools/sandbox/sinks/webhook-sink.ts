@@ -50,7 +50,7 @@ export async function startWebhookSink(options: { host?: string; port?: number }
 	const host = options.host ?? '127.0.0.1';
 	const received = new Recorder<ReceivedRequest>('webhook-sink', (requests) =>
 		JSON.stringify(
-			requests.map((entry) => ({ method: entry.method, path: entry.path, body: entry.body.slice(0, 200) })),
+			requests.map((request) => ({ method: request.method, path: request.path, body: request.body.slice(0, 200) })),
 		),
 	);
 	const requests = received.items;

@@ -72,7 +72,7 @@ const SOURCES = ['OpenAPI', 'AliyunConsole', 'WebSDK'];
  */
 function requestSource(params: Params): string | undefined {
 	const source = optional(params, 'Source');
-	if (source !== undefined && !SOURCES.some((text) => text.toLowerCase() === source.toLowerCase()))
+	if (source !== undefined && !SOURCES.some((known) => known.toLowerCase() === source.toLowerCase()))
 		throw invalidParameter('Source', `Valid values: ${SOURCES.join(', ')}.`);
 	return source;
 }
@@ -195,7 +195,7 @@ export const listMediaProducingJobs: Operation = ({ params, jobs }) => {
 	const projectId = optional(params, 'ProjectId');
 	const keyword = optional(params, 'Keyword');
 	const masterJobId = optional(params, 'MasterJobId');
-	const kinds = jobType ? PRODUCING_KINDS.filter((key) => MEDIA_JOB_TYPE[key] === jobType) : PRODUCING_KINDS;
+	const kinds = jobType ? PRODUCING_KINDS.filter((kind) => MEDIA_JOB_TYPE[kind] === jobType) : PRODUCING_KINDS;
 	const all = jobs.list(kinds);
 	if (kinds.length > 1) all.sort((left, right) => left.createdAt - right.createdAt || left.seq - right.seq);
 	const { page, nextToken } = paginate(all, {
