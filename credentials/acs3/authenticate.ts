@@ -32,14 +32,14 @@ import {
 
 export const DEFAULT_REGION = 'cn-shanghai';
 
-export interface SigningOverrides {
+interface SigningOverrides {
 	/** Date to sign with (default: now). */
 	now?: Date;
 	/** `x-acs-signature-nonce` to use (default: 16 random bytes as hex). */
 	nonce?: string;
 }
 
-export interface SignedRequest {
+interface SignedRequest {
 	options: IHttpRequestOptions;
 	/** The pieces of the signature, for tests and debugging. Contains no secret. */
 	signature: SignResult;
@@ -70,7 +70,7 @@ function credentialString(credentials: ICredentialDataDecryptedObject, key: stri
 }
 
 /** A value as the API expects it in the query or a form: scalars as text, structures as JSON. */
-export function stringifyParameter(value: unknown): string | undefined {
+function stringifyParameter(value: unknown): string | undefined {
 	if (value === undefined || value === null) return undefined;
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {

@@ -10,7 +10,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 
-export const ACS3_ALGORITHM = 'ACS3-HMAC-SHA256';
+const ACS3_ALGORITHM = 'ACS3-HMAC-SHA256';
 
 /** A query parameter as name and (already stringified) value, both not yet encoded. */
 export type QueryPair = [name: string, value: string];
@@ -32,7 +32,7 @@ export function sha256Hex(data: string | Buffer): string {
 	return createHash('sha256').update(data).digest('hex');
 }
 
-export function hmacSha256Hex(secret: string, data: string): string {
+function hmacSha256Hex(secret: string, data: string): string {
 	return createHmac('sha256', secret).update(data).digest('hex');
 }
 
@@ -52,7 +52,7 @@ function compareCodeUnits(a: string, b: string): number {
  */
 export function canonicalQueryString(pairs: QueryPair[] | Record<string, string>): string {
 	const list: QueryPair[] = Array.isArray(pairs) ? [...pairs] : Object.entries(pairs);
-	list.sort((a, b) => compareCodeUnits(a[0], b[0]) || compareCodeUnits(a[1], b[1]));
+	list.sort((left, right) => compareCodeUnits(left[0], right[0]) || compareCodeUnits(left[1], right[1]));
 	return list.map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`).join('&');
 }
 
@@ -107,7 +107,7 @@ export function canonicalHeaders(headers: Record<string, string>): {
 	return { canonical, signedHeaders: names.join(';') };
 }
 
-export interface CanonicalRequestInput {
+interface CanonicalRequestInput {
 	method: string;
 	/** Path as on the wire; encoded with {@link canonicalUri}. */
 	pathname: string;
@@ -142,11 +142,11 @@ export function computeSignature(accessKeySecret: string, stringToSign: string):
 	return hmacSha256Hex(accessKeySecret, stringToSign);
 }
 
-export function buildAuthorization(accessKeyId: string, signedHeaders: string, signature: string): string {
+function buildAuthorization(accessKeyId: string, signedHeaders: string, signature: string): string {
 	return `${ACS3_ALGORITHM} Credential=${accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
 }
 
-export interface SignInput extends CanonicalRequestInput {
+interface SignInput extends CanonicalRequestInput {
 	accessKeyId: string;
 	accessKeySecret: string;
 }

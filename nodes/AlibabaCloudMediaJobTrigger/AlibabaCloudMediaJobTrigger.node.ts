@@ -3,7 +3,7 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { OPERATIONS } from '../shared/api/operations';
 import { ALIBABA_CLOUD_CREDENTIALS, timeoutOption } from '../shared/descriptions/common';
-import { InvalidFieldError } from '../shared/helpers/validation';
+import { nodeErrorOf } from '../shared/helpers/validation';
 import { JOB_KINDS, readJobQuery, summarizeJob } from '../shared/jobs/jobKinds';
 import { callApi } from '../shared/transport/request';
 import { scanJobs } from '../shared/jobs/scanJobs';
@@ -12,9 +12,9 @@ import { MAX_LOOK_BACK_HOURS, readSettings } from './settings';
 import type { JobSource, ListWindow } from '../shared/jobs/jobLists';
 import { epochSeconds, legacyProductionScope, watchedSources } from '../shared/jobs/jobLists';
 import type { ObservedJob, SourceState, TriggerState } from './state';
+import { DAY_SECONDS } from '../shared/helpers/time';
 import { advanceState, baselineState, readState, scanWindow, STATE_VERSION, writeState } from './state';
 
-const DAY_SECONDS = 24 * 3600;
 /** "Fetch test event" reads at most this many pages (of 100) per job list to find a sample. */
 const SAMPLE_PAGES = 3;
 
@@ -22,12 +22,7 @@ function settingsOf(context: IPollFunctions): TriggerSettings {
 	try {
 		return readSettings((name, fallback) => context.getNodeParameter(name, fallback));
 	} catch (error) {
-		if (error instanceof InvalidFieldError) {
-			throw new NodeOperationError(context.getNode(), error.message, {
-				description: `Fix the field "${error.field}". Nothing was sent to Alibaba Cloud.`,
-			});
-		}
-		throw new NodeOperationError(context.getNode(), error as Error);
+		throw nodeErrorOf(context.getNode(), error);
 	}
 }
 
@@ -137,7 +132,7 @@ async function sample(context: IPollFunctions, settings: TriggerSettings): Promi
 		});
 	}
 	const newest = (candidate: (typeof candidates)[number]) => finishedTime(jobItem(candidate.source, candidate.job));
-	candidates.sort((a, b) => newest(b) - newest(a));
+	candidates.sort((left, right) => newest(right) - newest(left));
 	const [{ source, job }] = candidates;
 	return [[{ json: jobItem(source, await completeJob(context, source, job, settings.timeoutMs)) }]];
 }
@@ -277,7 +272,7 @@ export class AlibabaCloudMediaJobTrigger implements INodeType {
 		writeState(staticData, next);
 
 		if (items.length === 0) return null;
-		items.sort((a, b) => finishedTime(a) - finishedTime(b));
+		items.sort((left, right) => finishedTime(left) - finishedTime(right));
 		return [items.map((json) => ({ json }))];
 	}
 }

@@ -1,12 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { TIMEOUT_SECONDS } from '../shared/descriptions/common';
+import type { ReadParameter } from '../shared/execution/executeOperation';
 import type { JobStatus } from '../shared/jobs/jobKinds';
 import { integerInRange, isBlank, nonEmptyList, optionalText, requireOneOf } from '../shared/helpers/validation';
 import type { ProductionJobType, SourceFilters, SourceName } from '../shared/jobs/jobLists';
 import { PRODUCTION_JOB_TYPES } from '../shared/jobs/jobLists';
 
-export const DEFAULT_LOOK_BACK_HOURS = 24;
+const DEFAULT_LOOK_BACK_HOURS = 24;
 /** With a day of margin on both sides the production window stays within the API's 30 days. */
 export const MAX_LOOK_BACK_HOURS = 600;
 
@@ -17,8 +18,6 @@ export interface TriggerSettings {
 	lookBackSeconds: number;
 	timeoutMs: number;
 }
-
-export type ReadParameter = (name: string, fallback: unknown) => unknown;
 
 function list(value: unknown): unknown[] {
 	if (isBlank(value)) return [];

@@ -1,7 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import type { ListWindow } from '../shared/jobs/jobLists';
-
 /**
  * What the trigger remembers between polls, per watched job list, and the pure rules that move it on.
  * All times are epoch seconds of the SERVICE's clock (the jobs' CreateTime), never n8n's clock, so a skewed
@@ -19,10 +15,14 @@ import type { ListWindow } from '../shared/jobs/jobLists';
  * Size: pending ≤ the jobs created within the look-back window that are still running; recent ≤ the jobs
  * created within the overlap. Neither depends on the size of the account's history.
  */
+import type { IDataObject } from 'n8n-workflow';
+
+import { DAY_SECONDS } from '../shared/helpers/time';
+import type { ListWindow } from '../shared/jobs/jobLists';
+
 export const STATE_VERSION = 1;
 /** Each scan re-reads jobs created this long before the cursor (late-listed jobs, equal timestamps). */
-export const OVERLAP_SECONDS = 10 * 60;
-const DAY_SECONDS = 24 * 3600;
+const OVERLAP_SECONDS = 10 * 60;
 
 export interface SourceState {
 	scope: string;

@@ -8,7 +8,8 @@ import {
 	timeoutOption,
 	userDataOption,
 } from '../shared/descriptions/common';
-import { buildOutputMedia, outputMediaFields } from '../shared/descriptions/outputMedia';
+import { outputMediaFields } from '../shared/descriptions/outputMedia';
+import { buildOutputMedia } from '../shared/requests/outputMedia';
 import { waitForCompletionFields } from '../shared/descriptions/waitForCompletion';
 import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';

@@ -1,6 +1,11 @@
+/**
+ * The checks specific to SubmitLiveEditingJob (from its API reference): clip times in UTC with End after Start,
+ * Cover Time inside its clip, a live stream for every clip (its own or Live Stream Config's, field by field),
+ * one application per job, and the output size only in the modes that allow it.
+ */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OutputMediaOptions } from '../shared/descriptions/outputMedia';
+import type { OutputMediaOptions } from '../shared/requests/outputMedia';
 import type { ReadParameter } from '../shared/execution/executeOperation';
 import {
 	InvalidFieldError,
@@ -14,26 +19,22 @@ import {
 	optionalText,
 	requireOneOf,
 	requireText,
+	USER_DATA_MAX_BYTES,
 	utcSeconds,
 } from '../shared/helpers/validation';
 
-/**
- * The checks specific to SubmitLiveEditingJob (from its API reference): clip times in UTC with End after Start,
- * Cover Time inside its clip, a live stream for every clip (its own or Live Stream Config's, field by field),
- * one application per job, and the output size only in the modes that allow it.
- */
-export const STREAM_KEYS = ['AppName', 'DomainName', 'StreamName'] as const;
+const STREAM_KEYS = ['AppName', 'DomainName', 'StreamName'] as const;
 type StreamKey = (typeof STREAM_KEYS)[number];
-export type LiveStream = Record<StreamKey, string>;
+type LiveStream = Record<StreamKey, string>;
 
 export const MODES = ['AccurateFast', 'Accurate', 'Rough', 'RoughFast'] as const;
 export type Mode = (typeof MODES)[number];
 export const SIZED_MODES: readonly Mode[] = ['Accurate', 'Rough'];
 
 /** How a clip's API keys are named in errors: the field labels (Fields) or the keys themselves (JSON). */
-export type ClipLabels = Record<'StartTime' | 'EndTime' | 'CoverTime' | 'CoverUrl' | StreamKey, string>;
+type ClipLabels = Record<'StartTime' | 'EndTime' | 'CoverTime' | 'CoverUrl' | StreamKey, string>;
 
-export const FIELD_LABELS: ClipLabels = {
+const FIELD_LABELS: ClipLabels = {
 	StartTime: 'Start Time',
 	EndTime: 'End Time',
 	AppName: 'App Name',
@@ -43,7 +44,7 @@ export const FIELD_LABELS: ClipLabels = {
 	CoverUrl: 'Cover URL',
 };
 
-export const JSON_LABELS: ClipLabels = {
+const JSON_LABELS: ClipLabels = {
 	StartTime: 'StartTime',
 	EndTime: 'EndTime',
 	AppName: 'AppName',
@@ -66,7 +67,7 @@ export function liveStreamConfig(values: IDataObject | undefined, label: string)
  * Validates one clip given with API keys and returns it as sent: times cut to whole seconds in UTC, blank
  * optional values left out, any other key kept as it was written (so JSON clips can use keys added later).
  */
-export function checkedClip(
+function checkedClip(
 	clip: IDataObject,
 	clipLabel: string,
 	labels: ClipLabels,
@@ -116,7 +117,7 @@ export function checkedClip(
 }
 
 /** "Only streams recorded within the same application can be mixed in one job." */
-export function checkOneApplication(
+function checkOneApplication(
 	clips: IDataObject[],
 	clipLabel: (position: number) => string,
 	labels: ClipLabels,
@@ -214,5 +215,5 @@ export function userData(value: unknown): string | undefined {
 	if (isBlank(value)) return undefined;
 	const text = typeof value === 'string' ? value.trim() : JSON.stringify(value);
 	jsonObject(text, 'User Data');
-	return maxUtf8Bytes(text, 'User Data', 512);
+	return maxUtf8Bytes(text, 'User Data', USER_DATA_MAX_BYTES);
 }

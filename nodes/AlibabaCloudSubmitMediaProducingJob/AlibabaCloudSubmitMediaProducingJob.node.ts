@@ -8,8 +8,9 @@ import {
 	timeoutOption,
 	userDataOption,
 } from '../shared/descriptions/common';
-import type { OutputMediaOptions } from '../shared/descriptions/outputMedia';
-import { buildOutputMedia, outputMediaFields } from '../shared/descriptions/outputMedia';
+import type { OutputMediaOptions } from '../shared/requests/outputMedia';
+import { outputMediaFields } from '../shared/descriptions/outputMedia';
+import { buildOutputMedia } from '../shared/requests/outputMedia';
 import { waitForCompletionFields } from '../shared/descriptions/waitForCompletion';
 import type { OperationDefinition, ReadParameter } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';

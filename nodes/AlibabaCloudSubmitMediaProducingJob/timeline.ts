@@ -1,17 +1,17 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { InvalidFieldError, requiredJsonObject } from '../shared/helpers/validation';
-
 /**
  * Checks of an IMS Timeline (SubmitMediaProducingJob) that the service would otherwise refuse after the
  * request went out. Track kinds from the "Timeline configurations" reference: VideoTracks, AudioTracks,
  * ImageTracks (deprecated, merged into video tracks but still accepted), SubtitleTracks, EffectTracks.
  * Limits from the SubmitMediaProducingJob reference: at most 100 video, 100 image and 100 subtitle tracks.
  */
+import type { IDataObject } from 'n8n-workflow';
+
+import { InvalidFieldError, requiredJsonObject } from '../shared/helpers/validation';
+
 const TRACK_KINDS = ['VideoTracks', 'AudioTracks', 'ImageTracks', 'SubtitleTracks', 'EffectTracks'] as const;
 type TrackKind = (typeof TRACK_KINDS)[number];
 
-export const MAX_TRACKS_PER_KIND = 100;
+const MAX_TRACKS_PER_KIND = 100;
 const LIMITED: Partial<Record<TrackKind, string>> = {
 	VideoTracks: 'video',
 	ImageTracks: 'image',

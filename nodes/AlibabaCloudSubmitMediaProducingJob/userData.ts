@@ -1,8 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { InvalidFieldError, httpUrl, isBlank, maxUtf8Bytes, optionalJsonObject } from '../shared/helpers/validation';
-
-export const MAX_USER_DATA_BYTES = 512;
+import {
+	InvalidFieldError,
+	httpUrl,
+	isBlank,
+	maxUtf8Bytes,
+	optionalJsonObject,
+	USER_DATA_MAX_BYTES,
+} from '../shared/helpers/validation';
 
 /**
  * UserData as SubmitMediaProducingJob gets it: the User Data object with the Notify Address (callback URL)
@@ -25,5 +30,5 @@ export function userDataWithNotifyAddress(
 		userData.NotifyAddress = notifyAddress;
 	}
 	if (Object.keys(userData as IDataObject).length === 0) return undefined;
-	return maxUtf8Bytes(JSON.stringify(userData), labels.userData, MAX_USER_DATA_BYTES);
+	return maxUtf8Bytes(JSON.stringify(userData), labels.userData, USER_DATA_MAX_BYTES);
 }

@@ -30,6 +30,7 @@ import {
 	ossObjectUrl,
 	requireOneOf,
 	requireText,
+	USER_DATA_MAX_BYTES,
 } from '../shared/helpers/validation';
 
 const MEDIA_TYPES = ['OSS', 'Media'] as const;
@@ -83,7 +84,7 @@ export const submitPackageJob: OperationDefinition = {
 				),
 				Output: JSON.stringify(mediaObject(parameter('outputType', 'OSS'), parameter('outputMedia', ''), 'Output')),
 				ScheduleConfig: Object.keys(scheduleConfig).length ? JSON.stringify(scheduleConfig) : undefined,
-				UserData: userData === undefined ? undefined : maxUtf8Bytes(userData, 'User Data', 512),
+				UserData: userData === undefined ? undefined : maxUtf8Bytes(userData, 'User Data', USER_DATA_MAX_BYTES),
 			},
 		};
 	},

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { OPERATIONS } from '../shared/api/operations';
-import { ALIBABA_CLOUD_CREDENTIALS, requestsInFlightOption, timeoutOption } from '../shared/descriptions/common';
+import { ALIBABA_CLOUD_CREDENTIALS, timeoutOnlyOptions } from '../shared/descriptions/common';
 import { waitForCompletionFields } from '../shared/descriptions/waitForCompletion';
 import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
@@ -57,14 +57,7 @@ export class AlibabaCloudSubmitVodWorkflowJob implements INodeType {
 					'The ID of the VOD video to process (its VideoId, from the console, CreateUploadVideo or SearchMedia). Needed for any workflow that works on a video, which is nearly all of them; leave empty only for a workflow that needs no video.',
 			},
 			...waitForCompletionFields('VOD workflow task'),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [requestsInFlightOption, timeoutOption],
-			},
+			timeoutOnlyOptions,
 		],
 	};
 

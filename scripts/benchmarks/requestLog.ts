@@ -6,7 +6,7 @@ export function peakPerSecond(emulator: Emulator, action: string): number {
 	const times = emulator.requests
 		.filter((request) => request.action === action)
 		.map((request) => Date.parse(request.time))
-		.sort((a, b) => a - b);
+		.sort((earlier, later) => earlier - later);
 	let peak = 0;
 	for (let first = 0, last = 0; last < times.length; last++) {
 		while (times[last] - times[first] >= 1000) first++;

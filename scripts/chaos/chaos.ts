@@ -28,14 +28,14 @@ import {
 } from '../../tools/sandbox/workflows/submitNodes';
 import { sandboxCredentials, startingWith } from '../../tools/sandbox/workflows/workflows';
 
-export interface ChaosOptions {
+interface ChaosOptions {
 	/** Submissions in all, split evenly over the four Submit nodes. */
 	total: number;
 	/** Items per execution. */
 	batchSize?: number;
 }
 
-export interface NodeFigures {
+interface NodeFigures {
 	node: string;
 	items: number;
 	faultsInjected: number;
@@ -54,7 +54,7 @@ export interface NodeFigures {
 	unknownUnresolved: number;
 }
 
-export interface ChaosReport {
+interface ChaosReport {
 	figures: NodeFigures[];
 	secretsFound: number;
 	scanned: { outputItems: number; logLines: number };
@@ -71,8 +71,8 @@ const FAULTS: Fault[] = [
 	{ type: 'delay', ms: TIMEOUT_SECONDS * 1000 + 500 },
 ];
 
-function faultFor(n: number): Fault | undefined {
-	return n % 5 === 0 ? FAULTS[(n / 5) % FAULTS.length] : undefined;
+function faultFor(count: number): Fault | undefined {
+	return count % 5 === 0 ? FAULTS[(count / 5) % FAULTS.length] : undefined;
 }
 
 function captureLogs(lines: string[]): void {
@@ -144,8 +144,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 		const perNode = Math.floor(options.total / SUBMIT_NODES.length);
 		for (const [position, node] of SUBMIT_NODES.entries()) {
 			let faultsInjected = 0;
-			const restore = faultSubmissions(emulator, node.action, (n) => {
-				const fault = faultFor(n);
+			const restore = faultSubmissions(emulator, node.action, (count) => {
+				const fault = faultFor(count);
 				if (fault) faultsInjected++;
 				return fault;
 			});

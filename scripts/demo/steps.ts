@@ -128,7 +128,7 @@ export async function startEditor(instance: N8n, emulator: Emulator, n8nPort: nu
 		const deadline = Date.now() + 20_000;
 		const polled = () => new Set(emulator.requests.slice(requestsBeforeStart).map((request) => request.action));
 		while (!(polled().has('ListPackageJobs') && polled().has('ListMediaProducingJobs')) && Date.now() < deadline) {
-			await new Promise((r) => setTimeout(r, 250));
+			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 		const polls = countActions(emulator, requestsBeforeStart);
 		if (!polls) fail('Example 3 is active but its trigger has not asked the emulator for jobs within 20 s');

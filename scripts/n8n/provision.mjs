@@ -42,69 +42,70 @@ export async function provision({ force = false, dir = runtimeDir() } = {}) {
 		}
 		say(`provisioning n8n ${N8N_VERSION} with Node ${NODE_VERSION} in ${relative(repoRoot, dir)} (${again.why})`);
 		say('the first time takes about 6 minutes and 3 GB; npm output goes to the log files named below');
-		const p = runtimePaths(dir);
-		rmSync(p.marker, { force: true });
+		const part = runtimePaths(dir);
+		rmSync(part.marker, { force: true });
 		if (force) {
 			// Only the completion markers: each step then wipes its own folder before redoing it.
 			rmSync(join(dir, 'node', '.step-complete.json'), { force: true });
-			rmSync(join(p.n8nPrefix, '.step-complete.json'), { force: true });
+			rmSync(join(part.n8nPrefix, '.step-complete.json'), { force: true });
 			rmSync(join(dir, '.sqlite3-complete.json'), { force: true });
 		}
-		mkdirSync(p.logs, { recursive: true });
+		mkdirSync(part.logs, { recursive: true });
 		const durations = {};
 		const started = Date.now();
 		const systemNpm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-		const v = wanted();
+		const entryValue = wanted();
 
 		// 1. Node 24 and npm, with the system's npm (the Node package has no install script).
 		await step(
 			'1/3 node',
 			{ marker: join(dir, 'node', '.step-complete.json'), wipe: join(dir, 'node') },
-			{ node: v.node, npm: v.npm, pkg: v.nodePackage },
+			{ node: entryValue.node, npm: entryValue.npm, pkg: entryValue.nodePackage },
 			async () => {
 				writeJson(join(dir, 'node', 'package.json'), {
 					name: 'n8n-runtime-node',
 					private: true,
 					description: 'Node.js 24 and npm for the e2e tests (scripts/n8n/provision.mjs)',
-					dependencies: { [v.nodePackage]: v.node, npm: v.npm },
+					dependencies: { [entryValue.nodePackage]: entryValue.node, npm: entryValue.npm },
 				});
 				await run(
 					'1/3 node',
 					systemNpm,
 					['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=http'],
-					{ cwd: join(dir, 'node'), env: childEnv(), log: join(p.logs, 'provision-1-node.log') },
+					{ cwd: join(dir, 'node'), env: childEnv(), log: join(part.logs, 'provision-1-node.log') },
 				);
-				const version = await captureOutput(p.node, ['--version'], childEnv());
-				if (version !== `v${v.node}`) throw new Error(`1/3 node: ${p.node} says ${version}, wanted v${v.node}`);
-				if (!existsSync(p.nodeHeaders)) throw new Error(`1/3 node: no headers at ${p.nodeHeaders}`);
-				if (!existsSync(p.npmCli)) throw new Error(`1/3 node: no npm at ${p.npmCli}`);
+				const version = await captureOutput(part.node, ['--version'], childEnv());
+				if (version !== `v${entryValue.node}`)
+					throw new Error(`1/3 node: ${part.node} says ${version}, wanted v${entryValue.node}`);
+				if (!existsSync(part.nodeHeaders)) throw new Error(`1/3 node: no headers at ${part.nodeHeaders}`);
+				if (!existsSync(part.npmCli)) throw new Error(`1/3 node: no npm at ${part.npmCli}`);
 			},
 			durations,
 		);
 
 		// 2. n8n itself, with Node 24 first on PATH. Install scripts are skipped: the native modules that need
 		//    them either download from outside the npm registry (Kafka) or are rebuilt in step 3 (sqlite3).
-		const env24 = childEnv(p.nodeBinDir);
-		const n8nStamp = { n8n: v.n8n, node: v.node, npm: v.npm };
+		const env24 = childEnv(part.nodeBinDir);
+		const n8nStamp = { n8n: entryValue.n8n, node: entryValue.node, npm: entryValue.npm };
 		await step(
 			'2/3 n8n',
-			{ marker: join(p.n8nPrefix, '.step-complete.json'), wipe: p.n8nPrefix },
+			{ marker: join(part.n8nPrefix, '.step-complete.json'), wipe: part.n8nPrefix },
 			n8nStamp,
 			async () => {
 				rmSync(join(dir, '.sqlite3-complete.json'), { force: true });
-				writeJson(join(p.n8nPrefix, 'package.json'), {
+				writeJson(join(part.n8nPrefix, 'package.json'), {
 					name: 'n8n-runtime',
 					private: true,
 					description: 'n8n for the e2e tests (scripts/n8n/provision.mjs)',
-					dependencies: { n8n: v.n8n },
+					dependencies: { n8n: entryValue.n8n },
 				});
 				await run(
 					'2/3 n8n',
-					p.node,
-					[p.npmCli, 'install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http'],
-					{ cwd: p.n8nPrefix, env: env24, log: join(p.logs, 'provision-2-n8n.log') },
+					part.node,
+					[part.npmCli, 'install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http'],
+					{ cwd: part.n8nPrefix, env: env24, log: join(part.logs, 'provision-2-n8n.log') },
 				);
-				if (!existsSync(p.n8nBin)) throw new Error(`2/3 n8n: no ${p.n8nBin} after npm install`);
+				if (!existsSync(part.n8nBin)) throw new Error(`2/3 n8n: no ${part.n8nBin} after npm install`);
 			},
 			durations,
 		);
@@ -118,18 +119,25 @@ export async function provision({ force = false, dir = runtimeDir() } = {}) {
 			async () => {
 				await run(
 					'3/3 sqlite3',
-					p.node,
-					[p.npmCli, 'rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts', `--nodedir=${p.nodeHome}`],
+					part.node,
+					[
+						part.npmCli,
+						'rebuild',
+						'sqlite3',
+						'--ignore-scripts=false',
+						'--foreground-scripts',
+						`--nodedir=${part.nodeHome}`,
+					],
 					{
-						cwd: p.n8nPrefix,
-						env: { ...env24, npm_config_nodedir: p.nodeHome, JOBS: '2' },
-						log: join(p.logs, 'provision-3-sqlite3.log'),
+						cwd: part.n8nPrefix,
+						env: { ...env24, npm_config_nodedir: part.nodeHome, JOBS: '2' },
+						log: join(part.logs, 'provision-3-sqlite3.log'),
 					},
 				);
-				if (!existsSync(p.sqliteBinding)) throw new Error(`3/3 sqlite3: no ${p.sqliteBinding} after the rebuild`);
-				await captureOutput(p.node, ['-e', "require('sqlite3')"], {
+				if (!existsSync(part.sqliteBinding)) throw new Error(`3/3 sqlite3: no ${part.sqliteBinding} after the rebuild`);
+				await captureOutput(part.node, ['-e', "require('sqlite3')"], {
 					...env24,
-					NODE_PATH: join(p.n8nPrefix, 'node_modules'),
+					NODE_PATH: join(part.n8nPrefix, 'node_modules'),
 				});
 			},
 			durations,
@@ -138,27 +146,27 @@ export async function provision({ force = false, dir = runtimeDir() } = {}) {
 		// isolated-vm (n8n 2.x's default expression engine, "vm") ships prebuilt binaries for Node 24 on linux/darwin
 		// x64/arm64, so skipping its install script is fine; check that it loads rather than find out in a test.
 		await captureOutput(
-			p.node,
+			part.node,
 			['-e', "const ivm = require('isolated-vm'); new ivm.Isolate({ memoryLimit: 8 }).dispose()"],
-			{ ...env24, NODE_PATH: join(p.n8nPrefix, 'node_modules') },
+			{ ...env24, NODE_PATH: join(part.n8nPrefix, 'node_modules') },
 		).catch((error) => {
 			throw new Error(
-				`isolated-vm does not load under Node ${v.node} (n8n's expression engine needs it): ${error.message}\n` +
+				`isolated-vm does not load under Node ${entryValue.node} (n8n's expression engine needs it): ${error.message}\n` +
 					'Build it with: (cd .cache/n8n-runtime/n8n && PATH=<node24 bin>:$PATH node <npm-cli> rebuild isolated-vm --ignore-scripts=false), ' +
 					'or run n8n with N8N_EXPRESSION_ENGINE=legacy.',
 			);
 		});
-		const n8nVersion = await captureOutput(p.node, [p.n8nBin, '--version'], {
+		const n8nVersion = await captureOutput(part.node, [part.n8nBin, '--version'], {
 			...env24,
 			N8N_USER_FOLDER: join(dir, 'version-check'),
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 		});
 		rmSync(join(dir, 'version-check'), { recursive: true, force: true });
-		if (!n8nVersion.split('\n').includes(v.n8n)) {
-			throw new Error(`n8n --version printed ${JSON.stringify(n8nVersion)}, wanted ${v.n8n}`);
+		if (!n8nVersion.split('\n').includes(entryValue.n8n)) {
+			throw new Error(`n8n --version printed ${JSON.stringify(n8nVersion)}, wanted ${entryValue.n8n}`);
 		}
 		const marker = {
-			versions: v,
+			versions: entryValue,
 			n8nVersionOutput: n8nVersion,
 			provisionedAt: new Date().toISOString(),
 			provisionMs: Date.now() - started,
@@ -170,8 +178,8 @@ export async function provision({ force = false, dir = runtimeDir() } = {}) {
 					.map(([key, value]) => [key, relative(dir, value)]),
 			),
 		};
-		writeJson(p.marker, marker);
-		say(`n8n ${v.n8n} ready in ${fmt(Date.now() - started)} (${relative(repoRoot, p.marker)})`);
+		writeJson(part.marker, marker);
+		say(`n8n ${entryValue.n8n} ready in ${fmt(Date.now() - started)} (${relative(repoRoot, part.marker)})`);
 		return { ...marker, paths: runtimePaths(dir) };
 	});
 }
@@ -179,7 +187,7 @@ export async function provision({ force = false, dir = runtimeDir() } = {}) {
 // ---------------------------------------------------------------------------------------------------------------
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
 	const args = new Set(process.argv.slice(2));
-	const unknown = [...args].filter((a) => !['--force', '--check', '--json'].includes(a));
+	const unknown = [...args].filter((arg) => !['--force', '--check', '--json'].includes(arg));
 	if (unknown.length) {
 		console.error(`provision: unknown argument(s) ${unknown.join(' ')}; use --force, --check or --json`);
 		process.exit(2);

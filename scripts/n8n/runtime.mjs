@@ -50,11 +50,11 @@ export function wanted() {
 
 /** The marker's content when the runtime is complete and matches the wanted versions, else null (with why). */
 export function checkRuntime(dir = runtimeDir()) {
-	const p = runtimePaths(dir);
-	if (!existsSync(p.marker)) return { ok: false, why: 'no runtime.json marker (never provisioned, or interrupted)' };
+	const part = runtimePaths(dir);
+	if (!existsSync(part.marker)) return { ok: false, why: 'no runtime.json marker (never provisioned, or interrupted)' };
 	let marker;
 	try {
-		marker = JSON.parse(readFileSync(p.marker, 'utf8'));
+		marker = JSON.parse(readFileSync(part.marker, 'utf8'));
 	} catch (error) {
 		return { ok: false, why: `runtime.json unreadable: ${error.message}` };
 	}
@@ -64,7 +64,7 @@ export function checkRuntime(dir = runtimeDir()) {
 		}
 	}
 	for (const key of ['node', 'npmCli', 'n8nBin', 'n8nPackageJson', 'sqliteBinding']) {
-		if (!existsSync(p[key])) return { ok: false, why: `missing ${relative(repoRoot, p[key])}` };
+		if (!existsSync(part[key])) return { ok: false, why: `missing ${relative(repoRoot, part[key])}` };
 	}
-	return { ok: true, marker, paths: p };
+	return { ok: true, marker, paths: part };
 }

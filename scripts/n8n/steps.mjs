@@ -27,8 +27,8 @@ export function progressToStderr() {
 }
 export const t0 = Date.now();
 export const fmt = (ms) => {
-	const s = Math.round(ms / 1000);
-	return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+	const seconds = Math.round(ms / 1000);
+	return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
 };
 export const say = (msg) => out(`[n8n-runtime ${fmt(Date.now() - t0).padStart(6)}] ${msg}`);
 
@@ -36,9 +36,9 @@ export const say = (msg) => out(`[n8n-runtime ${fmt(Date.now() - t0).padStart(6)
 export function childEnv(extraPath) {
 	const env = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		const k = key.toLowerCase();
+		const name = key.toLowerCase();
 		// NODE_ENV=test (jest's globalSetup) silences n8n's CLI, e.g. `n8n --version` below.
-		if (k.startsWith('npm_') || k === 'init_cwd' || k === 'node_options' || k === 'node_env') continue;
+		if (name.startsWith('npm_') || name === 'init_cwd' || name === 'node_options' || name === 'node_env') continue;
 		env[key] = value;
 	}
 	// Keep the registry / proxy / cache choices of the caller (CI often sets them through npm_config_*).
@@ -151,8 +151,8 @@ export function captureOutput(command, args, env) {
 	return new Promise((resolvePromise, reject) => {
 		const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let text = '';
-		child.stdout.on('data', (d) => (text += d));
-		child.stderr.on('data', (d) => (text += d));
+		child.stdout.on('data', (data) => (text += data));
+		child.stderr.on('data', (data) => (text += data));
 		child.on('error', reject);
 		child.on('exit', (code) =>
 			code === 0
@@ -188,14 +188,14 @@ export async function withLock(dir, body) {
 			}
 			if (!alive) {
 				// The holder died (or has not written its pid yet: give it a moment before breaking the lock).
-				if (!pid) await new Promise((r) => setTimeout(r, 1000));
+				if (!pid) await new Promise((resolve) => setTimeout(resolve, 1000));
 				rmSync(lock, { recursive: true, force: true });
 				continue;
 			}
 			if (!waitingSaid) say(`waiting for another provisioner (pid ${pid}) to finish`);
 			waitingSaid = true;
 			if (Date.now() > deadline) throw new Error(`provision: lock ${lock} held by pid ${pid} for 30 minutes`);
-			await new Promise((r) => setTimeout(r, 2000));
+			await new Promise((resolve) => setTimeout(resolve, 2000));
 		}
 	}
 	const release = () => rmSync(lock, { recursive: true, force: true });

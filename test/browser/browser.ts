@@ -10,10 +10,10 @@ import type { Browser, Page } from 'playwright-core';
 
 import { REPO_ROOT } from '../../tools/sandbox/n8n';
 
-export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'browser');
+const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'browser');
 
 /** Chromium's flags for this machine: headless, as root, and no connections of its own (the network is closed). */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
 	'--headless',
 	'--no-sandbox',
 	'--disable-gpu',
@@ -157,9 +157,9 @@ export function expectedNodes(packageDir: string): ExpectedNode[] {
 		};
 		const { description } = new NodeClass();
 		const properties = description.properties;
-		const defaults = Object.fromEntries(properties.map((p) => [p.name, p.default]));
-		const shown = properties.filter((p) => shownByDefault(p, defaults));
-		const shownLabels = new Set(shown.map((p) => p.displayName));
+		const defaults = Object.fromEntries(properties.map((property) => [property.name, property.default]));
+		const shown = properties.filter((part) => shownByDefault(part, defaults));
+		const shownLabels = new Set(shown.map((property) => property.displayName));
 		const trigger = description.polling === true || description.group.includes('trigger');
 		const icon = typeof description.icon === 'string' ? description.icon : description.icon.light;
 		// file:../../icons/x.svg relative to dist/nodes/<Node>/ → icons/x.svg relative to dist/
@@ -170,8 +170,14 @@ export function expectedNodes(packageDir: string): ExpectedNode[] {
 			defaultName: description.defaults.name,
 			trigger,
 			visibleLabels: [...(description.polling ? ['Poll Times'] : []), ...shownLabels],
-			visibleInputs: shown.filter((p) => SIMPLE_INPUTS.has(p.type)).map((p) => p.name),
-			hiddenLabels: [...new Set(properties.filter((p) => !shownLabels.has(p.displayName)).map((p) => p.displayName))],
+			visibleInputs: shown.filter((property) => SIMPLE_INPUTS.has(property.type)).map((property) => property.name),
+			hiddenLabels: [
+				...new Set(
+					properties
+						.filter((property) => !shownLabels.has(property.displayName))
+						.map((property) => property.displayName),
+				),
+			],
 			iconPath,
 		};
 	});

@@ -216,7 +216,7 @@ describeBrowser('the editor in a real browser: the package’s nodes in n8n 2.41
 		if (!icons.length) problems.push(`no icon of the package in the panel (img[src*="/icons/${PACKAGE_NAME}/"])`);
 		if (!icons.every((icon) => icon.src.endsWith(`/dist/${node.iconPath}`)))
 			problems.push(`panel icon is ${icons.map((icon) => icon.src).join(', ')}, not …/dist/${node.iconPath}`);
-		for (const icon of icons.filter((i) => !i.loaded)) problems.push(`panel icon not loaded: ${icon.src}`);
+		for (const icon of icons.filter((image) => !image.loaded)) problems.push(`panel icon not loaded: ${icon.src}`);
 		return problems;
 	}
 
@@ -250,9 +250,11 @@ describeBrowser('the editor in a real browser: the package’s nodes in n8n 2.41
 				table: expect.stringMatching(new RegExp(`package ${seededJobId} succeeded true Success`)),
 			});
 			// the sample came from the sandbox, signed with the credential's key
-			const lists = emulator.requests.filter((r) => r.action === 'ListPackageJobs');
+			const lists = emulator.requests.filter((request) => request.action === 'ListPackageJobs');
 			expect(lists.length).toBeGreaterThan(0);
-			expect(lists.every((r) => r.status === 200 && r.accessKeyId === emulator.credentials.accessKeyId)).toBe(true);
+			expect(
+				lists.every((request) => request.status === 200 && request.accessKeyId === emulator.credentials.accessKeyId),
+			).toBe(true);
 			await closePanel();
 		});
 	});
@@ -262,7 +264,9 @@ describeBrowser('the editor in a real browser: the package’s nodes in n8n 2.41
 		const files: string[] = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).n8n.nodes;
 		const classNames = files.map((file) => basename(file, '.node.js')).filter((name) => !name.endsWith('Trigger'));
 		it.each(classNames)('%s', async (className) => {
-			const node = nodes.find((n) => n.type === `${PACKAGE_NAME}.${className[0].toLowerCase()}${className.slice(1)}`);
+			const node = nodes.find(
+				(count) => count.type === `${PACKAGE_NAME}.${className[0].toLowerCase()}${className.slice(1)}`,
+			);
 			if (!node) throw new Error(`${className} is not among the installed package's nodes`);
 			await step(`node-${node.defaultName}`, async () => {
 				await addNode(node);

@@ -7,24 +7,24 @@ import { admin } from '../../tools/sandbox/emulator/sdkClient';
 import { describeWithContract, loadContract } from '../support/contract';
 import { ContractProbe } from './emulatorCalls';
 
-const j = (v: unknown): string => JSON.stringify(v);
-const OSS_OUT = j({ MediaURL: 'https://bucket.oss-cn-shanghai.aliyuncs.com/out.mp4' });
-const VOD_OUT = j({
+const json = (value: unknown): string => JSON.stringify(value);
+const OSS_OUT = json({ MediaURL: 'https://bucket.oss-cn-shanghai.aliyuncs.com/out.mp4' });
+const VOD_OUT = json({
 	StorageLocation: 'outin-1.oss-cn-shanghai.aliyuncs.com',
 	FileName: 'out.mp4',
 	Width: 1280,
 	Height: 720,
 });
-const TIMELINE = j({ VideoTracks: [{ VideoTrackClips: [{ MediaId: 'abc' }] }] });
+const TIMELINE = json({ VideoTracks: [{ VideoTrackClips: [{ MediaId: 'abc' }] }] });
 const PACKAGE = {
-	Inputs: j([{ Input: { Type: 'OSS', Media: 'oss://bucket/in.mp4' } }]),
-	Output: j({ Type: 'OSS', Media: 'oss://bucket/out/index.m3u8' }),
+	Inputs: json([{ Input: { Type: 'OSS', Media: 'oss://bucket/in.mp4' } }]),
+	Output: json({ Type: 'OSS', Media: 'oss://bucket/out/index.m3u8' }),
 	Name: 'pkg',
-	ScheduleConfig: j({ PipelineId: 'p', Priority: 7 }),
+	ScheduleConfig: json({ PipelineId: 'p', Priority: 7 }),
 	UserData: '{"k":"v"}',
 };
-const CLIPS = j([{ StartTime: '2026-01-10T07:00:00Z', EndTime: '2026-01-10T07:01:00Z' }]);
-const STREAM = j({ AppName: 'app', DomainName: 'live.example.com', StreamName: 's' });
+const CLIPS = json([{ StartTime: '2026-01-10T07:00:00Z', EndTime: '2026-01-10T07:01:00Z' }]);
+const STREAM = json({ AppName: 'app', DomainName: 'live.example.com', StreamName: 's' });
 
 /** The clock offsets at which every running state of every kind has been entered (defaults in jobs.ts). */
 const LIFETIME_STEPS_MS = [0, 2_000, 3_000, 55_000];
@@ -110,8 +110,8 @@ describeWithContract('contract: emulator answers', () => {
 		const oss = await probe.ok('SubmitLiveEditingJob', {
 			Clips: CLIPS,
 			LiveStreamConfig: STREAM,
-			MediaProduceConfig: j({ Mode: 'Accurate', Width: 640 }),
-			OutputMediaConfig: j({
+			MediaProduceConfig: json({ Mode: 'Accurate', Width: 640 }),
+			OutputMediaConfig: json({
 				MediaURL: 'https://bucket.oss-cn-shanghai.aliyuncs.com/l.mp4',
 				Width: 1280,
 				Height: 720,
@@ -171,7 +171,7 @@ describeWithContract('contract: emulator answers', () => {
 		for (const id of [coded, plain, ruled, canceled, skipped, ruledLater, ...seeded]) await read(id);
 		expect(probe.seen('GetJobDetail')).toEqual(states('vod_workflow_task'));
 		const results = JSON.parse((await read(coded)).WorkflowTaskDetail.ActivityResults);
-		expect(Object.values(results).map((a: any) => JSON.parse(a.Result).MessageBody?.ErrorCode)).toContain(
+		expect(Object.values(results).map((left: any) => JSON.parse(left.Result).MessageBody?.ErrorCode)).toContain(
 			'TranscodeFail',
 		);
 		const codeless = JSON.stringify(JSON.parse((await read(plain)).WorkflowTaskDetail.ActivityResults));
@@ -182,10 +182,11 @@ describeWithContract('contract: emulator answers', () => {
 		emu.seedJobs({ kind: 'package', count: 5 });
 		emu.seedJobs({ kind: 'editing', count: 5 });
 		for (const [action, size, tokenName, list] of [
-			['ListPackageJobs', 'PageSize', 'NextPageToken', (b: any) => b.PackageJobList.PackageJobs],
-			['ListMediaProducingJobs', 'MaxResults', 'NextToken', (b: any) => b.MediaProducingJobList],
+			['ListPackageJobs', 'PageSize', 'NextPageToken', (right: any) => right.PackageJobList.PackageJobs],
+			['ListMediaProducingJobs', 'MaxResults', 'NextToken', (right: any) => right.MediaProducingJobList],
 		] as const) {
-			const token = (b: any) => (action === 'ListPackageJobs' ? b.PackageJobList.NextPageToken : b.NextToken);
+			const token = (right: any) =>
+				action === 'ListPackageJobs' ? right.PackageJobList.NextPageToken : right.NextToken;
 			const first = await probe.ok(action, { [size]: '2' });
 			expect(token(first)).toMatch(/^(?=.*\+)(?=.*\/)[A-Za-z0-9+/]+=+$/);
 			const middle = await probe.ok(action, { [size]: '2', [tokenName]: token(first) });
@@ -204,7 +205,7 @@ describeWithContract('contract: emulator answers', () => {
 		await expectCode('InvalidParameter', 'ListMediaProducingJobs', { Status: 'Queuing' });
 		await expectCode('InvalidParameter', 'SubmitPackageJob', {
 			...PACKAGE,
-			Inputs: j([{ Type: 'OSS', Media: 'oss://b/i.mp4' }]),
+			Inputs: json([{ Type: 'OSS', Media: 'oss://b/i.mp4' }]),
 		});
 		await expectCode('ResourceNotFound', 'GetMediaProducingJob', { JobId: 'nope' });
 		await expectCode('JobNotFound', 'GetJobDetail', { JobId: 'nope', JobType: 'workflow' });

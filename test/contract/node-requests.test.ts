@@ -39,9 +39,13 @@ function requestSourceChoices(): string[] {
 		'dist/nodes/AlibabaCloudSubmitMediaProducingJob/AlibabaCloudSubmitMediaProducingJob.node.js',
 	);
 	const { AlibabaCloudSubmitMediaProducingJob } = require(file) as Record<string, new () => INodeType>;
-	const options = new AlibabaCloudSubmitMediaProducingJob().description.properties.find((p) => p.name === 'options');
-	const source = (options?.options as INodeProperties[] | undefined)?.find((p) => p.name === 'requestSource');
-	return ((source?.options ?? []) as INodePropertyOptions[]).map((o) => String(o.value));
+	const options = new AlibabaCloudSubmitMediaProducingJob().description.properties.find(
+		(property) => property.name === 'options',
+	);
+	const source = (options?.options as INodeProperties[] | undefined)?.find(
+		(property) => property.name === 'requestSource',
+	);
+	return ((source?.options ?? []) as INodePropertyOptions[]).map((object) => String(object.value));
 }
 
 let emulator: Emulator;
@@ -230,7 +234,9 @@ describeWithContract('contract: what the nodes send', () => {
 			expect(loggedMisfits(emulator, expected)).toEqual([]);
 			// The API filters by one JobType per call: each selected type is asked for, no other.
 			const jobTypes = ((parameters.options as IDataObject | undefined)?.jobTypes as string[] | undefined) ?? [];
-			const asked = emulator.requests.filter((r) => r.action === 'ListMediaProducingJobs').map((r) => r.query.JobType);
+			const asked = emulator.requests
+				.filter((request) => request.action === 'ListMediaProducingJobs')
+				.map((request) => request.query.JobType);
 			if (jobTypes.length > 0) expect([...new Set(asked)].sort()).toEqual([...jobTypes].sort());
 			expect(sample).not.toBeInstanceOf(Error);
 		});

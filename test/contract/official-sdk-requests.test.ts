@@ -27,13 +27,13 @@ describeWithContract('contract: the official clients’ requests', () => {
 	const requests = () => officialSdkRequests();
 
 	it('covers every operation the emulator implements', () => {
-		expect(new Set(requests().map((r) => r.action)).size).toBe(10);
+		expect(new Set(requests().map((request) => request.action)).size).toBe(10);
 	});
 
 	it('accepts each recorded request and answers it with a fitting success', async () => {
 		emu.reset();
 		for (const [action, kind] of Object.entries(SEEDED_KIND)) {
-			const recorded = requests().find((r) => r.action === action);
+			const recorded = requests().find((request) => request.action === action);
 			emu.seedJobs({ kind, count: 1, jobIds: [recorded!.query.JobId], createdAt: '2026-11-30T22:00:00Z' });
 		}
 		emu.seedJobs({ kind: 'package', count: 3, createdAt: '2026-11-30T22:10:00Z' });
@@ -48,6 +48,6 @@ describeWithContract('contract: the official clients’ requests', () => {
 			if (request.action === 'ListPackageJobs') expect(answer.PackageJobList.PackageJobs).toHaveLength(5);
 			if (request.action === 'ListMediaProducingJobs') expect(answer.MediaProducingJobList).toHaveLength(2);
 		}
-		expect(emu.requests.map((r) => r.status)).toEqual(requests().map(() => 200));
+		expect(emu.requests.map((request) => request.status)).toEqual(requests().map(() => 200));
 	});
 });

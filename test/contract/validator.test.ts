@@ -1,7 +1,7 @@
 /** The contract validator itself: it accepts what fits and names the path of everything that does not. */
 import { describeWithContract, errorBodyMisfits, requestMisfits, responseMisfits } from '../support/contract';
 
-const paths = (misfits: Array<{ path: string }>): string[] => misfits.map((m) => m.path);
+const paths = (misfits: Array<{ path: string }>): string[] => misfits.map((match) => match.path);
 
 const producingItem = {
 	JobId: 'j1',

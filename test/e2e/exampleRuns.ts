@@ -96,7 +96,6 @@ export async function jobIdsEmittedByTriggerExecutions(n8n: N8n, workflowId: str
 	expect(results.length).toBeLessThanOrEqual(5);
 
 	// flatted is how n8n serializes execution data for the editor; use the copy n8n itself ships.
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const flatted = require(join(n8n.runtime.dir, 'n8n', 'node_modules', 'flatted')) as {
 		parse: (text: string) => any;
 	};

@@ -339,7 +339,7 @@ describeE2e('real n8n: the four example workflows, imported with n8n’s CLI', (
 				expect(request.path).toBe(WEBHOOK_PATH);
 				expect(request.headers['content-type']).toContain('application/json');
 			}
-			const byText = (a: { text: string }, b: { text: string }) => a.text.localeCompare(b.text);
+			const byText = (left: { text: string }, right: { text: string }) => left.text.localeCompare(right.text);
 			expect(hook.requests.map((request) => request.json).sort(byText)).toEqual(
 				expected.succeeded.map(({ text }) => ({ text })).sort(byText),
 			);
@@ -355,7 +355,10 @@ describeE2e('real n8n: the four example workflows, imported with n8n’s CLI', (
 			}
 
 			// Jobs that had finished before activation were never reported.
-			const everything = JSON.stringify([hook.requests.map((r) => r.body), smtp.messages.map((m) => m.raw)]);
+			const everything = JSON.stringify([
+				hook.requests.map((request) => request.body),
+				smtp.messages.map((match) => match.raw),
+			]);
 			for (const jobId of finishedBeforeActivation) expect(everything).not.toContain(jobId);
 
 			// Every poll was a signed, accepted read of the lists, plus one GetPackageJob per packaging job emitted

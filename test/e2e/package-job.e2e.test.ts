@@ -28,11 +28,11 @@ const TARGET = 'oss://media-out/e2e/trailer/index.m3u8';
 function node(
 	name: string,
 	type: string,
-	x: number,
+	item: number,
 	parameters: Record<string, unknown>,
 	extra: Record<string, unknown> = {},
 ) {
-	return { id: newId(), name, type, typeVersion: 1, position: [x, 0], parameters, ...extra };
+	return { id: newId(), name, type, typeVersion: 1, position: [item, 0], parameters, ...extra };
 }
 
 function connect(...names: string[]) {
@@ -132,11 +132,11 @@ describeE2e('real n8n: Submit Package Job → Get Package Job → Send Email', (
 		expect(result.run?.mode).toBe('cli');
 
 		// what the emulator received: two signed requests, both accepted, in this order
-		const calls = emulator.requests.map((r) => ({
-			action: r.action,
-			status: r.status,
-			errorCode: r.errorCode,
-			key: r.accessKeyId,
+		const calls = emulator.requests.map((entry) => ({
+			action: entry.action,
+			status: entry.status,
+			errorCode: entry.errorCode,
+			key: entry.accessKeyId,
 		}));
 		expect(calls).toEqual([
 			{ action: 'SubmitPackageJob', status: 200, errorCode: undefined, key: emulator.credentials.accessKeyId },
@@ -154,7 +154,7 @@ describeE2e('real n8n: Submit Package Job → Get Package Job → Send Email', (
 		expect(emulator.jobs.get(jobId)).toBeDefined();
 
 		// the email, as the SMTP server received it
-		const mail = await smtp.waitForMessage((m) => m.subject.includes(jobId), 10_000);
+		const mail = await smtp.waitForMessage((match) => match.subject.includes(jobId), 10_000);
 		expect(mail.envelope).toEqual({ from: SENDER, to: [RECIPIENT] });
 		expect(mail.subject).toBe(`Packaging job ${jobId} submitted`);
 		expect(mail.text).toContain(`Job ${jobId} is running (Alibaba status`);
@@ -182,7 +182,7 @@ describeE2e('real n8n: Submit Package Job → Get Package Job → Send Email', (
 			rawStatus: 'Success',
 			outputUrl: 'http://media-out.oss-cn-shanghai.aliyuncs.com/e2e/trailer/index.m3u8',
 		});
-		expect(emulator.requests.map((r) => [r.action, r.status])).toEqual([['GetPackageJob', 200]]);
+		expect(emulator.requests.map((request) => [request.action, request.status])).toEqual([['GetPackageJob', 200]]);
 	});
 
 	it('reports a refused request as a failed execution with the Alibaba error', async () => {
@@ -209,7 +209,7 @@ describeE2e('real n8n: Submit Package Job → Get Package Job → Send Email', (
 		expect(result.ok).toBe(false);
 		expect(result.exitCode).not.toBe(0);
 		expect(result.errorMessage).toMatch(/SignatureDoesNotMatch|signature|secret/i);
-		expect(emulator.requests.map((r) => r.errorCode)).toEqual(['SignatureDoesNotMatch']);
+		expect(emulator.requests.map((entry) => entry.errorCode)).toEqual(['SignatureDoesNotMatch']);
 	});
 
 	describe('under `n8n start`', () => {
@@ -276,14 +276,15 @@ describeE2e('real n8n: Submit Package Job → Get Package Job → Send Email', (
 		}, 60_000);
 
 		it('runs a published workflow by itself: schedule → Get Package Job → Slack-style webhook', async () => {
-			const posted = await hook.waitForRequest((r) => r.json?.text?.includes(watchedJobId), 60_000);
+			const posted = await hook.waitForRequest((request) => request.json?.text?.includes(watchedJobId), 60_000);
 			expect(posted.method).toBe('POST');
 			expect(posted.path).toBe('/services/T000/B000/XXXX');
 			expect(posted.headers['content-type']).toMatch(/^application\/json/);
 			expect(posted.json).toEqual({ text: `Packaging job ${watchedJobId} is succeeded` });
 			expect(
 				emulator.requests.some(
-					(r) => r.action === 'GetPackageJob' && r.query.JobId === watchedJobId && r.status === 200,
+					(request) =>
+						request.action === 'GetPackageJob' && request.query.JobId === watchedJobId && request.status === 200,
 				),
 			).toBe(true);
 		});
@@ -304,12 +305,12 @@ describeE2e('real n8n: Submit Package Job → Get Package Job → Send Email', (
 
 		it('credential Test: good keys succeed, bad keys fail with the package’s message', async () => {
 			// (the scheduled workflow keeps calling GetPackageJob meanwhile)
-			const listCalls = () => emulator.requests.filter((r) => r.action === 'ListPackageJobs');
+			const listCalls = () => emulator.requests.filter((request) => request.action === 'ListPackageJobs');
 			emulator.clearRequests();
 			const good = await n8n!.testCredential(alibaba);
 			if (good.status !== 'OK')
 				throw new Error(`Test of the good credential failed: ${good.message}; log: ${n8n!.serverLogFile()}`);
-			expect({ good, requests: listCalls().map((r) => [r.action, r.status, r.errorCode]) }).toEqual({
+			expect({ good, requests: listCalls().map((entry) => [entry.action, entry.status, entry.errorCode]) }).toEqual({
 				good: { status: 'OK', message: expect.any(String) },
 				requests: [['ListPackageJobs', 200, undefined]],
 			});
@@ -326,7 +327,7 @@ describeE2e('real n8n: Submit Package Job → Get Package Job → Send Email', (
 			expect(forbidden.status).toBe('Error');
 			expect(forbidden.message).toMatch(/ice:ListPackageJobs/);
 
-			expect(listCalls().map((r) => r.errorCode)).toEqual([
+			expect(listCalls().map((entry) => entry.errorCode)).toEqual([
 				undefined,
 				'SignatureDoesNotMatch',
 				'InvalidAccessKeyId.NotFound',

@@ -23,7 +23,7 @@ describe('authentication', () => {
 		expect(ak.JobId).toMatch(/^[0-9a-f]{32}$/);
 		const sts = await callSdk(sdk(emu, emu.stsCredentials), 'GetPackageJob', { JobId: ak.JobId });
 		expect(sts.PackageJob.JobId).toBe(ak.JobId);
-		const logged = emu.requests.find((r) => r.accessKeyId === emu.stsCredentials.accessKeyId)!;
+		const logged = emu.requests.find((request) => request.accessKeyId === emu.stsCredentials.accessKeyId)!;
 		expect(logged.headers['x-acs-security-token']).toBe('***');
 		expect(JSON.stringify(emu.requests)).not.toContain(emu.credentials.accessKeySecret);
 		expect(JSON.stringify(emu.requests)).not.toContain(emu.stsCredentials.securityToken);
@@ -61,14 +61,14 @@ describe('authentication', () => {
 	});
 
 	it('a tampered query or body is SignatureDoesNotMatch', async () => {
-		const q = await rawCall(emu, { query: { JobId: 'a' }, rawQuery: 'JobId=b' });
-		expect(q.body.Code).toBe('SignatureDoesNotMatch');
-		const b = await rawCall(emu, {
+		const search = await rawCall(emu, { query: { JobId: 'a' }, rawQuery: 'JobId=b' });
+		expect(search.body.Code).toBe('SignatureDoesNotMatch');
+		const right = await rawCall(emu, {
 			form: { JobId: 'a' },
 			contentSha: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
 		});
-		expect(b.body.Code).toBe('SignatureDoesNotMatch');
-		expect(b.body.Message).toContain('x-acs-content-sha256');
+		expect(right.body.Code).toBe('SignatureDoesNotMatch');
+		expect(right.body.Message).toContain('x-acs-content-sha256');
 	});
 
 	it('an unknown AccessKey is InvalidAccessKeyId.NotFound (404)', async () => {
@@ -119,7 +119,7 @@ describe('authentication', () => {
 	it('missing, garbled or unsigned required headers are IncompleteSignature', async () => {
 		expect((await rawCall(emu, { authorization: null })).body.Code).toBe('IncompleteSignature');
 		expect((await rawCall(emu, { authorization: 'ACS3-HMAC-SHA256 nonsense' })).body.Code).toBe('IncompleteSignature');
-		for (const h of [
+		for (const header of [
 			'host',
 			'x-acs-action',
 			'x-acs-version',
@@ -127,8 +127,8 @@ describe('authentication', () => {
 			'x-acs-signature-nonce',
 			'x-acs-content-sha256',
 		]) {
-			const r = await rawCall(emu, { unsigned: [h] });
-			expect([h, r.status, r.body.Code]).toEqual([h, 400, 'IncompleteSignature']);
+			const entry = await rawCall(emu, { unsigned: [header] });
+			expect([header, entry.status, entry.body.Code]).toEqual([header, 400, 'IncompleteSignature']);
 		}
 		expect((await rawCall(emu, { form: { JobId: 'a' }, unsigned: ['content-type'] })).body.Code).toBe(
 			'IncompleteSignature',

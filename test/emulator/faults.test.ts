@@ -11,10 +11,10 @@ beforeAll(async () => {
 afterAll(() => emu.stop());
 beforeEach(() => emu.reset());
 
-const j = (v: unknown): string => JSON.stringify(v);
+const json = (value: unknown): string => JSON.stringify(value);
 const pkg = {
-	Inputs: j([{ Input: { Type: 'OSS', Media: 'oss://b/in.mp4' } }]),
-	Output: j({ Type: 'OSS', Media: 'oss://b/o.m3u8' }),
+	Inputs: json([{ Input: { Type: 'OSS', Media: 'oss://b/in.mp4' } }]),
+	Output: json({ Type: 'OSS', Media: 'oss://b/o.m3u8' }),
 };
 
 describe('faults', () => {
@@ -43,9 +43,9 @@ describe('faults', () => {
 
 	it('HTML gateway errors make the SDK fail to parse', async () => {
 		emu.faults.html({ status: 502 });
-		const r = await rawCall(emu, { query: { JobId: 'x' } });
-		expect(r.status).toBe(502);
-		expect(r.text).toContain('<center>nginx</center>');
+		const entry = await rawCall(emu, { query: { JobId: 'x' } });
+		expect(entry.status).toBe(502);
+		expect(entry.text).toContain('<center>nginx</center>');
 		emu.faults.html({});
 		await expect(callSdk(client, 'GetPackageJob', { JobId: 'x' })).rejects.toThrow(SyntaxError);
 	});
@@ -57,7 +57,7 @@ describe('faults', () => {
 		emu.faults.reset({ action: 'SubmitPackageJob', afterEffect: true });
 		await expect(callSdk(client, 'SubmitPackageJob', pkg)).rejects.toThrow(/socket hang up|ECONNRESET/);
 		expect(emu.jobs.list('package')).toHaveLength(1);
-		expect(emu.requests.map((r) => r.outcome)).toEqual(['reset', 'reset']);
+		expect(emu.requests.map((entry) => entry.outcome)).toEqual(['reset', 'reset']);
 		expect(emu.requests[1].status).toBeUndefined();
 	});
 
@@ -78,10 +78,10 @@ describe('faults', () => {
 	it('throttles above a QPS with Throttling.User', async () => {
 		emu.faults.throttle({ qps: 2, action: 'GetPackageJob' });
 		const codes: string[] = [];
-		for (let i = 0; i < 4; i++) codes.push((await sdkError(client, 'GetPackageJob', { JobId: 'x' })).code);
+		for (let index = 0; index < 4; index++) codes.push((await sdkError(client, 'GetPackageJob', { JobId: 'x' })).code);
 		expect(codes).toEqual(['ResourceNotFound', 'ResourceNotFound', 'Throttling.User', 'Throttling.User']);
-		const t = await sdkError(client, 'GetPackageJob', { JobId: 'x' });
-		expect([t.statusCode, t.data.Message]).toEqual([400, 'Request was denied due to user flow control.']);
+		const time = await sdkError(client, 'GetPackageJob', { JobId: 'x' });
+		expect([time.statusCode, time.data.Message]).toEqual([400, 'Request was denied due to user flow control.']);
 		await callSdk(client, 'SubmitPackageJob', pkg);
 	});
 });
@@ -94,7 +94,7 @@ describe('request log', () => {
 			{
 				Source: 'OpenAPI',
 				UserData: '{"note":"a b"}',
-				OutputMediaConfig: j({ MediaURL: 'https://b.oss-cn-shanghai.aliyuncs.com/o.mp4' }),
+				OutputMediaConfig: json({ MediaURL: 'https://b.oss-cn-shanghai.aliyuncs.com/o.mp4' }),
 			},
 			{ Timeline: '{"VideoTracks":[{}]}' },
 		);
@@ -142,7 +142,7 @@ describe('admin API', () => {
 		await callSdk(client, 'GetPackageJob', { JobId });
 		await callSdk(client, 'GetPackageJob', { JobId });
 		const reqs = (await admin(emu, 'GET', '/requests')).json.requests;
-		expect(reqs.map((r: any) => r.status)).toEqual([200, 503, 200, 200]);
+		expect(reqs.map((entry: any) => entry.status)).toEqual([200, 503, 200, 200]);
 		await admin(emu, 'DELETE', '/requests');
 		expect(emu.requests).toHaveLength(0);
 		await admin(emu, 'POST', '/accounts', { accessKeyId: 'LTAI5tOther', accessKeySecret: 'other' });

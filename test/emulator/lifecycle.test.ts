@@ -15,13 +15,13 @@ beforeEach(() => {
 	emu.clock.set(T0);
 });
 
-const j = (v: unknown): string => JSON.stringify(v);
+const json = (value: unknown): string => JSON.stringify(value);
 const pkg = (media = 'oss://bucket/in.mp4') => ({
-	Inputs: j([{ Input: { Type: 'OSS', Media: media } }]),
-	Output: j({ Type: 'OSS', Media: 'oss://bucket/out.m3u8' }),
+	Inputs: json([{ Input: { Type: 'OSS', Media: media } }]),
+	Output: json({ Type: 'OSS', Media: 'oss://bucket/out.m3u8' }),
 });
-const ossOut = j({ MediaURL: 'https://bucket.oss-cn-shanghai.aliyuncs.com/out.mp4' });
-const clips = j([
+const ossOut = json({ MediaURL: 'https://bucket.oss-cn-shanghai.aliyuncs.com/out.mp4' });
+const clips = json([
 	{
 		StartTime: '2026-01-10T07:00:00Z',
 		EndTime: '2026-01-10T07:02:00Z',
@@ -70,39 +70,39 @@ describe('job lifecycle over the virtual clock', () => {
 			Status: 'Success',
 			CompleteTime: '2026-01-10T08:01:00Z',
 		});
-		const d = (await callSdk(client, 'GetJobDetail', { JobId: wf.TaskId, JobType: 'workflow' })).WorkflowTaskDetail;
-		expect(d).toMatchObject({ Status: 'Succeed', FinishTime: '2026-01-10T08:01:00Z' });
-		expect(JSON.parse(d.ActivityResults)).toBeTruthy();
+		const data = (await callSdk(client, 'GetJobDetail', { JobId: wf.TaskId, JobType: 'workflow' })).WorkflowTaskDetail;
+		expect(data).toMatchObject({ Status: 'Succeed', FinishTime: '2026-01-10T08:01:00Z' });
+		expect(JSON.parse(data.ActivityResults)).toBeTruthy();
 	});
 
 	it("failJob ends a job now with the kind's failure spelling", async () => {
-		const p = await callSdk(client, 'SubmitPackageJob', pkg());
-		const m = await callSdk(client, 'SubmitMediaProducingJob', { ProjectId: 'p', OutputMediaConfig: ossOut });
-		const w = await callSdk(client, 'SubmitWorkflowJob', { WorkflowId: 'wf' });
+		const part = await callSdk(client, 'SubmitPackageJob', pkg());
+		const match = await callSdk(client, 'SubmitMediaProducingJob', { ProjectId: 'p', OutputMediaConfig: ossOut });
+		const width = await callSdk(client, 'SubmitWorkflowJob', { WorkflowId: 'wf' });
 		const w2 = await callSdk(client, 'SubmitWorkflowJob', { WorkflowId: 'wf' });
 		emu.clock.advance(10_000);
-		emu.failJob(p.JobId, 'InvalidParameter', 'Resource content bad.');
-		emu.failJob(m.JobId, 'ExceedQuota', 'quota');
-		emu.failJob(w.TaskId, 'TranscodeFailed', 'bad source');
+		emu.failJob(part.JobId, 'InvalidParameter', 'Resource content bad.');
+		emu.failJob(match.JobId, 'ExceedQuota', 'quota');
+		emu.failJob(width.TaskId, 'TranscodeFailed', 'bad source');
 		emu.cancelWorkflowTask(w2.TaskId);
 		emu.clock.advance(60_000);
-		expect((await callSdk(client, 'GetPackageJob', { JobId: p.JobId })).PackageJob).toMatchObject({
+		expect((await callSdk(client, 'GetPackageJob', { JobId: part.JobId })).PackageJob).toMatchObject({
 			Status: 'Fail',
 			Code: 'InvalidParameter',
 			Message: 'Resource content bad.',
 			FinishTime: '2026-01-10T08:00:10Z',
 		});
-		expect((await callSdk(client, 'GetMediaProducingJob', { JobId: m.JobId })).MediaProducingJob).toMatchObject({
+		expect((await callSdk(client, 'GetMediaProducingJob', { JobId: match.JobId })).MediaProducingJob).toMatchObject({
 			Status: 'Failed',
 			Code: 'ExceedQuota',
 		});
 		expect(
-			(await callSdk(client, 'GetJobDetail', { JobId: w.TaskId, JobType: 'workflow' })).WorkflowTaskDetail.Status,
+			(await callSdk(client, 'GetJobDetail', { JobId: width.TaskId, JobType: 'workflow' })).WorkflowTaskDetail.Status,
 		).toBe('Failed');
 		expect(
 			(await callSdk(client, 'GetJobDetail', { JobId: w2.TaskId, JobType: 'workflow' })).WorkflowTaskDetail.Status,
 		).toBe('Canceled');
-		expect(() => emu.failJob(p.JobId, 'X', 'y')).toThrow(/already finished/);
+		expect(() => emu.failJob(part.JobId, 'X', 'y')).toThrow(/already finished/);
 	});
 
 	it('failure rules fail matching jobs at their natural end, and can be set over the admin API', async () => {
@@ -141,10 +141,10 @@ describe('job lifecycle over the virtual clock', () => {
 	it('real clock mode flows with a speed factor', async () => {
 		const fast = await startEmulator({ clock: 'real', speed: 1000 });
 		try {
-			const c = sdk(fast);
-			const { JobId } = await callSdk(c, 'SubmitPackageJob', pkg());
-			await new Promise((r) => setTimeout(r, 100));
-			expect((await callSdk(c, 'GetPackageJob', { JobId })).PackageJob.Status).toBe('Success');
+			const char = sdk(fast);
+			const { JobId } = await callSdk(char, 'SubmitPackageJob', pkg());
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			expect((await callSdk(char, 'GetPackageJob', { JobId })).PackageJob.Status).toBe('Success');
 		} finally {
 			await fast.stop();
 		}
@@ -159,15 +159,16 @@ describe('lists and pagination', () => {
 		expect(page1.NextPageToken).toBeUndefined();
 		expect(page1.PackageJobs[0].JobId).toBe(ids[19]);
 		emu.seedJobs({ kind: 'package', count: 1, createdAt: '2026-01-09T12:00:00Z', status: 'Fail' });
-		const a = (await callSdk(client, 'ListPackageJobs', { OrderBy: 'CreateTimeAsc' })).PackageJobList;
-		expect(a.PackageJobs.map((p: any) => p.JobId)).toEqual(ids);
-		expect(a.NextPageToken).toEqual(expect.any(String));
-		const b = (await callSdk(client, 'ListPackageJobs', { OrderBy: 'CreateTimeAsc', NextPageToken: a.NextPageToken }))
-			.PackageJobList;
-		expect(b.PackageJobs).toHaveLength(1);
-		expect(b.PackageJobs[0]).toMatchObject({ Status: 'Fail', Code: 'InvalidParameter' });
-		expect(b.NextPageToken).toBeUndefined();
-		expect((await sdkError(client, 'ListPackageJobs', { NextPageToken: a.NextPageToken })).code).toBe(
+		const left = (await callSdk(client, 'ListPackageJobs', { OrderBy: 'CreateTimeAsc' })).PackageJobList;
+		expect(left.PackageJobs.map((part: any) => part.JobId)).toEqual(ids);
+		expect(left.NextPageToken).toEqual(expect.any(String));
+		const right = (
+			await callSdk(client, 'ListPackageJobs', { OrderBy: 'CreateTimeAsc', NextPageToken: left.NextPageToken })
+		).PackageJobList;
+		expect(right.PackageJobs).toHaveLength(1);
+		expect(right.PackageJobs[0]).toMatchObject({ Status: 'Fail', Code: 'InvalidParameter' });
+		expect(right.NextPageToken).toBeUndefined();
+		expect((await sdkError(client, 'ListPackageJobs', { NextPageToken: left.NextPageToken })).code).toBe(
 			'InvalidParameter',
 		);
 		const filtered = (
@@ -177,7 +178,7 @@ describe('lists and pagination', () => {
 				PageSize: '3',
 			})
 		).PackageJobList;
-		expect(filtered.PackageJobs.map((p: any) => p.JobId)).toEqual([ids[9], ids[8], ids[7]]);
+		expect(filtered.PackageJobs.map((part: any) => part.JobId)).toEqual([ids[9], ids[8], ids[7]]);
 		const f2 = (
 			await callSdk(client, 'ListPackageJobs', {
 				StartOfCreateTime: '2026-01-09T00:05:00Z',
@@ -186,7 +187,7 @@ describe('lists and pagination', () => {
 				NextPageToken: filtered.NextPageToken,
 			})
 		).PackageJobList;
-		expect(f2.PackageJobs.map((p: any) => p.JobId)).toEqual([ids[6], ids[5]]);
+		expect(f2.PackageJobs.map((part: any) => part.JobId)).toEqual([ids[6], ids[5]]);
 		expect((await callSdk(client, 'ListPackageJobs', { Status: 'Fail' })).PackageJobList.PackageJobs).toHaveLength(1);
 		expect((await callSdk(client, 'ListPackageJobs', { JobId: ids[3] })).PackageJobList.PackageJobs[0].JobId).toBe(
 			ids[3],
@@ -211,7 +212,7 @@ describe('lists and pagination', () => {
 		expect(all.MediaProducingJobList[1]).toMatchObject({ Status: 'Failed' });
 		expect(
 			(await callSdk(client, 'ListMediaProducingJobs', { JobType: 'VETemplateJob' })).MediaProducingJobList.map(
-				(x: any) => x.JobId,
+				(item: any) => item.JobId,
 			),
 		).toEqual([all.MediaProducingJobList[1].JobId]);
 		const rest = await callSdk(client, 'ListMediaProducingJobs', { NextToken: all.NextToken });
@@ -224,7 +225,7 @@ describe('lists and pagination', () => {
 		});
 		expect(editing.MediaProducingJobList).toHaveLength(10);
 		expect(editing.NextToken).toBeUndefined();
-		expect(editing.MediaProducingJobList.every((x: any) => x.Status === 'Success')).toBe(true);
+		expect(editing.MediaProducingJobList.every((item: any) => item.Status === 'Success')).toBe(true);
 		expect((await sdkError(client, 'ListMediaProducingJobs', { Status: 'Queuing' })).code).toBe('InvalidParameter');
 		expect((await callSdk(client, 'ListMediaProducingJobs', { Status: 'Failed' })).MediaProducingJobList).toHaveLength(
 			1,

@@ -85,27 +85,27 @@ describe('media producing', () => {
 	});
 
 	it('is idempotent on ClientToken', async () => {
-		const a = await callSdk(
+		const left = await callSdk(
 			client(),
 			'SubmitMediaProducingJob',
 			{ OutputMediaConfig: ossOut, ClientToken: 'same' },
 			{ Timeline: timeline },
 		);
-		const b = await callSdk(
+		const right = await callSdk(
 			client(),
 			'SubmitMediaProducingJob',
 			{ OutputMediaConfig: ossOut, ClientToken: 'same' },
 			{ Timeline: timeline },
 		);
-		const c = await callSdk(
+		const char = await callSdk(
 			client(),
 			'SubmitMediaProducingJob',
 			{ OutputMediaConfig: ossOut, ClientToken: 'other' },
 			{ Timeline: timeline },
 		);
-		expect(b.JobId).toBe(a.JobId);
-		expect(b.MediaId).toBe(a.MediaId);
-		expect(c.JobId).not.toBe(a.JobId);
+		expect(right.JobId).toBe(left.JobId);
+		expect(right.MediaId).toBe(left.MediaId);
+		expect(char.JobId).not.toBe(left.JobId);
 		expect(emulators.emulator.jobs.list('editing')).toHaveLength(2);
 	});
 
@@ -127,8 +127,8 @@ describe('media producing', () => {
 		expect(emulators.emulator.jobs.get(sub.JobId)!.kind).toBe('template');
 	});
 
-	const many = (n: number, extra: object = {}): string =>
-		json({ VideoTracks: Array.from({ length: n }, () => ({ VideoTrackClips: [], ...extra })) });
+	const many = (count: number, extra: object = {}): string =>
+		json({ VideoTracks: Array.from({ length: count }, () => ({ VideoTrackClips: [], ...extra })) });
 	it.each([
 		[{ OutputMediaConfig: ossOut }, undefined, 'InvalidParameter', 'exactly one'],
 		[{ OutputMediaConfig: ossOut, ProjectId: 'p' }, { Timeline: timeline }, 'InvalidParameter', 'exactly one'],

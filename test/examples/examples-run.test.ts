@@ -254,7 +254,9 @@ describe('example 3: the trigger emails failed jobs and posts finished ones to a
 			expect(request.path).toBe(WEBHOOK_PATH);
 			expect(request.headers['content-type']).toContain('application/json');
 		}
-		expect(hook.requests.map((request) => request.json).sort((a, b) => String(a.text).localeCompare(b.text))).toEqual(
+		expect(
+			hook.requests.map((request) => request.json).sort((left, right) => String(left.text).localeCompare(right.text)),
+		).toEqual(
 			[
 				{
 					text: EXAMPLE_3.successText(
@@ -270,7 +272,7 @@ describe('example 3: the trigger emails failed jobs and posts finished ones to a
 						'http://media-out.oss-cn-shanghai.aliyuncs.com/ok/index.m3u8',
 					),
 				},
-			].sort((a, b) => a.text.localeCompare(b.text)),
+			].sort((left, right) => left.text.localeCompare(right.text)),
 		);
 
 		// Each job once: the next polls emit nothing, so nothing more is sent.
@@ -315,7 +317,8 @@ describe('example 4: live clip into VOD, then a VOD workflow on the new video', 
 		]);
 
 		// Once the task has run (a minute of emulator time), the same Get reads it succeeded.
-		for (let i = 0; i < 50 && fast.jobs.get(task.TaskId as string)?.status !== 'Succeed'; i++) await sleep(50);
+		for (let index = 0; index < 50 && fast.jobs.get(task.TaskId as string)?.status !== 'Succeed'; index++)
+			await sleep(50);
 		const later = await runWorkflow(path, {
 			credentials: credentialsFor(fast),
 			pinData: {

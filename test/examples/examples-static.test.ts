@@ -157,7 +157,9 @@ describe('every example is importable n8n workflow JSON', () => {
 			expect(String(notes[0].parameters.content).length).toBeGreaterThan(200);
 			const targets = new Set(
 				Object.values(workflow.connections).flatMap((byType) =>
-					Object.values(byType).flatMap((buckets) => buckets.flatMap((bucket) => bucket ?? []).map((c) => c.node)),
+					Object.values(byType).flatMap((buckets) =>
+						buckets.flatMap((bucket) => bucket ?? []).map((char) => char.node),
+					),
 				),
 			);
 			const roots = workflow.nodes.filter((node) => node.type !== `${BASE}.stickyNote` && !targets.has(node.name));

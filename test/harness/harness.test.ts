@@ -121,7 +121,7 @@ describe('harness', () => {
 		expect(harness.registry.getByNameAndVersion(`${FIXTURE_PACKAGE}.fixtureEcho`).description.name).toBe('fixtureEcho');
 		// The loader added "Poll Times" to the polling node, as n8n does.
 		const trigger = harness.registry.getByNameAndVersion(`${FIXTURE_PACKAGE}.fixtureTrigger`);
-		expect(trigger.description.properties.map((p) => p.name)).toContain('pollTimes');
+		expect(trigger.description.properties.map((property) => property.name)).toContain('pollTimes');
 		expect(typeof harness.registry.getCredentialType('fixtureApi').authenticate).toBe('function');
 		process.stdout.write(
 			`harness load: ${loadMs.toFixed(0)} ms (package ${harness.timings.packageMs.toFixed(0)} ms, ` +
@@ -140,7 +140,8 @@ describe('harness', () => {
 		expect(seen).toHaveLength(1);
 		expect(seen[0].url).toBe('/echo?item=0');
 		expect(seen[0].headers['x-fixture-auth']).toBe('key=good');
-		expect(run.credentialRequests.map((r) => [r.type, r.id, r.nodeName])).toContainEqual(['fixtureApi', '1', 'Echo']);
+		const asked = run.credentialRequests.map(({ type, id, nodeName }) => [type, id, nodeName]);
+		expect(asked).toContainEqual(['fixtureApi', '1', 'Echo']);
 		process.stdout.write(`one workflow run: ${run.durationMs.toFixed(0)} ms\n`);
 	});
 
@@ -313,7 +314,7 @@ describe('harness', () => {
 			];
 			const first = await harness.pollOnce(pollWorkflow, 'Trigger', { credentials: credentials() });
 			expect(first.emitted).toBe(true);
-			expect(first.items?.[0].map((i) => i.json.id)).toEqual([1, 2]);
+			expect(first.items?.[0].map((item) => item.json.id)).toEqual([1, 2]);
 			expect(first.staticData).toEqual({ 'node:Trigger': { polls: 1, lastId: 2 } });
 			expect(first.savedStaticData).toEqual(first.staticData);
 			expect(seen[0].headers['x-fixture-auth']).toBe('key=good');
@@ -334,7 +335,7 @@ describe('harness', () => {
 				credentials: credentials(),
 				staticData: second.staticData,
 			});
-			expect(third.items?.[0].map((i) => i.json.id)).toEqual([3]);
+			expect(third.items?.[0].map((item) => item.json.id)).toEqual([3]);
 			expect(third.savedStaticData).toEqual({ 'node:Trigger': { polls: 3, lastId: 3 } });
 		});
 

@@ -188,11 +188,11 @@ describe('outcomes and filters', () => {
 	it('Pipeline ID keeps only that pipeline’s packaging jobs (filtered by the trigger: the API has no such filter)', async () => {
 		const trigger = driver({ ...PACKAGES_ONLY, options: { pipelineId: 'pipe-A' } });
 		expect(await trigger.poll()).toEqual([]);
-		const a = seedFinishing('package', 6, ['Success'], { PipelineId: 'pipe-A' });
+		const left = seedFinishing('package', 6, ['Success'], { PipelineId: 'pipe-A' });
 		seedFinishing('package', 6, ['Success'], { PipelineId: 'pipe-B' });
 		emulators.emulator.clock.advance(2 * MINUTE);
 		const items = await trigger.poll();
-		expect(ids(items)).toEqual([...a].sort());
+		expect(ids(items)).toEqual([...left].sort());
 		expect(items.every((item) => (item.job as IDataObject).PipelineId === 'pipe-A')).toBe(true);
 		expect(listRequests().every((request) => !('PipelineId' in request.query))).toBe(true);
 	});

@@ -107,10 +107,10 @@ describe('Manual Trigger → Submit Package Job → Get Package Job', () => {
 	});
 
 	it('submits one job per item with per-item expressions, each output paired with its item', async () => {
-		const items = [1, 2, 3].map((n) => ({
-			name: `episode-${n}`,
-			source: `oss://media-in/ep${n}.mp4`,
-			target: `oss://media-out/ep${n}/index.m3u8`,
+		const items = [1, 2, 3].map((count) => ({
+			name: `episode-${count}`,
+			source: `oss://media-in/ep${count}.mp4`,
+			target: `oss://media-out/ep${count}/index.m3u8`,
 		}));
 		const run = await runWorkflow(
 			chain({ name: SUBMIT, type: 'alibabaCloudSubmitPackageJob', parameters: submitParameters() }),

@@ -69,8 +69,8 @@ describe.each(SUBMIT_NODES.map((node) => [node.label, node] as const))('%s', (_l
 	});
 
 	it('Loop Over Items + Retry On Fail, the 2nd run throttled past the transport retries: one job per item', async () => {
-		restoreFaults = faultSubmissions(emulator, node.action, (n) =>
-			n >= 2 && n <= 4 ? { type: 'error', status: 400, code: 'Throttling.User' } : undefined,
+		restoreFaults = faultSubmissions(emulator, node.action, (count) =>
+			count >= 2 && count <= 4 ? { type: 'error', status: 400, code: 'Throttling.User' } : undefined,
 		);
 		const result = await run(loopOverItems(node, RETRY));
 		expect(result.status).toBe('success');
@@ -78,8 +78,8 @@ describe.each(SUBMIT_NODES.map((node) => [node.label, node] as const))('%s', (_l
 	});
 
 	it('Retry On Fail, item 1 throttled past the transport retries: the rerun sends items 1 and 2 only', async () => {
-		restoreFaults = faultSubmissions(emulator, node.action, (n) =>
-			n >= 2 && n <= 4 ? { type: 'error', status: 400, code: 'Throttling.User' } : undefined,
+		restoreFaults = faultSubmissions(emulator, node.action, (count) =>
+			count >= 2 && count <= 4 ? { type: 'error', status: 400, code: 'Throttling.User' } : undefined,
 		);
 		const result = await run(direct(node, RETRY));
 		expect(result.status).toBe('success');
@@ -89,8 +89,8 @@ describe.each(SUBMIT_NODES.map((node) => [node.label, node] as const))('%s', (_l
 	});
 
 	it('Retry On Fail, HTTP 500 after item 1 was created: never a duplicate', async () => {
-		restoreFaults = faultSubmissions(emulator, node.action, (n) =>
-			n === 2 ? { type: 'error', status: 500, afterEffect: true } : undefined,
+		restoreFaults = faultSubmissions(emulator, node.action, (count) =>
+			count === 2 ? { type: 'error', status: 500, afterEffect: true } : undefined,
 		);
 		// One item at a time, so that "item 2 is never reached" holds (with several in flight it is sent with item 1).
 		const oneAtATime = { options: { ...(node.parameters.options as IDataObject), requestsInFlight: 1 } };
@@ -112,8 +112,8 @@ describe.each(SUBMIT_NODES.map((node) => [node.label, node] as const))('%s', (_l
 	});
 
 	it('Retry On Fail + Continue On Fail, HTTP 500 after item 1 was created: one job per item, item 1 reported', async () => {
-		restoreFaults = faultSubmissions(emulator, node.action, (n) =>
-			n === 2 ? { type: 'error', status: 500, afterEffect: true } : undefined,
+		restoreFaults = faultSubmissions(emulator, node.action, (count) =>
+			count === 2 ? { type: 'error', status: 500, afterEffect: true } : undefined,
 		);
 		const result = await run(direct(node, { ...RETRY, onError: 'continueRegularOutput' }));
 		expect(result.status).toBe('success');
@@ -125,8 +125,8 @@ describe.each(SUBMIT_NODES.map((node) => [node.label, node] as const))('%s', (_l
 
 	it('Retry On Fail + Continue On Fail, connection reset after item 0 was created: n8n reruns the node, no duplicate', async () => {
 		// n8n reruns a node with Retry On Fail whose first output item carries an error, even with Continue On Fail.
-		restoreFaults = faultSubmissions(emulator, node.action, (n) =>
-			n === 1 ? { type: 'reset', afterEffect: true } : undefined,
+		restoreFaults = faultSubmissions(emulator, node.action, (count) =>
+			count === 1 ? { type: 'reset', afterEffect: true } : undefined,
 		);
 		const result = await run(direct(node, { ...RETRY, onError: 'continueRegularOutput' }));
 		expect(result.status).toBe('success');

@@ -176,7 +176,7 @@ describe('Wait for Completion', () => {
 		const [request] = emulators.emulator.requests;
 		expect(output.error).toBe('SubmitWorkflowJob returned no job ID to wait for [item 0]');
 		expect((output.details as IDataObject).description).toContain(`RequestId ${request.requestId}`);
-		expect(emulators.emulator.requests.map((r) => r.action)).toEqual(['SubmitWorkflowJob']);
+		expect(emulators.emulator.requests.map((request) => request.action)).toEqual(['SubmitWorkflowJob']);
 		expect(emulators.emulator.jobs.list('workflow')).toHaveLength(1);
 	});
 

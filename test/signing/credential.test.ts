@@ -40,7 +40,7 @@ describe('AlibabaCloudApi credential', () => {
 			dark: 'file:../icons/alibabaCloud.dark.svg',
 		});
 		expect(credential.documentationUrl).toMatch(/^https:\/\/www\.alibabacloud\.com\//);
-		const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
+		const byName = Object.fromEntries(credential.properties.map((property) => [property.name, property]));
 		expect(Object.keys(byName)).toEqual([
 			'accessKeyId',
 			'accessKeySecret',
@@ -52,7 +52,9 @@ describe('AlibabaCloudApi credential', () => {
 		expect(byName.accessKeySecret.typeOptions?.password).toBe(true);
 		expect(byName.securityToken.typeOptions?.password).toBe(true);
 		expect(byName.region.default).toBe('cn-shanghai');
-		expect(byName.region.options?.map((o) => (o as { value: string }).value)).toEqual(REGIONS.map((r) => r.id));
+		expect(byName.region.options?.map((object) => (object as { value: string }).value)).toEqual(
+			REGIONS.map((entry) => entry.id),
+		);
 		expect(byName.iceEndpoint.placeholder).toBe('https://ice.cn-shanghai.aliyuncs.com');
 		expect(byName.vodEndpoint.placeholder).toBe('https://vod.cn-shanghai.aliyuncs.com');
 	});
@@ -62,7 +64,9 @@ describe('AlibabaCloudApi credential', () => {
 		expect(request.method).toBe('POST');
 		expect(request.headers).toEqual(ICE);
 		expect(request.qs).toEqual({ PageSize: 1 });
-		expect(rules?.map((r) => (r.type === 'responseCode' ? r.properties.value : undefined))).toEqual([404, 403, 400]);
+		expect(rules?.map((entry) => (entry.type === 'responseCode' ? entry.properties.value : undefined))).toEqual([
+			404, 403, 400,
+		]);
 
 		const signed = await credential.authenticate(CREDS, routingNodeOptions(request));
 		expect(signed.url).toBe('https://ice.cn-beijing.aliyuncs.com/?PageSize=1');
@@ -247,8 +251,8 @@ describe('request serialization and re-signing', () => {
 		expect(again.options.headers?.['x-acs-signature-nonce']).toBe('n-2');
 		expect(again.options.headers?.Authorization).not.toBe(first.options.headers?.Authorization);
 		// No stale or duplicated signature headers.
-		const names = Object.keys(again.options.headers ?? {}).map((n) => n.toLowerCase());
-		expect(names.filter((n) => n === 'authorization')).toHaveLength(1);
+		const names = Object.keys(again.options.headers ?? {}).map((name) => name.toLowerCase());
+		expect(names.filter((name) => name === 'authorization')).toHaveLength(1);
 		expect(new Set(names).size).toBe(names.length);
 		// Same as signing the original input with the later date and nonce.
 		const direct = signRequest({ ...CREDS, securityToken: TOKEN }, input, later);
@@ -256,9 +260,9 @@ describe('request serialization and re-signing', () => {
 		expect(again.signature.canonicalRequest).toBe(direct.signature.canonicalRequest);
 
 		// Without overrides, two signings differ in nonce.
-		const a = signRequestOptions(CREDS, input);
-		const b = signRequestOptions(CREDS, input);
-		expect(a.headers?.['x-acs-signature-nonce']).not.toBe(b.headers?.['x-acs-signature-nonce']);
+		const left = signRequestOptions(CREDS, input);
+		const right = signRequestOptions(CREDS, input);
+		expect(left.headers?.['x-acs-signature-nonce']).not.toBe(right.headers?.['x-acs-signature-nonce']);
 	});
 
 	it('legacy options from the HTTP Request node (uri, qs, form, json)', () => {

@@ -9,7 +9,7 @@ import * as querystring from 'node:querystring';
 
 import OpenApiUtil from '@alicloud/openapi-util';
 
-export interface CapturedRequest {
+interface CapturedRequest {
 	method: string;
 	/** Raw request target, e.g. `/?A=b%20c`. */
 	rawUrl: string;

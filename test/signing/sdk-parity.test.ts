@@ -182,7 +182,7 @@ describe('parity with @alicloud/openapi-util', () => {
 		expect(canonicalQueryString(query)).toBe(
 			Object.keys(encodedNames)
 				.sort()
-				.map((k) => `${k}=${percentEncode(encodedNames[k])}`)
+				.map((key) => `${key}=${percentEncode(encodedNames[key])}`)
 				.join('&'),
 		);
 		const payloadHash = sha256HexOf('');

@@ -10,9 +10,9 @@ import { FieldNode, JobStateEntry, limitProblems, Misfit, walk, WalkContext } fr
 
 export type { Misfit } from './contractNodes';
 
-export const CONTRACT_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'alibaba-api');
+const CONTRACT_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'alibaba-api');
 
-export interface ContractOperation {
+interface ContractOperation {
 	product: 'ICE' | 'VOD';
 	version: string;
 	action: string;
@@ -20,18 +20,18 @@ export interface ContractOperation {
 	response: { body: FieldNode };
 }
 
-export interface ContractProduct {
+interface ContractProduct {
 	version: string;
 	endpoints: { documented_regions: Record<string, { host: string; vpc_host?: string; sdk_host?: string }> };
 }
 
-export interface Contract {
+interface Contract {
 	products: Record<'ICE' | 'VOD', ContractProduct>;
 	operations: Record<string, ContractOperation>;
 	job_states: Record<string, JobStateEntry>;
 }
 
-export interface RecordedRequest {
+interface RecordedRequest {
 	action: string;
 	product: 'ICE' | 'VOD';
 	version: string;
@@ -41,7 +41,7 @@ export interface RecordedRequest {
 
 let cached: Contract | undefined;
 
-export const contractAvailable = (): boolean => existsSync(path.join(CONTRACT_DIR, 'contract.json'));
+const contractAvailable = (): boolean => existsSync(path.join(CONTRACT_DIR, 'contract.json'));
 
 export function loadContract(): Contract {
 	cached ??= JSON.parse(readFileSync(path.join(CONTRACT_DIR, 'contract.json'), 'utf8')) as Contract;

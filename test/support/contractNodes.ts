@@ -45,8 +45,8 @@ export interface WalkContext {
 
 const join = (path: string, name: string): string => (path.endsWith(':') ? `${path}${name}` : `${path}.${name}`);
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-	typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function typeProblem(node: FieldNode, value: unknown): string | undefined {
 	const found = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;

@@ -1,5 +1,12 @@
 import type { JobKind, JobStatus } from '../../nodes/shared/jobs/jobKinds';
-import { jobOutput, jobStatus, summarizeJob, withSubmittedFields } from '../../nodes/shared/jobs/jobKinds';
+import {
+	JOB_KINDS,
+	jobOutput,
+	jobStatus,
+	readJobQuery,
+	summarizeJob,
+	withSubmittedFields,
+} from '../../nodes/shared/jobs/jobKinds';
 
 // Every state api-notes lists per job kind, plus the other kinds' spellings, which must not count as finished.
 const STATES: Record<JobKind, Array<[string, JobStatus]>> = {
@@ -201,5 +208,17 @@ describe('summaries carry what a Slack message or an IF node needs', () => {
 			job,
 			requestId: 'R1',
 		});
+	});
+});
+
+describe('readJobQuery and the Get node spec per kind', () => {
+	it.each([
+		['package', { JobId: 'id-1' }, 'jobId', 'Submit Package Job'],
+		['mediaProducing', { JobId: 'id-1' }, 'jobId', 'Submit Media Producing Job'],
+		['liveEditing', { JobId: 'id-1' }, 'jobId', 'Submit Live Editing Job'],
+		['vodWorkflow', { JobType: 'workflow', JobId: 'id-1' }, 'taskId', 'Submit VOD Workflow Job'],
+	] as Array<[JobKind, Record<string, string>, string, string]>)('%s', (kind, query, parameter, submitNode) => {
+		expect(readJobQuery(kind, 'id-1')).toEqual(query);
+		expect(JOB_KINDS[kind].getNode).toMatchObject({ parameter, submitNode });
 	});
 });

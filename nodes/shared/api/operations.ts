@@ -1,10 +1,10 @@
-import type { ProductCode } from './products';
-
 /**
  * Every Alibaba Cloud API action the package calls, with what the transport and the README need to know
  * about it. `idempotent` says whether sending the same request twice is harmless: only those are retried
  * after an error that leaves the outcome unknown (timeout, connection reset, 5xx).
  */
+import type { ProductCode } from './products';
+
 export interface ApiOperation {
 	product: ProductCode;
 	action: string;

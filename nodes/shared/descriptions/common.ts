@@ -42,7 +42,7 @@ export function userDataOption(description: string): INodeProperties {
 	};
 }
 
-/** The Options collection of a node whose only option is the timeout. */
+/** The Options collection of a node whose only options are Requests in Flight and the timeout. */
 export const timeoutOnlyOptions: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',

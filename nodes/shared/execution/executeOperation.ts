@@ -6,7 +6,7 @@ import { REQUESTS_IN_FLIGHT, TIMEOUT_SECONDS } from '../descriptions/common';
 import { MAX_WAIT_MINUTES, POLL_INTERVAL_SECONDS } from '../descriptions/waitForCompletion';
 import { clientTokenFor } from '../helpers/clientToken';
 import { inFlight } from '../helpers/inFlight';
-import { InvalidFieldError, numberInRange } from '../helpers/validation';
+import { InvalidFieldError, nodeErrorOf, numberInRange } from '../helpers/validation';
 import type { JobKind } from '../jobs/jobKinds';
 import { jobOutput, withSubmittedFields } from '../jobs/jobKinds';
 import type { ApiRequest } from '../transport/request';
@@ -21,7 +21,7 @@ import { waitForJobs } from './waitForJobs';
 
 export type ReadParameter = (name: string, fallback?: unknown) => unknown;
 
-export interface ItemContext {
+interface ItemContext {
 	index: number;
 	/** Stable for this execution, node, run and item: the ClientToken that makes a resent submission harmless. */
 	clientToken: string;
@@ -115,15 +115,7 @@ function prepare(
 			wait: definition.submits ? readWaitSettings(parameter) : undefined,
 		};
 	} catch (error) {
-		if (error instanceof InvalidFieldError) {
-			return {
-				invalid: new NodeOperationError(context.getNode(), `${error.message} [item ${itemIndex}]`, {
-					itemIndex,
-					description: `Fix the field "${error.field}" of item ${itemIndex} (or the expression that fills it). Nothing was sent to Alibaba Cloud.`,
-				}),
-			};
-		}
-		return { invalid: new NodeOperationError(context.getNode(), error as Error, { itemIndex }) };
+		return { invalid: nodeErrorOf(context.getNode(), error, itemIndex) };
 	}
 }
 
@@ -294,7 +286,7 @@ export async function executeOperation(
 	let stoppingError: NodeApiError | NodeOperationError | undefined;
 	const earliestError = () =>
 		[...results.entries()]
-			.sort(([a], [b]) => a - b)
+			.sort(([left], [right]) => left - right)
 			.map(([, result]) => result)
 			.find((result): result is { error: NodeApiError | NodeOperationError } => 'error' in result)?.error;
 	await inFlight(prepared.length, requestsInFlight(this), async (itemIndex) => {
@@ -364,7 +356,7 @@ export async function executeOperation(
 	// Items finish in any order when several are in flight; the output keeps the input's order.
 	return [
 		[...results.entries()]
-			.sort(([a], [b]) => a - b)
+			.sort(([left], [right]) => left - right)
 			.map(([itemIndex, result]) =>
 				'json' in result ? { json: result.json, pairedItem: { item: itemIndex } } : errorItem(result.error, itemIndex),
 			),

@@ -45,7 +45,7 @@ function canonical(value: unknown): string {
 	const sorted = (node: unknown): unknown => {
 		if (Array.isArray(node)) return node.map(sorted);
 		if (node && typeof node === 'object') {
-			const entries = Object.entries(node as IDataObject).sort(([a], [b]) => a.localeCompare(b));
+			const entries = Object.entries(node as IDataObject).sort(([left], [right]) => left.localeCompare(right));
 			return Object.fromEntries(entries.map(([key, inner]) => [key, sorted(inner)]));
 		}
 		return node;

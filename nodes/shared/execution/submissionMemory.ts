@@ -1,7 +1,3 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
-import type { ApiFailure } from '../transport/errors';
-
 /**
  * What a Submit node remembers about its submissions for the rest of the execution, in the node's execution
  * context (`getContext('node')`), which n8n keeps when "Retry On Fail" runs the node again. A retry reruns the
@@ -9,7 +5,11 @@ import type { ApiFailure } from '../transport/errors';
  * across retries, while each run of a loop (Loop Over Items) has its own run index. The submitted parameters are
  * deliberately not part of the key: an expression such as {{ $now }} gives other values on a retry.
  */
-export type Remembered = { response: IDataObject } | { unknown: ApiFailure };
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { ApiFailure } from '../transport/errors';
+
+type Remembered = { response: IDataObject } | { unknown: ApiFailure };
 
 interface NodeMemory {
 	submissions?: Record<string, Remembered>;

@@ -21,7 +21,7 @@ export interface JobToWaitFor {
 	timeoutMs: number;
 }
 
-export type WaitOutcome = { output: IDataObject } | { error: NodeOperationError };
+type WaitOutcome = { output: IDataObject } | { error: NodeOperationError };
 
 /**
  * Job lists that answer for up to 100 jobs of a kind per call. When several jobs of such a kind are due, one scan

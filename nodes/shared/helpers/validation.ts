@@ -1,10 +1,14 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
-
 /**
  * The one home for input validation. Every check is a pure function that either returns the cleaned value or
  * throws InvalidFieldError naming the field as the user sees it; the per-item runner adds the item index and
- * turns it into a NodeOperationError before any request is sent.
+ * turns it into a NodeOperationError (nodeErrorOf) before any request is sent.
  */
+import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** The most User Data (UserData) Alibaba keeps with a job, in UTF-8 bytes. */
+export const USER_DATA_MAX_BYTES = 512;
+
 export class InvalidFieldError extends Error {
 	constructor(
 		readonly field: string,
@@ -13,6 +17,25 @@ export class InvalidFieldError extends Error {
 		super(`${field} ${problem}`);
 		this.name = 'InvalidFieldError';
 	}
+}
+
+/**
+ * The error a node reports for a check that failed before anything was sent: an InvalidFieldError names the field
+ * (and the item, when there is one); anything else is wrapped as it is.
+ */
+export function nodeErrorOf(node: INode, error: unknown, itemIndex?: number): NodeOperationError {
+	if (!(error instanceof InvalidFieldError)) {
+		return new NodeOperationError(node, error as Error, itemIndex === undefined ? {} : { itemIndex });
+	}
+	if (itemIndex === undefined) {
+		return new NodeOperationError(node, error.message, {
+			description: `Fix the field "${error.field}". Nothing was sent to Alibaba Cloud.`,
+		});
+	}
+	return new NodeOperationError(node, `${error.message} [item ${itemIndex}]`, {
+		itemIndex,
+		description: `Fix the field "${error.field}" of item ${itemIndex} (or the expression that fills it). Nothing was sent to Alibaba Cloud.`,
+	});
 }
 
 function describe(value: unknown): string {

@@ -1,13 +1,14 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import type { ApiOperation } from '../api/operations';
-import { OPERATIONS } from '../api/operations';
-
 /**
  * The one home for job-state knowledge: how each kind of job is read back, how its fields are named, and
  * which of Alibaba's status spellings mean success, failure or cancellation (three spellings of each across
  * the APIs). The status nodes, "wait for completion" and the trigger all go through this module.
  */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ApiOperation } from '../api/operations';
+import { OPERATIONS } from '../api/operations';
+import { text } from '../helpers/text';
+
 export type JobKind = 'package' | 'mediaProducing' | 'liveEditing' | 'vodWorkflow';
 
 /** `skipped`: a VOD workflow task that ended without running (status Skip); finished, but neither outcome. */
@@ -38,7 +39,7 @@ interface JobKindFacts {
 	getNode: GetNodeSpec;
 }
 
-export interface GetNodeSpec {
+interface GetNodeSpec {
 	/** The ID field's parameter name and label, e.g. jobId, Job ID. */
 	parameter: string;
 	label: string;
@@ -134,7 +135,7 @@ export function jobStatus(kind: JobKind, rawStatus: unknown): JobStatus {
 	return entry ? (entry[0] as JobStatus) : 'running';
 }
 
-export interface JobSummary {
+interface JobSummary {
 	jobKind: JobKind;
 	jobId: string;
 	status: JobStatus;
@@ -151,11 +152,6 @@ export interface JobSummary {
 	/** VOD workflow tasks: the workflow node (activity) that failed, and its Result as sent when it names no error. */
 	failedActivity?: string;
 	failedActivityResult?: string;
-}
-
-function text(value: unknown): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	return String(value).trim();
 }
 
 /** VOD sends ActivityResults and TaskInput as JSON text; anything unparsable counts as absent. */

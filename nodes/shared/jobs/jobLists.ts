@@ -1,9 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import type { ApiOperation } from '../api/operations';
-import { OPERATIONS } from '../api/operations';
-import type { JobKind } from './jobKinds';
-
 /**
  * The job lists the trigger reads, described once: how each is queried (parameter names, sort order, page
  * token), where the jobs sit in the answer, and which filters the API applies versus the trigger.
@@ -12,6 +6,14 @@ import type { JobKind } from './jobKinds';
  * Watching production jobs means one list per job type: ListMediaProducingJobs filters by one JobType per call
  * and its items do not say their type, so only a list read with a JobType knows the type of what it lists.
  */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ApiOperation } from '../api/operations';
+import { OPERATIONS } from '../api/operations';
+import { text } from '../helpers/text';
+import { DAY_SECONDS } from '../helpers/time';
+import type { JobKind } from './jobKinds';
+
 export type SourceName = 'package' | 'production';
 
 export const PRODUCTION_JOB_TYPES = ['EditingJob', 'VETemplateJob', 'LiveEditingJob'] as const;
@@ -33,9 +35,9 @@ export interface ListWindow {
 	ascending: boolean;
 }
 
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 /** ListMediaProducingJobs refuses a StartTime–EndTime window longer than 30 days. */
-const THIRTY_DAYS_S = 30 * 24 * 3600;
+const THIRTY_DAYS_S = 30 * DAY_SECONDS;
 
 export interface JobSource {
 	/** Where the trigger keeps what it remembers about this list. */
@@ -73,10 +75,6 @@ export function epochSeconds(value: unknown): number | undefined {
 	if (typeof value !== 'string' || value === '') return undefined;
 	const ms = Date.parse(value);
 	return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000);
-}
-
-function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 export const PACKAGE_SOURCE: JobSource = {

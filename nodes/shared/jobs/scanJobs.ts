@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflo
 import { callApi } from '../transport/request';
 import type { JobSource, ListWindow, SourceFilters } from './jobLists';
 
-export interface ScanOptions {
+interface ScanOptions {
 	timeoutMs: number;
 	/** Called after each page; returning true ends the scan there (newest-first scans stop once old enough). */
 	stopAfter?: (page: IDataObject[]) => boolean;

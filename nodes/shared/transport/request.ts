@@ -24,8 +24,8 @@ import {
 	unknownOutcomeWarning,
 } from './errors';
 
-export const CREDENTIAL_TYPE = 'alibabaCloudApi';
-export const DEFAULT_TIMEOUT_MS = TIMEOUT_SECONDS.default * 1000;
+const CREDENTIAL_TYPE = 'alibabaCloudApi';
+const DEFAULT_TIMEOUT_MS = TIMEOUT_SECONDS.default * 1000;
 
 type ParameterValue = string | number | boolean | undefined;
 
@@ -39,7 +39,7 @@ export interface ApiRequest {
 	form?: Record<string, string>;
 }
 
-export interface CallOptions {
+interface CallOptions {
 	itemIndex?: number;
 	timeoutMs?: number;
 }

@@ -39,7 +39,7 @@ export function isActionAllowed(account: EmulatorAccount, ramAction: string): bo
 			'^' +
 				pattern
 					.split('*')
-					.map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+					.map((text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
 					.join('.*') +
 				'$',
 			'i',

@@ -26,20 +26,21 @@ class AdminError extends Error {
 function parseBody(body: Buffer): Record<string, unknown> {
 	if (body.length === 0) return {};
 	try {
-		const v = JSON.parse(body.toString('utf8')) as unknown;
-		if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Record<string, unknown>;
+		const value = JSON.parse(body.toString('utf8')) as unknown;
+		if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
 	} catch {
 		// fall through
 	}
 	throw new AdminError(400, 'the body must be a JSON object');
 }
 
-const str = (v: unknown, name: string): string => {
-	if (typeof v !== 'string' || v === '') throw new AdminError(400, `${name} must be a non-empty string`);
-	return v;
+const str = (value: unknown, name: string): string => {
+	if (typeof value !== 'string' || value === '') throw new AdminError(400, `${name} must be a non-empty string`);
+	return value;
 };
 
-const optionalStr = (v: unknown, name: string): string | undefined => (v === undefined ? undefined : str(v, name));
+const optionalStr = (value: unknown, name: string): string | undefined =>
+	value === undefined ? undefined : str(value, name);
 
 export async function handleAdmin(
 	control: EmulatorControl,

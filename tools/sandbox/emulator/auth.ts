@@ -3,7 +3,7 @@ import { EmulatorAccount } from './accounts';
 import { ApiError } from './errors';
 import { canonicalRequest, parseAuthorization, sha256Hex, signString, stringToSign } from './signature';
 
-export interface RawRequest {
+interface RawRequest {
 	method: string;
 	path: string;
 	queryPairs: Array<[string, string]>;
@@ -45,7 +45,7 @@ export class NonceStore {
 	}
 
 	private prune(realNow: number): void {
-		for (const [k, at] of this.seen) if (realNow - at >= MAX_SKEW_MS) this.seen.delete(k);
+		for (const [key, at] of this.seen) if (realNow - at >= MAX_SKEW_MS) this.seen.delete(key);
 	}
 }
 
@@ -63,7 +63,7 @@ export function authenticate(
 	for (const name of ALWAYS_SIGNED) {
 		if (req.headers[name] === undefined) throw incomplete(`The header "${name}" is required.`);
 	}
-	for (const name of [...ALWAYS_SIGNED, ...SIGNED_WHEN_PRESENT.filter((h) => req.headers[h] !== undefined)]) {
+	for (const name of [...ALWAYS_SIGNED, ...SIGNED_WHEN_PRESENT.filter((header) => req.headers[header] !== undefined)]) {
 		if (!auth.signedHeaders.includes(name)) throw incomplete(`The header "${name}" must be signed.`);
 	}
 

@@ -17,12 +17,12 @@ interface CliOptions {
 
 function parseArgs(argv: string[]): CliOptions {
 	const out: CliOptions = { port: 8787, clock: 'real', speed: 1, quotas: true, latencyMs: 0 };
-	for (let i = 0; i < argv.length; i++) {
-		const [flag, inline] = argv[i].split('=', 2);
+	for (let index = 0; index < argv.length; index++) {
+		const [flag, inline] = argv[index].split('=', 2);
 		const value = (): string => {
-			const v = inline ?? argv[++i];
-			if (v === undefined) throw new Error(`${flag} needs a value`);
-			return v;
+			const entryValue = inline ?? argv[++index];
+			if (entryValue === undefined) throw new Error(`${flag} needs a value`);
+			return entryValue;
 		};
 		if (flag === '--port') out.port = Number(value());
 		else if (flag === '--clock') out.clock = value() as ClockMode;
@@ -35,7 +35,7 @@ function parseArgs(argv: string[]): CliOptions {
 				'Usage: emulator [--port 8787] [--clock real|manual] [--speed N] [--region cn-shanghai] [--latency-ms N] [--no-quotas]\n',
 			);
 			process.exit(0);
-		} else throw new Error(`unknown option ${argv[i]}`);
+		} else throw new Error(`unknown option ${argv[index]}`);
 	}
 	if (!Number.isInteger(out.port) || out.port < 0 || out.port > 65535) throw new Error('--port must be 0–65535');
 	if (out.clock !== 'real' && out.clock !== 'manual') throw new Error('--clock must be real or manual');

@@ -29,9 +29,9 @@ export function createClock(mode: ClockMode = 'manual', speed = 1, start: number
 			return base;
 		},
 		set(date: Date | string | number): number {
-			const t = new Date(date).getTime();
-			if (Number.isNaN(t)) throw new Error(`invalid date: ${String(date)}`);
-			base = t;
+			const time = new Date(date).getTime();
+			if (Number.isNaN(time)) throw new Error(`invalid date: ${String(date)}`);
+			base = time;
 			realAnchor = Date.now();
 			return base;
 		},

@@ -29,16 +29,16 @@ export class EmulatorControl {
 	}
 
 	snapshot(job: Job): JobSnapshot {
-		const s = this.state.jobs.state(job);
+		const text = this.state.jobs.state(job);
 		return {
 			jobId: job.jobId,
 			kind: job.kind,
-			status: s.status,
+			status: text.status,
 			createTime: isoSeconds(job.createdAt),
-			modifiedTime: isoSeconds(s.modifiedAt),
-			finishTime: s.finishedAt !== undefined ? isoSeconds(s.finishedAt) : undefined,
-			code: s.failure?.code,
-			message: s.failure?.message,
+			modifiedTime: isoSeconds(text.modifiedAt),
+			finishTime: text.finishedAt !== undefined ? isoSeconds(text.finishedAt) : undefined,
+			code: text.failure?.code,
+			message: text.failure?.message,
 			data: { ...job.data },
 		};
 	}
@@ -50,7 +50,7 @@ export class EmulatorControl {
 
 	listJobs(kind?: EmulatorJobKind): JobSnapshot[] {
 		if (kind !== undefined && !EMULATOR_JOB_KINDS.includes(kind)) throw new Error(`unknown job kind ${kind}`);
-		return this.state.jobs.list(kind ?? [...EMULATOR_JOB_KINDS]).map((j) => this.snapshot(j));
+		return this.state.jobs.list(kind ?? [...EMULATOR_JOB_KINDS]).map((json) => this.snapshot(json));
 	}
 
 	/** Without a code the job fails with no reason given (its Get answers carry no Code/Message). */
@@ -80,7 +80,7 @@ export class EmulatorControl {
 	}
 
 	seedJobs(options: SeedOptions): string[] {
-		return this.state.jobs.seed(options).map((j) => j.jobId);
+		return this.state.jobs.seed(options).map((json) => json.jobId);
 	}
 
 	addAccount(account: EmulatorAccount): void {
@@ -101,7 +101,8 @@ export class EmulatorControl {
 		this.state.vodSubmitOmitsTaskId = false;
 		this.clearRequests();
 		this.state.accounts.clear();
-		for (const a of [...sandboxAccounts(), ...this.initialAccounts]) this.state.accounts.set(a.accessKeyId, { ...a });
+		for (const left of [...sandboxAccounts(), ...this.initialAccounts])
+			this.state.accounts.set(left.accessKeyId, { ...left });
 	}
 
 	initialAccounts: EmulatorAccount[] = [];

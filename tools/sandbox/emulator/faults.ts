@@ -2,7 +2,7 @@
  * Faults injected on demand. Each fault targets an action (or all) and is used up after `count`
  * matching requests; `afterEffect` lets the operation run first ("job created, client saw an error").
  */
-export interface FaultTarget {
+interface FaultTarget {
 	/** RPC action, e.g. 'SubmitPackageJob'; omitted = every action. */
 	action?: string;
 	/** How many matching requests it hits; default 1. */
@@ -53,10 +53,10 @@ const DEFAULT_ERRORS: Record<number, { code: string; message: string }> = {
 	400: { code: 'Throttling.User', message: 'Request was denied due to user flow control.' },
 };
 
-export function errorFaultDetails(f: ErrorFault): { status: number; code: string; message: string } {
-	const status = f.status ?? 500;
-	const d = DEFAULT_ERRORS[status] ?? DEFAULT_ERRORS[500];
-	return { status, code: f.code ?? d.code, message: f.message ?? d.message };
+export function errorFaultDetails(file: ErrorFault): { status: number; code: string; message: string } {
+	const status = file.status ?? 500;
+	const data = DEFAULT_ERRORS[status] ?? DEFAULT_ERRORS[500];
+	return { status, code: file.code ?? data.code, message: file.message ?? data.message };
 }
 
 export function htmlErrorPage(status: number): string {
@@ -112,29 +112,29 @@ export class FaultInjector {
 		let delayMs = 0;
 		let outcome: Exclude<Fault, DelayFault> | undefined;
 		let tookDelay = false;
-		for (const f of this.pending) {
-			if (f.action !== undefined && f.action !== action) continue;
-			if (f.type === 'delay') {
+		for (const file of this.pending) {
+			if (file.action !== undefined && file.action !== action) continue;
+			if (file.type === 'delay') {
 				if (tookDelay) continue;
 				tookDelay = true;
-				delayMs = f.ms;
+				delayMs = file.ms;
 			} else {
 				if (outcome) continue;
-				outcome = f;
+				outcome = file;
 			}
-			f.remaining--;
+			file.remaining--;
 		}
-		this.pending = this.pending.filter((f) => f.remaining > 0);
+		this.pending = this.pending.filter((file) => file.remaining > 0);
 		return { delayMs, outcome };
 	}
 
 	/** Records the request and says whether a throttle rule is exceeded (1-second sliding window). */
 	throttled(accessKeyId: string, action: string, realNow: number): boolean {
 		let limited = false;
-		for (const [i, rule] of this.throttles.entries()) {
+		for (const [index, rule] of this.throttles.entries()) {
 			if (rule.action !== undefined && rule.action !== action) continue;
-			const key = `${i}\n${accessKeyId}`;
-			const recent = (this.hits.get(key) ?? []).filter((t) => realNow - t < 1000);
+			const key = `${index}\n${accessKeyId}`;
+			const recent = (this.hits.get(key) ?? []).filter((hitAt) => realNow - hitAt < 1000);
 			if (recent.length >= rule.qps) limited = true;
 			else recent.push(realNow);
 			this.hits.set(key, recent);

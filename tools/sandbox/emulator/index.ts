@@ -162,9 +162,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		cancelWorkflowTask: (id) => control.cancelWorkflowTask(id),
 		skipWorkflowTask: (id) => control.skipWorkflowTask(id),
 		faults: state.faults,
-		seedJobs: (o) => control.seedJobs(o),
+		seedJobs: (object) => control.seedJobs(object),
 		jobs: { get: (id) => control.getJob(id), list: (kind) => control.listJobs(kind) },
-		addAccount: (a) => control.addAccount(a),
+		addAccount: (left) => control.addAccount(left),
 		setVodSubmitOmitsTaskId: (omit) => {
 			state.vodSubmitOmitsTaskId = omit;
 		},

@@ -45,13 +45,13 @@ export const VOCABULARY: Record<EmulatorJobKind, Vocabulary> = {
 };
 
 export function isTerminal(kind: EmulatorJobKind, status: string): boolean {
-	const v = VOCABULARY[kind];
-	return status === v.success || status === v.failure || (v.extraTerminal ?? []).includes(status);
+	const value = VOCABULARY[kind];
+	return status === value.success || status === value.failure || (value.extraTerminal ?? []).includes(status);
 }
 
-export function allStatuses(kind: EmulatorJobKind): string[] {
-	const v = VOCABULARY[kind];
-	return [...v.running, v.success, v.failure, ...(v.extraTerminal ?? [])];
+function allStatuses(kind: EmulatorJobKind): string[] {
+	const value = VOCABULARY[kind];
+	return [...value.running, value.success, value.failure, ...(value.extraTerminal ?? [])];
 }
 
 /** Offsets from submission (ms) at which each running state after Init starts, and when the job ends. */
@@ -61,7 +61,7 @@ export interface LifecycleTiming {
 	finishMs: number;
 }
 
-export const DEFAULT_TIMING: Record<EmulatorJobKind, LifecycleTiming> = {
+const DEFAULT_TIMING: Record<EmulatorJobKind, LifecycleTiming> = {
 	package: { stepsMs: [], finishMs: 60_000 },
 	editing: { stepsMs: [2_000, 5_000], finishMs: 60_000 },
 	template: { stepsMs: [2_000, 5_000], finishMs: 60_000 },
@@ -69,13 +69,13 @@ export const DEFAULT_TIMING: Record<EmulatorJobKind, LifecycleTiming> = {
 	workflow: { stepsMs: [2_000], finishMs: 60_000 },
 };
 
-export interface Transition {
+interface Transition {
 	status: string;
 	at: number;
 }
 
 /** A failure without a code is one the service reports with no reason (Get answers carry no Code/Message). */
-export interface JobFailure {
+interface JobFailure {
 	code?: string;
 	message?: string;
 }
@@ -100,10 +100,10 @@ export interface JobState {
 	failure?: JobFailure;
 }
 
-export function stateAt(job: Job, now: number): JobState {
+function stateAt(job: Job, now: number): JobState {
 	let current = job.transitions[0];
-	for (const t of job.transitions) {
-		if (t.at <= now) current = t;
+	for (const time of job.transitions) {
+		if (time.at <= now) current = time;
 		else break;
 	}
 	const terminal = isTerminal(job.kind, current.status);
@@ -171,7 +171,9 @@ export class JobStore {
 		const timing = this.timing[kind];
 		const vocab = VOCABULARY[kind];
 		const transitions: Transition[] = [{ status: 'Init', at: now }];
-		vocab.running.slice(1).forEach((status, i) => transitions.push({ status, at: now + (timing.stepsMs[i] ?? 0) }));
+		vocab.running
+			.slice(1)
+			.forEach((status, index) => transitions.push({ status, at: now + (timing.stepsMs[index] ?? 0) }));
 		const job: Job = {
 			kind,
 			jobId: options.jobId ?? newId(),
@@ -199,7 +201,7 @@ export class JobStore {
 	}
 
 	list(kinds: EmulatorJobKind | EmulatorJobKind[]): Job[] {
-		return (Array.isArray(kinds) ? kinds : [kinds]).flatMap((k) => this.byKind.get(k) ?? []);
+		return (Array.isArray(kinds) ? kinds : [kinds]).flatMap((kind) => this.byKind.get(kind) ?? []);
 	}
 
 	all(): Job[] {
@@ -224,20 +226,20 @@ export class JobStore {
 
 	/** Cancels a running VOD workflow task. */
 	cancel(jobId: string): Job {
-		const job = this.running(jobId);
-		if (job.kind !== 'workflow')
-			throw new Error(`only VOD workflow tasks can be canceled; ${jobId} is a ${job.kind} job`);
-		job.failure = undefined;
-		return this.endNow(job, 'Canceled');
+		return this.endWorkflowTask(jobId, 'Canceled', 'canceled');
 	}
 
 	/** Ends a running VOD workflow task as skipped (status Skip). */
 	skip(jobId: string): Job {
+		return this.endWorkflowTask(jobId, 'Skip', 'skipped');
+	}
+
+	private endWorkflowTask(jobId: string, status: 'Canceled' | 'Skip', verb: string): Job {
 		const job = this.running(jobId);
 		if (job.kind !== 'workflow')
-			throw new Error(`only VOD workflow tasks can be skipped; ${jobId} is a ${job.kind} job`);
+			throw new Error(`only VOD workflow tasks can be ${verb}; ${jobId} is a ${job.kind} job`);
 		job.failure = undefined;
-		return this.endNow(job, 'Skip');
+		return this.endNow(job, status);
 	}
 
 	addRule(rule: FailureRule): void {
@@ -261,10 +263,10 @@ export class JobStore {
 					? options.status
 					: [options.status];
 		// Seeds written before packaging lost its Processing state ask for a running package job that way: it stays Init.
-		const statuses = requested.map((s) => (kind === 'package' && s === 'Processing' ? 'Init' : s));
-		for (const s of statuses)
-			if (!allStatuses(kind).includes(s))
-				throw new Error(`status ${s} is not a ${kind} status (${allStatuses(kind).join(', ')})`);
+		const statuses = requested.map((status) => (kind === 'package' && status === 'Processing' ? 'Init' : status));
+		for (const string of statuses)
+			if (!allStatuses(kind).includes(string))
+				throw new Error(`status ${string} is not a ${kind} status (${allStatuses(kind).join(', ')})`);
 		const interval = options.intervalMs ?? 60_000;
 		const first =
 			options.createdAt !== undefined ? new Date(options.createdAt).getTime() : this.clock.now() - interval * count;
@@ -274,22 +276,22 @@ export class JobStore {
 		const vocab = VOCABULARY[kind];
 		const timing = this.timing[kind];
 		const created: Job[] = [];
-		for (let i = 0; i < count; i++) {
-			const at = first + i * interval;
-			const status = statuses[i % statuses.length];
+		for (let index = 0; index < count; index++) {
+			const at = first + index * interval;
+			const status = statuses[index % statuses.length];
 			const transitions: Transition[] = [{ status: 'Init', at }];
 			const runningIdx = vocab.running.indexOf(status);
 			const lastRunning = runningIdx >= 0 ? runningIdx : vocab.running.length - 1;
-			for (let s = 1; s <= lastRunning; s++)
-				transitions.push({ status: vocab.running[s], at: at + (timing.stepsMs[s - 1] ?? 0) });
+			for (let source = 1; source <= lastRunning; source++)
+				transitions.push({ status: vocab.running[source], at: at + (timing.stepsMs[source - 1] ?? 0) });
 			if (runningIdx < 0) transitions.push({ status, at: at + timing.finishMs });
 			const job: Job = {
 				kind,
-				jobId: options.jobIds?.[i] ?? newId(),
+				jobId: options.jobIds?.[index] ?? newId(),
 				seq: this.seq++,
 				createdAt: at,
 				transitions,
-				data: { ...seedData(kind, i), ...(options.data ?? {}) },
+				data: { ...seedData(kind, index), ...(options.data ?? {}) },
 				failure:
 					status === vocab.failure
 						? (options.failure ?? { code: 'InvalidParameter', message: 'Resource content bad.' })
@@ -330,7 +332,7 @@ export class JobStore {
 
 	private endNow(job: Job, status: string): Job {
 		const now = this.clock.now();
-		job.transitions = job.transitions.filter((t) => t.at <= now);
+		job.transitions = job.transitions.filter((transition) => transition.at <= now);
 		job.transitions.push({ status, at: now });
 		return job;
 	}
@@ -350,8 +352,8 @@ export class JobStore {
 	}
 }
 
-function byCreation(a: Job, b: Job): number {
-	return a.createdAt - b.createdAt || a.seq - b.seq;
+function byCreation(left: Job, right: Job): number {
+	return left.createdAt - right.createdAt || left.seq - right.seq;
 }
 
 function mergeTiming(
@@ -359,22 +361,23 @@ function mergeTiming(
 ): Record<EmulatorJobKind, LifecycleTiming> {
 	const out = {} as Record<EmulatorJobKind, LifecycleTiming>;
 	for (const kind of EMULATOR_JOB_KINDS) {
-		const t = { ...DEFAULT_TIMING[kind], ...(overrides[kind] ?? {}) };
-		if (t.stepsMs.some((s) => s > t.finishMs)) throw new Error(`${kind}: every step must come before finishMs`);
-		out[kind] = t;
+		const time = { ...DEFAULT_TIMING[kind], ...(overrides[kind] ?? {}) };
+		if (time.stepsMs.some((stepMs) => stepMs > time.finishMs))
+			throw new Error(`${kind}: every step must come before finishMs`);
+		out[kind] = time;
 	}
 	return out;
 }
 
 /** Plausible submitted data for seeded history. */
-function seedData(kind: EmulatorJobKind, i: number): Record<string, Json> {
-	const n = String(i).padStart(5, '0');
+function seedData(kind: EmulatorJobKind, position: number): Record<string, Json> {
+	const count = String(position).padStart(5, '0');
 	switch (kind) {
 		case 'package':
 			return {
-				Name: `seed-package-${n}`,
-				Inputs: [{ Input: { Type: 'OSS', Media: `oss://sandbox-bucket/input/video-${n}.mp4` } }],
-				Output: { Type: 'OSS', Media: `oss://sandbox-bucket/output/package-${n}/index.m3u8` },
+				Name: `seed-package-${count}`,
+				Inputs: [{ Input: { Type: 'OSS', Media: `oss://sandbox-bucket/input/video-${count}.mp4` } }],
+				Output: { Type: 'OSS', Media: `oss://sandbox-bucket/output/package-${count}/index.m3u8` },
 				TriggerSource: 'API',
 			};
 		case 'workflow':
@@ -383,7 +386,7 @@ function seedData(kind: EmulatorJobKind, i: number): Record<string, Json> {
 			return {
 				ProjectId: newId(),
 				MediaId: newId(),
-				MediaURL: `https://sandbox-bucket.oss-cn-shanghai.aliyuncs.com/produced/${kind}-${n}.mp4`,
+				MediaURL: `https://sandbox-bucket.oss-cn-shanghai.aliyuncs.com/produced/${kind}-${count}.mp4`,
 			};
 	}
 }

@@ -7,14 +7,14 @@ export type JsonObject = { [key: string]: Json };
 
 /** The gateway treats an empty value like an absent one. */
 export function optional(params: Params, name: string): string | undefined {
-	const v = params[name];
-	return v === undefined || v === '' ? undefined : v;
+	const entryValue = params[name];
+	return entryValue === undefined || entryValue === '' ? undefined : entryValue;
 }
 
 export function required(params: Params, name: string): string {
-	const v = optional(params, name);
-	if (v === undefined) throw missingParameter(name);
-	return v;
+	const value = optional(params, name);
+	if (value === undefined) throw missingParameter(name);
+	return value;
 }
 
 export function parseJson(name: string, raw: string): Json {
@@ -25,8 +25,8 @@ export function parseJson(name: string, raw: string): Json {
 	}
 }
 
-export function isObject(v: Json | undefined): v is JsonObject {
-	return typeof v === 'object' && v !== null && !Array.isArray(v);
+export function isObject(value: Json | undefined): value is JsonObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function jsonObject(params: Params, name: string, mandatory: true): JsonObject;
@@ -34,47 +34,50 @@ export function jsonObject(params: Params, name: string, mandatory?: false): Jso
 export function jsonObject(params: Params, name: string, mandatory = false): JsonObject | undefined {
 	const raw = mandatory ? required(params, name) : optional(params, name);
 	if (raw === undefined) return undefined;
-	const v = parseJson(name, raw);
-	if (!isObject(v)) throw invalidParameter(name, 'It must be a JSON object.');
-	return v;
+	const value = parseJson(name, raw);
+	if (!isObject(value)) throw invalidParameter(name, 'It must be a JSON object.');
+	return value;
 }
 
 export function jsonArray(params: Params, name: string, mandatory = false): Json[] | undefined {
 	const raw = mandatory ? required(params, name) : optional(params, name);
 	if (raw === undefined) return undefined;
-	const v = parseJson(name, raw);
-	if (!Array.isArray(v)) throw invalidParameter(name, 'It must be a JSON array.');
-	return v;
+	const value = parseJson(name, raw);
+	if (!Array.isArray(value)) throw invalidParameter(name, 'It must be a JSON array.');
+	return value;
 }
 
-export function nonEmptyString(v: Json | undefined): v is string {
-	return typeof v === 'string' && v.trim() !== '';
+export function nonEmptyString(value: Json | undefined): value is string {
+	return typeof value === 'string' && value.trim() !== '';
 }
 
 /** Integer from a query string or a JSON number/string field. */
-export function intIn(name: string, v: Json | undefined, min: number, max: number): number | undefined {
-	if (v === undefined || v === null || v === '') return undefined;
-	const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : NaN;
-	if (!Number.isInteger(n) || n < min || n > max)
+export function intIn(name: string, value: Json | undefined, min: number, max: number): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const count =
+		typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
+	if (!Number.isInteger(count) || count < min || count > max)
 		throw invalidParameter(name, `It must be an integer from ${min} to ${max}.`);
-	return n;
+	return count;
 }
 
-export function oneOf<T extends string>(name: string, v: string | undefined, allowed: readonly T[]): T | undefined {
-	if (v === undefined) return undefined;
-	if (!(allowed as readonly string[]).includes(v)) throw invalidParameter(name, `Valid values: ${allowed.join(', ')}.`);
-	return v as T;
+export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+	if (value === undefined) return undefined;
+	if (!(allowed as readonly string[]).includes(value))
+		throw invalidParameter(name, `Valid values: ${allowed.join(', ')}.`);
+	return value as T;
 }
 
 /** UTC ISO 8601 `yyyy-MM-ddTHH:mm:ssZ` (milliseconds tolerated, surrounding spaces trimmed as the docs' own examples have them). */
-export function utcTime(name: string, v: Json | undefined): number {
-	if (typeof v !== 'string') throw invalidParameter(name, 'It must be a UTC time in the yyyy-MM-ddTHH:mm:ssZ format.');
-	const s = v.trim();
-	const t = Date.parse(s);
-	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(s) || Number.isNaN(t)) {
+export function utcTime(name: string, value: Json | undefined): number {
+	if (typeof value !== 'string')
+		throw invalidParameter(name, 'It must be a UTC time in the yyyy-MM-ddTHH:mm:ssZ format.');
+	const text = value.trim();
+	const moment = Date.parse(text);
+	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(text) || Number.isNaN(moment)) {
 		throw invalidParameter(name, 'It must be a UTC time in the yyyy-MM-ddTHH:mm:ssZ format.');
 	}
-	return t;
+	return moment;
 }
 
 export function optionalUtcTime(params: Params, name: string): number | undefined {

@@ -27,9 +27,9 @@ export interface LoggedRequest {
 
 export function redactHeaders(headers: Record<string, string | undefined>): Record<string, string> {
 	const out: Record<string, string> = {};
-	for (const [k, v] of Object.entries(headers)) {
-		if (v === undefined) continue;
-		out[k] = k === 'x-acs-security-token' ? '***' : v;
+	for (const [key, value] of Object.entries(headers)) {
+		if (value === undefined) continue;
+		out[key] = key === 'x-acs-security-token' ? '***' : value;
 	}
 	return out;
 }

@@ -9,7 +9,7 @@ import type { Emulator } from './index';
 export const ICE_VERSION = '2020-11-09';
 export const VOD_VERSION = '2017-03-21';
 
-export interface Creds {
+interface Creds {
 	accessKeyId: string;
 	accessKeySecret: string;
 	securityToken?: string;
@@ -58,7 +58,7 @@ export async function sdkError(
 	throw new Error(`${action} unexpectedly succeeded`);
 }
 
-export interface RawOptions {
+interface RawOptions {
 	action?: string;
 	version?: string;
 	query?: Record<string, string>;
@@ -84,21 +84,21 @@ export const isoNow = (offsetMs = 0): string => new Date(Date.now() + offsetMs).
  * Builds a request signed with @alicloud/openapi-util's getAuthorization (independent of the emulator's
  * verifier) and sends it over a real socket.
  */
-export function rawCall(emu: Emulator, o: RawOptions = {}): Promise<{ status: number; body: any; text: string }> {
-	const creds: Creds = o.creds ?? emu.credentials;
-	const query = o.query ?? {};
-	const bodyText = o.form ? new URLSearchParams(o.form).toString().replace(/\+/g, '%20') : '';
+export function rawCall(emu: Emulator, object: RawOptions = {}): Promise<{ status: number; body: any; text: string }> {
+	const creds: Creds = object.creds ?? emu.credentials;
+	const query = object.query ?? {};
+	const bodyText = object.form ? new URLSearchParams(object.form).toString().replace(/\+/g, '%20') : '';
 	const headers: Record<string, string> = {
 		host: emu.endpoint,
-		'x-acs-action': o.action ?? 'GetPackageJob',
-		'x-acs-version': o.version ?? ICE_VERSION,
-		'x-acs-date': o.date ?? isoNow(),
-		'x-acs-signature-nonce': o.nonce ?? randomBytes(16).toString('hex'),
-		'x-acs-content-sha256': o.contentSha ?? createHash('sha256').update(bodyText).digest('hex'),
+		'x-acs-action': object.action ?? 'GetPackageJob',
+		'x-acs-version': object.version ?? ICE_VERSION,
+		'x-acs-date': object.date ?? isoNow(),
+		'x-acs-signature-nonce': object.nonce ?? randomBytes(16).toString('hex'),
+		'x-acs-content-sha256': object.contentSha ?? createHash('sha256').update(bodyText).digest('hex'),
 	};
-	if (o.form) headers['content-type'] = 'application/x-www-form-urlencoded';
+	if (object.form) headers['content-type'] = 'application/x-www-form-urlencoded';
 	if (creds.securityToken) headers['x-acs-security-token'] = creds.securityToken;
-	const signed = Object.fromEntries(Object.entries(headers).filter(([k]) => !(o.unsigned ?? []).includes(k)));
+	const signed = Object.fromEntries(Object.entries(headers).filter(([key]) => !(object.unsigned ?? []).includes(key)));
 	const auth = OpenApiUtil.getAuthorization(
 		{ pathname: '/', method: 'POST', query, headers: signed } as any,
 		'ACS3-HMAC-SHA256',
@@ -106,9 +106,9 @@ export function rawCall(emu: Emulator, o: RawOptions = {}): Promise<{ status: nu
 		creds.accessKeyId,
 		creds.accessKeySecret,
 	);
-	if (o.authorization !== null) headers.authorization = o.authorization ?? auth;
-	o.tamper?.(headers);
-	const qs = o.rawQuery ?? new URLSearchParams(query).toString().replace(/\+/g, '%20');
+	if (object.authorization !== null) headers.authorization = object.authorization ?? auth;
+	object.tamper?.(headers);
+	const qs = object.rawQuery ?? new URLSearchParams(query).toString().replace(/\+/g, '%20');
 	return new Promise((resolve, reject) => {
 		const req = httpRequest(
 			{
@@ -118,12 +118,12 @@ export function rawCall(emu: Emulator, o: RawOptions = {}): Promise<{ status: nu
 				path: '/' + (qs ? '?' + qs : ''),
 				headers: {
 					...headers,
-					...(o.chunked || !bodyText ? {} : { 'content-length': String(Buffer.byteLength(bodyText)) }),
+					...(object.chunked || !bodyText ? {} : { 'content-length': String(Buffer.byteLength(bodyText)) }),
 				},
 			},
 			(res) => {
 				const chunks: Buffer[] = [];
-				res.on('data', (c: Buffer) => chunks.push(c));
+				res.on('data', (char: Buffer) => chunks.push(char));
 				res.on('end', () => {
 					const text = Buffer.concat(chunks).toString('utf8');
 					let body: any;
@@ -137,7 +137,7 @@ export function rawCall(emu: Emulator, o: RawOptions = {}): Promise<{ status: nu
 			},
 		);
 		req.on('error', reject);
-		if (o.chunked && bodyText) {
+		if (object.chunked && bodyText) {
 			const mid = Math.floor(bodyText.length / 2);
 			req.write(bodyText.slice(0, mid));
 			req.write(bodyText.slice(mid));

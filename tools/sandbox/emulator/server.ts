@@ -13,12 +13,10 @@ import { parsePairs } from './signature';
 import { EmulatorState } from './state';
 import { EmulatorControl } from './control';
 
-export type StateHolder = EmulatorControl;
-
 function readBody(req: IncomingMessage): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
-		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('data', (char: Buffer) => chunks.push(char));
 		req.on('end', () => resolve(Buffer.concat(chunks)));
 		req.on('error', reject);
 	});
@@ -26,19 +24,19 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 function firstValues(pairs: Array<[string, string]>): Params {
 	const out: Params = {};
-	for (const [k, v] of pairs) if (!(k in out)) out[k] = v;
+	for (const [key, value] of pairs) if (!(key in out)) out[key] = value;
 	return out;
 }
 
 function headerMap(req: IncomingMessage): Record<string, string | undefined> {
 	const out: Record<string, string | undefined> = {};
-	for (const [k, v] of Object.entries(req.headers)) out[k] = Array.isArray(v) ? v.join(',') : v;
+	for (const [key, value] of Object.entries(req.headers)) out[key] = Array.isArray(value) ? value.join(',') : value;
 	return out;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function createEmulatorServer(holder: StateHolder): Server {
+export function createEmulatorServer(holder: EmulatorControl): Server {
 	return createServer((req, res) => {
 		handle(holder, req, res).catch((err: unknown) => {
 			if (!res.headersSent) {
@@ -49,12 +47,12 @@ export function createEmulatorServer(holder: StateHolder): Server {
 	});
 }
 
-async function handle(holder: StateHolder, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(holder: EmulatorControl, req: IncomingMessage, res: ServerResponse): Promise<void> {
 	const body = await readBody(req);
 	const rawUrl = req.url ?? '/';
-	const q = rawUrl.indexOf('?');
-	const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
-	const rawQuery = q < 0 ? '' : rawUrl.slice(q + 1);
+	const query = rawUrl.indexOf('?');
+	const path = query < 0 ? rawUrl : rawUrl.slice(0, query);
+	const rawQuery = query < 0 ? '' : rawUrl.slice(query + 1);
 	if (path === ADMIN_PREFIX || path.startsWith(ADMIN_PREFIX + '/')) {
 		const { status, json } = await handleAdmin(
 			holder,
@@ -126,8 +124,8 @@ async function handleRpc(
 			res.writeHead(entry.status, { 'content-type': 'text/html', server: 'nginx' });
 			res.end(htmlErrorPage(entry.status));
 		} else {
-			const d = errorFaultDetails(outcome);
-			sendError(new ApiError(d.status, d.code, d.message));
+			const data = errorFaultDetails(outcome);
+			sendError(new ApiError(data.status, data.code, data.message));
 		}
 		return true;
 	};

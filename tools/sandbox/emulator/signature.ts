@@ -4,15 +4,15 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 
-export const ALGORITHM = 'ACS3-HMAC-SHA256';
+const ALGORITHM = 'ACS3-HMAC-SHA256';
 
 /** RFC 3986: unreserved characters kept, everything else %XX (space → %20, `*` → %2A, `~` kept). */
 export function percentEncode(value: string): string {
-	return encodeURIComponent(value).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+	return encodeURIComponent(value).replace(/[!'()*]/g, (char) => '%' + char.charCodeAt(0).toString(16).toUpperCase());
 }
 
 /** Decodes one query/form component; `+` means space as in application/x-www-form-urlencoded. */
-export function decodeComponent(value: string): string {
+function decodeComponent(value: string): string {
 	const plus = value.replace(/\+/g, ' ');
 	try {
 		return decodeURIComponent(plus);
@@ -38,9 +38,11 @@ export function parsePairs(raw: string): Array<[string, string]> {
 
 export function canonicalQuery(pairs: Array<[string, string]>): string {
 	return pairs
-		.map(([k, v]) => [percentEncode(k), percentEncode(v)] as const)
-		.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))
-		.map(([k, v]) => `${k}=${v}`)
+		.map(([key, value]) => [percentEncode(key), percentEncode(value)] as const)
+		.sort((left, right) =>
+			left[0] < right[0] ? -1 : left[0] > right[0] ? 1 : left[1] < right[1] ? -1 : left[1] > right[1] ? 1 : 0,
+		)
+		.map(([key, value]) => `${key}=${value}`)
 		.join('&');
 }
 
@@ -58,7 +60,7 @@ export function canonicalHeaders(headers: Record<string, string | undefined>, si
 	return signedHeaders.map((name) => `${name}:${(headers[name] ?? '').trim()}\n`).join('');
 }
 
-export interface CanonicalInput {
+interface CanonicalInput {
 	method: string;
 	path: string;
 	queryPairs: Array<[string, string]>;
@@ -88,7 +90,7 @@ export function signString(secret: string, toSign: string): string {
 	return createHmac('sha256', secret).update(toSign).digest('hex');
 }
 
-export interface ParsedAuthorization {
+interface ParsedAuthorization {
 	accessKeyId: string;
 	signedHeaders: string[];
 	signature: string;
@@ -109,13 +111,7 @@ export function parseAuthorization(header: string | undefined): ParsedAuthorizat
 	const signedHeaders = fields.get('SignedHeaders');
 	const signature = fields.get('Signature');
 	if (!accessKeyId || !signedHeaders || !signature || !/^[0-9a-f]{64}$/i.test(signature)) return undefined;
-	const names = signedHeaders.split(';').map((h) => h.trim());
-	if (names.some((n) => n === '' || n !== n.toLowerCase())) return undefined;
+	const names = signedHeaders.split(';').map((header) => header.trim());
+	if (names.some((count) => count === '' || count !== count.toLowerCase())) return undefined;
 	return { accessKeyId, signedHeaders: names, signature: signature.toLowerCase() };
-}
-
-/** Signs a request the way the spec says; used by tests and by the CLI's self-check. */
-export function authorizationHeader(accessKeyId: string, secret: string, input: CanonicalInput): string {
-	const signature = signString(secret, stringToSign(canonicalRequest(input)));
-	return `${ALGORITHM} Credential=${accessKeyId},SignedHeaders=${input.signedHeaders.join(';')},Signature=${signature}`;
 }

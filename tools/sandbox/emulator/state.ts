@@ -25,5 +25,5 @@ export interface EmulatorState {
 }
 
 export function accountMap(extra: EmulatorAccount[] = []): Map<string, EmulatorAccount> {
-	return new Map([...sandboxAccounts(), ...extra].map((a) => [a.accessKeyId, { ...a }]));
+	return new Map([...sandboxAccounts(), ...extra].map((left) => [left.accessKeyId, { ...left }]));
 }

@@ -24,7 +24,7 @@ import {
 export const REPO_ROOT: string = resolve(__dirname, '..', '..', '..');
 
 /** Package name of n8n-nodes-base, i.e. the prefix of `n8n-nodes-base.set` etc. */
-export const BASE_PACKAGE = 'n8n-nodes-base';
+const BASE_PACKAGE = 'n8n-nodes-base';
 
 export interface LoadTimings {
 	/** ms spent in `PackageDirectoryLoader.loadAll()` for the package under test. */

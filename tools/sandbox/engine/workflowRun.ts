@@ -43,7 +43,7 @@ export class WorkflowRun {
 	/** Names of the nodes that ran, in order of their first run. */
 	executedNodes(): string[] {
 		return Object.entries(this.runData)
-			.sort(([, a], [, b]) => (a[0]?.executionIndex ?? 0) - (b[0]?.executionIndex ?? 0))
+			.sort(([, left], [, right]) => (left[0]?.executionIndex ?? 0) - (right[0]?.executionIndex ?? 0))
 			.map(([name]) => name);
 	}
 

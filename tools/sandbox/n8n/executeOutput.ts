@@ -1,5 +1,5 @@
 /** What `n8n execute --rawOutput` prints, parsed. */
-export interface NodeRun {
+interface NodeRun {
 	startTime: number;
 	executionTime: number;
 	executionStatus?: string;
@@ -9,7 +9,7 @@ export interface NodeRun {
 }
 
 /** The run `n8n execute --rawOutput` prints: n8n's IRun (`JSON.stringify(run, null, 2)`). */
-export interface RawRun {
+interface RawRun {
 	data: {
 		resultData: {
 			runData: Record<string, NodeRun[]>;

@@ -28,7 +28,7 @@ import { testCredentialOverRest } from './rest';
 import { type CliResult, freePort, killGroup, live, runLogged, sleep, tail, within } from './processes';
 import { loadRuntime, type N8nRuntime } from './runtime';
 
-export interface N8nOptions {
+interface N8nOptions {
 	/** Install this `npm pack` tarball of the package as a community package (as n8n's installer does). */
 	tarball?: string;
 	/** A label for the run folder. */

@@ -50,7 +50,7 @@ export function tail(file: string, lines = 40): string {
 	}
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** true when the promise settles within ms, false otherwise; leaves no timer behind. */
 export function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
@@ -122,8 +122,8 @@ export async function runLogged(
 	clearTimeout(timer);
 	live.delete(child);
 	killGroup(child, 'SIGKILL'); // leftovers of the group (a task runner), if any
-	await new Promise<void>((r) =>
-		log.end(`\n[e2e] exit ${exitCode ?? signal} after ${Date.now() - started} ms\n`, () => r()),
+	await new Promise<void>((entry) =>
+		log.end(`\n[e2e] exit ${exitCode ?? signal} after ${Date.now() - started} ms\n`, () => entry()),
 	);
 	return { exitCode, signal, stdout, stderr, logFile, durationMs: Date.now() - started, timedOut };
 }

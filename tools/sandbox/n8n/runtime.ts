@@ -13,7 +13,7 @@ export interface N8nRuntime {
 	versions: { node: string; npm: string; n8n: string };
 }
 
-export function runtimeDir(): string {
+function runtimeDir(): string {
 	return resolve(REPO_ROOT, process.env.N8N_RUNTIME_DIR || join('.cache', 'n8n-runtime'));
 }
 

@@ -55,7 +55,7 @@ export async function startSmtpSink(options: { host?: string; port?: number } = 
 	const received = new Recorder<ReceivedMail>(
 		'smtp-sink',
 		(mails) =>
-			JSON.stringify(mails.map((m) => ({ to: m.envelope.to, subject: m.subject }))) +
+			JSON.stringify(mails.map((match) => ({ to: match.envelope.to, subject: match.subject }))) +
 			`\ntranscript:\n${transcript.slice(-40).join('\n')}`,
 	);
 	const messages = received.items;
@@ -263,13 +263,13 @@ function decodeBody(part: Part): string {
 	} else if (encoding === 'quoted-printable') {
 		const unwrapped = part.body.replace(/=\r?\n/g, '');
 		const out: number[] = [];
-		for (let i = 0; i < unwrapped.length; i++) {
-			const hex = unwrapped.slice(i + 1, i + 3);
-			if (unwrapped[i] === '=' && /^[0-9A-Fa-f]{2}$/.test(hex)) {
+		for (let index = 0; index < unwrapped.length; index++) {
+			const hex = unwrapped.slice(index + 1, index + 3);
+			if (unwrapped[index] === '=' && /^[0-9A-Fa-f]{2}$/.test(hex)) {
 				out.push(parseInt(hex, 16));
-				i += 2;
+				index += 2;
 			} else {
-				out.push(unwrapped.charCodeAt(i) & 0xff);
+				out.push(unwrapped.charCodeAt(index) & 0xff);
 			}
 		}
 		bytes = Buffer.from(out);
@@ -280,7 +280,7 @@ function decodeBody(part: Part): string {
 }
 
 /** RFC 2047 encoded words (=?utf-8?B?…?= / =?utf-8?Q?…?=) in a header value. */
-export function decodeHeader(value: string): string {
+function decodeHeader(value: string): string {
 	return value
 		.replace(/(=\?[^?]+\?[BbQq]\?[^?]*\?=)\s+(?==\?)/g, '$1')
 		.replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_, charset: string, kind: string, text: string) => {

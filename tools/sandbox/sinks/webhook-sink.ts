@@ -28,7 +28,7 @@ export interface ReceivedRequest {
 	receivedAt: Date;
 }
 
-export interface WebhookAnswer {
+interface WebhookAnswer {
 	status: number;
 	body?: string;
 	headers?: Record<string, string>;
@@ -49,7 +49,9 @@ export interface WebhookSink {
 export async function startWebhookSink(options: { host?: string; port?: number } = {}): Promise<WebhookSink> {
 	const host = options.host ?? '127.0.0.1';
 	const received = new Recorder<ReceivedRequest>('webhook-sink', (requests) =>
-		JSON.stringify(requests.map((r) => ({ method: r.method, path: r.path, body: r.body.slice(0, 200) }))),
+		JSON.stringify(
+			requests.map((request) => ({ method: request.method, path: request.path, body: request.body.slice(0, 200) })),
+		),
 	);
 	const requests = received.items;
 	const sockets = new Set<Socket>();

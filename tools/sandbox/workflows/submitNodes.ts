@@ -10,7 +10,7 @@ import type { JobSnapshot } from '../emulator/control';
 import type { Fault } from '../emulator/faults';
 import type { EmulatorJobKind } from '../emulator/jobs';
 import type { WorkflowDefinition } from '../engine';
-import { CREDENTIAL_REFERENCE, PACKAGE_NAME, START } from './workflows';
+import { CREDENTIAL_REFERENCE, MANUAL_TRIGGER, PACKAGE_NAME, START } from './workflows';
 
 export interface SubmitNodeCase {
 	label: string;
@@ -83,8 +83,8 @@ export const SUBMIT_NODES: SubmitNodeCase[] = [
 	},
 ];
 
-export function marker(n: number): string {
-	return `item-${String(n).padStart(6, '0')}`;
+export function marker(count: number): string {
+	return `item-${String(count).padStart(6, '0')}`;
 }
 
 export function markedItems(count: number, first = 0): IDataObject[] {
@@ -117,7 +117,7 @@ export function jobCounts(emulator: Emulator, kind: EmulatorJobKind, items: IDat
 export function faultSubmissions(
 	emulator: Emulator,
 	action: string,
-	pick: (n: number) => Fault | undefined,
+	pick: (count: number) => Fault | undefined,
 ): () => void {
 	const faults = emulator.faults;
 	const original = faults.take.bind(faults);
@@ -134,7 +134,7 @@ export function faultSubmissions(
 	};
 }
 
-export interface NodeSettings {
+interface NodeSettings {
 	retryOnFail?: boolean;
 	maxTries?: number;
 	waitBetweenTries?: number;
@@ -142,7 +142,7 @@ export interface NodeSettings {
 }
 
 export const SUBMIT = 'Submit';
-export const LOOP = 'Loop Over Items';
+const LOOP = 'Loop Over Items';
 export const DONE = 'Done';
 
 function submitNode(node: SubmitNodeCase, settings: NodeSettings, parameters: IDataObject): INode {
@@ -158,25 +158,16 @@ function submitNode(node: SubmitNodeCase, settings: NodeSettings, parameters: ID
 	};
 }
 
-const trigger: INode = {
-	id: 'start',
-	name: START,
-	type: 'n8n-nodes-base.manualTrigger',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
-
 /** Manual Trigger → Submit. */
 export function direct(node: SubmitNodeCase, settings: NodeSettings = {}, parameters: IDataObject = {}) {
 	const connections: IConnections = { [START]: { main: [[{ node: SUBMIT, type: 'main', index: 0 }]] } };
-	return { nodes: [trigger, submitNode(node, settings, parameters)], connections } satisfies WorkflowDefinition;
+	return { nodes: [MANUAL_TRIGGER, submitNode(node, settings, parameters)], connections } satisfies WorkflowDefinition;
 }
 
 /** Manual Trigger → Loop Over Items (n8n-nodes-base SplitInBatches v3, batch size 1) ⇄ Submit; done → Done. */
 export function loopOverItems(node: SubmitNodeCase, settings: NodeSettings = {}, parameters: IDataObject = {}) {
 	const nodes: INode[] = [
-		trigger,
+		MANUAL_TRIGGER,
 		{
 			id: 'loop',
 			name: LOOP,

@@ -32,17 +32,19 @@ export interface Step {
 	withCredential?: boolean;
 }
 
+/** The Manual Trigger every test workflow starts from. */
+export const MANUAL_TRIGGER: INode = {
+	id: 'start',
+	name: START,
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
 /** Manual Trigger → step 1 → step 2 …, each step fed by the previous one. */
 export function chain(...steps: Step[]): { nodes: INode[]; connections: IConnections } {
-	const trigger: INode = {
-		id: 'start',
-		name: START,
-		type: 'n8n-nodes-base.manualTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
-	const nodes: INode[] = [trigger];
+	const nodes: INode[] = [structuredClone(MANUAL_TRIGGER)];
 	for (const [index, step] of steps.entries()) {
 		const ours = !step.type.includes('.');
 		nodes.push({

@@ -16,6 +16,7 @@ import {
 	utcTime,
 } from '../params';
 import { Operation } from './context';
+import { statusView } from './views';
 import { outputUrl, OutputTarget, validateOutputMediaConfig } from './output';
 
 const MODES = ['AccurateFast', 'Accurate', 'Rough', 'RoughFast'] as const;
@@ -27,8 +28,8 @@ export const submitLiveEditingJob: Operation = ({ params, jobs, region }) => {
 	if (clips.length === 0) throw invalidParameter('Clips', 'At least one clip is required.');
 	const stream = jsonObject(params, 'LiveStreamConfig');
 	let durationSeconds = 0;
-	clips.forEach((clip, i) => {
-		const name = `Clips.${i + 1}`;
+	clips.forEach((clip, index) => {
+		const name = `Clips.${index + 1}`;
 		if (!isObject(clip)) throw invalidParameter(name, 'Each clip must be an object.');
 		if (clip.StartTime === undefined) throw missingParameter(`${name}.StartTime`);
 		if (clip.EndTime === undefined) throw missingParameter(`${name}.EndTime`);
@@ -83,15 +84,14 @@ export const submitLiveEditingJob: Operation = ({ params, jobs, region }) => {
 		UserData: ud,
 		Duration: durationSeconds,
 	});
-	const d = job.data;
-	return {
-		ProjectId: d.ProjectId,
-		JobId: job.jobId,
-		MediaId: d.MediaId,
-		MediaURL: d.MediaURL,
-		VodMediaId: d.VodMediaId,
-	};
+	return { ...producedIds(job), VodMediaId: job.data.VodMediaId };
 };
+
+/** The IDs and URL of what a live editing job produces, as its Submit and Get answers both give them. */
+function producedIds(job: Job): Record<string, unknown> {
+	const data = job.data;
+	return { JobId: job.jobId, ProjectId: data.ProjectId, MediaId: data.MediaId, MediaURL: data.MediaURL };
+}
 
 function defaultOutput(target: OutputTarget, region: string, mediaId: string): Record<string, string> {
 	return target === 'vod-media'
@@ -106,31 +106,24 @@ const ECHOED_FIELDS = {
 	OutputMediaConfig: ['Bitrate', 'FileName', 'Height', 'MediaURL', 'StorageLocation', 'VodTemplateGroupId', 'Width'],
 };
 
-function echoed(v: Json | undefined, fields: string[]): JsonObject | undefined {
-	if (!isObject(v)) return undefined;
-	return Object.fromEntries(Object.entries(v).filter(([key]) => fields.includes(key)));
+function echoed(value: Json | undefined, fields: string[]): JsonObject | undefined {
+	if (!isObject(value)) return undefined;
+	return Object.fromEntries(Object.entries(value).filter(([key]) => fields.includes(key)));
 }
 
 /** No VodMediaId here: the API gives it in SubmitLiveEditingJob's answer and in GetMediaProducingJob. */
-export function liveEditingJobView(jobs: JobStore, job: Job): Record<string, unknown> {
+function liveEditingJobView(jobs: JobStore, job: Job): Record<string, unknown> {
 	const state = jobs.state(job);
-	const d = job.data;
+	const data = job.data;
 	return {
-		JobId: job.jobId,
-		ProjectId: d.ProjectId,
-		MediaId: d.MediaId,
-		MediaURL: d.MediaURL,
-		Clips: d.Clips,
-		LiveStreamConfig: echoed(d.LiveStreamConfig, ECHOED_FIELDS.LiveStreamConfig),
-		MediaProduceConfig: echoed(d.MediaProduceConfig, ECHOED_FIELDS.MediaProduceConfig),
-		OutputMediaConfig: echoed(d.OutputMediaConfig, ECHOED_FIELDS.OutputMediaConfig),
-		Status: state.status,
-		Code: state.failure?.code,
-		Message: state.failure?.message,
+		...producedIds(job),
+		Clips: data.Clips,
+		LiveStreamConfig: echoed(data.LiveStreamConfig, ECHOED_FIELDS.LiveStreamConfig),
+		MediaProduceConfig: echoed(data.MediaProduceConfig, ECHOED_FIELDS.MediaProduceConfig),
+		OutputMediaConfig: echoed(data.OutputMediaConfig, ECHOED_FIELDS.OutputMediaConfig),
+		...statusView(state, 'CompleteTime'),
 		CreationTime: isoSeconds(job.createdAt),
-		ModifiedTime: isoSeconds(state.modifiedAt),
-		CompleteTime: state.finishedAt !== undefined ? isoSeconds(state.finishedAt) : undefined,
-		UserData: d.UserData,
+		UserData: data.UserData,
 	};
 }
 

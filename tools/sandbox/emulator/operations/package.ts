@@ -18,33 +18,34 @@ import {
 } from '../params';
 import { Operation } from './context';
 import { paginate } from './paging';
+import { statusView } from './views';
 
 const MEDIA_TYPES = ['OSS', 'Media'] as const;
 
 /** These structures come from the SDK's request model: a field it does not have is refused, not ignored. */
-function onlyFields(name: string, v: JsonObject, allowed: readonly string[]): void {
-	const extra = Object.keys(v).find((key) => !allowed.includes(key));
+function onlyFields(name: string, value: JsonObject, allowed: readonly string[]): void {
+	const extra = Object.keys(value).find((key) => !allowed.includes(key));
 	if (extra !== undefined)
 		throw invalidParameter(`${name}.${extra}`, `Unknown field; the valid fields are ${allowed.join(', ')}.`);
 }
 
-function checkMediaObject(name: string, v: Json | undefined): void {
-	if (!isObject(v)) throw invalidParameter(name, 'It must be an object with Type and Media.');
-	onlyFields(name, v, ['Type', 'Media']);
-	if (!nonEmptyString(v.Type)) throw invalidParameter(`${name}.Type`, 'It is required.');
-	if (!(MEDIA_TYPES as readonly string[]).includes(v.Type))
+function checkMediaObject(name: string, value: Json | undefined): void {
+	if (!isObject(value)) throw invalidParameter(name, 'It must be an object with Type and Media.');
+	onlyFields(name, value, ['Type', 'Media']);
+	if (!nonEmptyString(value.Type)) throw invalidParameter(`${name}.Type`, 'It is required.');
+	if (!(MEDIA_TYPES as readonly string[]).includes(value.Type))
 		throw invalidParameter(`${name}.Type`, 'Valid values: OSS, Media.');
-	if (!nonEmptyString(v.Media)) throw invalidParameter(`${name}.Media`, 'It is required.');
-	if (v.Type === 'OSS' && !/^(oss|https?):\/\/[^/]+\/.+/.test(v.Media)) {
+	if (!nonEmptyString(value.Media)) throw invalidParameter(`${name}.Media`, 'It is required.');
+	if (value.Type === 'OSS' && !/^(oss|https?):\/\/[^/]+\/.+/.test(value.Media)) {
 		throw invalidParameter(`${name}.Media`, 'It must be an OSS URL (oss://bucket/object) or an HTTP(S) URL.');
 	}
 }
 
 /** oss://bucket/path → http://bucket.oss-<region>.aliyuncs.com/path, as GetPackageJob reports it. */
-export function packageOutputUrl(output: { Type: string; Media: string }, region: string, jobId: string): string {
+function packageOutputUrl(output: { Type: string; Media: string }, region: string, jobId: string): string {
 	if (output.Type === 'OSS') {
-		const m = /^oss:\/\/([^/]+)\/(.+)$/.exec(output.Media);
-		return m ? `http://${m[1]}.oss-${region}.aliyuncs.com/${m[2]}` : output.Media;
+		const match = /^oss:\/\/([^/]+)\/(.+)$/.exec(output.Media);
+		return match ? `http://${match[1]}.oss-${region}.aliyuncs.com/${match[2]}` : output.Media;
 	}
 	return `http://outin-${jobId.slice(0, 16)}.oss-${region}.aliyuncs.com/package/${output.Media}/index.m3u8`;
 }
@@ -52,11 +53,11 @@ export function packageOutputUrl(output: { Type: string; Media: string }, region
 export const submitPackageJob: Operation = ({ params, jobs, region }) => {
 	const inputs = jsonArray(params, 'Inputs', true)!;
 	if (inputs.length === 0) throw invalidParameter('Inputs', 'At least one input is required.');
-	inputs.forEach((item, i) => {
+	inputs.forEach((item, index) => {
 		if (!isObject(item) || item.Input === undefined)
-			throw invalidParameter(`Inputs.${i + 1}`, 'Each element must be {"Input":{"Type":...,"Media":...}}.');
-		onlyFields(`Inputs.${i + 1}`, item, ['Input']);
-		checkMediaObject(`Inputs.${i + 1}.Input`, item.Input);
+			throw invalidParameter(`Inputs.${index + 1}`, 'Each element must be {"Input":{"Type":...,"Media":...}}.');
+		onlyFields(`Inputs.${index + 1}`, item, ['Input']);
+		checkMediaObject(`Inputs.${index + 1}.Input`, item.Input);
 	});
 	const output = jsonObject(params, 'Output', true);
 	checkMediaObject('Output', output);
@@ -82,26 +83,22 @@ export const submitPackageJob: Operation = ({ params, jobs, region }) => {
 };
 
 /** ListPackageJobs items are the same as GetPackageJob's job without OutputUrl. */
-export function packageJobView(jobs: JobStore, job: Job, forList = false): Record<string, unknown> {
+function packageJobView(jobs: JobStore, job: Job, forList = false): Record<string, unknown> {
 	const state = jobs.state(job);
-	const d = job.data;
+	const data = job.data;
 	return {
 		JobId: job.jobId,
-		TriggerSource: d.TriggerSource ?? 'API',
-		Name: d.Name,
-		Inputs: d.Inputs,
-		Output: d.Output,
-		OutputUrl: forList ? undefined : d.OutputUrl,
-		PipelineId: d.PipelineId,
-		Priority: d.Priority,
-		Status: state.status,
-		Code: state.failure?.code,
-		Message: state.failure?.message,
+		TriggerSource: data.TriggerSource ?? 'API',
+		Name: data.Name,
+		Inputs: data.Inputs,
+		Output: data.Output,
+		OutputUrl: forList ? undefined : data.OutputUrl,
+		PipelineId: data.PipelineId,
+		Priority: data.Priority,
+		...statusView(state, 'FinishTime'),
 		CreateTime: isoSeconds(job.createdAt),
 		SubmitTime: isoSeconds(job.createdAt),
-		FinishTime: state.finishedAt !== undefined ? isoSeconds(state.finishedAt) : undefined,
-		ModifiedTime: isoSeconds(state.modifiedAt),
-		UserData: d.UserData,
+		UserData: data.UserData,
 	};
 }
 

@@ -15,7 +15,7 @@ interface Cursor {
  */
 const TOKEN_PREFIX = Buffer.from([0xfb, 0xef, 0xff]);
 
-export function encodeToken(job: Job, direction: 'asc' | 'desc'): string {
+function encodeToken(job: Job, direction: 'asc' | 'desc'): string {
 	const cursor: Cursor = { t: job.createdAt, s: job.seq, d: direction };
 	let text = JSON.stringify(cursor);
 	while ((TOKEN_PREFIX.length + Buffer.byteLength(text)) % 3 === 0) text += ' ';
@@ -27,8 +27,8 @@ function decodeToken(name: string, token: string, direction: 'asc' | 'desc'): Cu
 		const bytes = Buffer.from(token, 'base64');
 		// Buffer.from ignores characters outside the alphabet; a token mangled in transit (`+` read as a space) must not pass.
 		if (bytes.toString('base64') === token && bytes.subarray(0, TOKEN_PREFIX.length).equals(TOKEN_PREFIX)) {
-			const c = JSON.parse(bytes.subarray(TOKEN_PREFIX.length).toString('utf8')) as Cursor;
-			if (typeof c.t === 'number' && typeof c.s === 'number' && c.d === direction) return c;
+			const char = JSON.parse(bytes.subarray(TOKEN_PREFIX.length).toString('utf8')) as Cursor;
+			if (typeof char.t === 'number' && typeof char.s === 'number' && char.d === direction) return char;
 		}
 	} catch {
 		// fall through
@@ -58,9 +58,9 @@ export function paginate(
 		return direction === 'asc' ? cmp > 0 : cmp < 0;
 	};
 	const page: Job[] = [];
-	const n = jobs.length;
-	for (let i = 0; i < n; i++) {
-		const job = jobs[direction === 'asc' ? i : n - 1 - i];
+	const count = jobs.length;
+	for (let index = 0; index < count; index++) {
+		const job = jobs[direction === 'asc' ? index : count - 1 - index];
 		if (!after(job) || !options.matches(job)) continue;
 		if (page.length === pageSize) return { page, nextToken: encodeToken(page[page.length - 1], direction) };
 		page.push(job);

@@ -19,6 +19,7 @@ import {
 import { Operation } from './context';
 import { outputUrl, OutputTarget, validateOutputMediaConfig } from './output';
 import { paginate } from './paging';
+import { statusView } from './views';
 
 const PRODUCING_KINDS: EmulatorJobKind[] = ['editing', 'template', 'liveEditing'];
 const MAX_TRACKS = 100;
@@ -28,10 +29,10 @@ function validateTimeline(raw: string): void {
 	const timeline = parseJson('Timeline', raw);
 	if (!isObject(timeline)) throw invalidParameter('Timeline', 'It must be a JSON object.');
 	const tracks = (name: string): Json[] => {
-		const v = timeline[name];
-		if (v === undefined || v === null) return [];
-		if (!Array.isArray(v)) throw invalidParameter(`Timeline.${name}`, 'It must be an array.');
-		return v;
+		const value = timeline[name];
+		if (value === undefined || value === null) return [];
+		if (!Array.isArray(value)) throw invalidParameter(`Timeline.${name}`, 'It must be an array.');
+		return value;
 	};
 	const video = tracks('VideoTracks');
 	const audio = tracks('AudioTracks');
@@ -57,8 +58,8 @@ function validateTimeline(raw: string): void {
 		['ImageTracks', images],
 		['SubtitleTracks', subtitles],
 	] as const) {
-		list.forEach((track, i) => {
-			if (!isObject(track)) throw invalidParameter(`Timeline.${name}.${i + 1}`, 'Each track must be an object.');
+		list.forEach((track, index) => {
+			if (!isObject(track)) throw invalidParameter(`Timeline.${name}.${index + 1}`, 'Each track must be an object.');
 		});
 	}
 }
@@ -71,7 +72,7 @@ const SOURCES = ['OpenAPI', 'AliyunConsole', 'WebSDK'];
  */
 function requestSource(params: Params): string | undefined {
 	const source = optional(params, 'Source');
-	if (source !== undefined && !SOURCES.some((s) => s.toLowerCase() === source.toLowerCase()))
+	if (source !== undefined && !SOURCES.some((known) => known.toLowerCase() === source.toLowerCase()))
 		throw invalidParameter('Source', `Valid values: ${SOURCES.join(', ')}.`);
 	return source;
 }
@@ -80,7 +81,7 @@ export const submitMediaProducingJob: Operation = ({ params, jobs }) => {
 	const projectId = optional(params, 'ProjectId');
 	const timeline = optional(params, 'Timeline');
 	const templateId = optional(params, 'TemplateId');
-	const sources = [projectId, timeline, templateId].filter((v) => v !== undefined).length;
+	const sources = [projectId, timeline, templateId].filter((value) => value !== undefined).length;
 	if (sources !== 1)
 		throw invalidParameter(
 			'ProjectId/Timeline/TemplateId',
@@ -145,27 +146,23 @@ export const submitMediaProducingJob: Operation = ({ params, jobs }) => {
 };
 
 /** ListMediaProducingJobs items are GetMediaProducingJob's job without VodMediaId and Timeline (and no JobType). */
-export function mediaProducingJobView(jobs: JobStore, job: Job, forList = false): Record<string, unknown> {
+function mediaProducingJobView(jobs: JobStore, job: Job, forList = false): Record<string, unknown> {
 	const state = jobs.state(job);
-	const d = job.data;
+	const data = job.data;
 	const done = state.status === VOCABULARY[job.kind].success;
 	return {
 		JobId: job.jobId,
-		ProjectId: d.ProjectId,
-		TemplateId: d.TemplateId,
-		MediaId: d.MediaId,
-		MediaURL: d.MediaURL,
-		VodMediaId: forList ? undefined : d.VodMediaId,
-		Timeline: forList ? undefined : d.Timeline,
-		ClipsParam: d.ClipsParam,
-		Duration: done ? d.Duration : undefined,
-		Status: state.status,
-		Code: state.failure?.code,
-		Message: state.failure?.message,
+		ProjectId: data.ProjectId,
+		TemplateId: data.TemplateId,
+		MediaId: data.MediaId,
+		MediaURL: data.MediaURL,
+		VodMediaId: forList ? undefined : data.VodMediaId,
+		Timeline: forList ? undefined : data.Timeline,
+		ClipsParam: data.ClipsParam,
+		Duration: done ? data.Duration : undefined,
+		...statusView(state, 'CompleteTime'),
 		CreateTime: isoSeconds(job.createdAt),
-		ModifiedTime: isoSeconds(state.modifiedAt),
-		CompleteTime: state.finishedAt !== undefined ? isoSeconds(state.finishedAt) : undefined,
-		UserData: d.UserData,
+		UserData: data.UserData,
 	};
 }
 
@@ -198,9 +195,9 @@ export const listMediaProducingJobs: Operation = ({ params, jobs }) => {
 	const projectId = optional(params, 'ProjectId');
 	const keyword = optional(params, 'Keyword');
 	const masterJobId = optional(params, 'MasterJobId');
-	const kinds = jobType ? PRODUCING_KINDS.filter((k) => MEDIA_JOB_TYPE[k] === jobType) : PRODUCING_KINDS;
+	const kinds = jobType ? PRODUCING_KINDS.filter((kind) => MEDIA_JOB_TYPE[kind] === jobType) : PRODUCING_KINDS;
 	const all = jobs.list(kinds);
-	if (kinds.length > 1) all.sort((a, b) => a.createdAt - b.createdAt || a.seq - b.seq);
+	if (kinds.length > 1) all.sort((left, right) => left.createdAt - right.createdAt || left.seq - right.seq);
 	const { page, nextToken } = paginate(all, {
 		direction: sortBy === 'CreationTime:Asc' ? 'asc' : 'desc',
 		pageSize: maxResults,
@@ -213,7 +210,7 @@ export const listMediaProducingJobs: Operation = ({ params, jobs }) => {
 			(masterJobId === undefined || job.data.MasterJobId === masterJobId) &&
 			(keyword === undefined ||
 				[job.jobId, job.data.ProjectId, job.data.TemplateId, job.data.MediaId].some(
-					(v) => typeof v === 'string' && v.includes(keyword),
+					(value) => typeof value === 'string' && value.includes(keyword),
 				)) &&
 			(status === undefined || jobs.state(job).status === status),
 	});

@@ -19,9 +19,9 @@ export const submitWorkflowJob: Operation = ({ params, jobs, vodSubmitOmitsTaskI
 	return vodSubmitOmitsTaskId ? {} : { TaskId: job.jobId };
 };
 
-export function workflowTaskView(jobs: JobStore, job: Job): Record<string, unknown> {
+function workflowTaskView(jobs: JobStore, job: Job): Record<string, unknown> {
 	const state = jobs.state(job);
-	const d = job.data;
+	const data = job.data;
 	const created = isoSeconds(job.createdAt);
 	return {
 		TaskId: job.jobId,
@@ -30,10 +30,10 @@ export function workflowTaskView(jobs: JobStore, job: Job): Record<string, unkno
 		ActivityResults: activityResults(job, state),
 		CreateTime: created,
 		FinishTime: state.finishedAt !== undefined ? isoSeconds(state.finishedAt) : undefined,
-		UserData: d.UserData,
+		UserData: data.UserData,
 		Workflow: {
-			WorkflowId: d.WorkflowId,
-			Name: d.WorkflowName,
+			WorkflowId: data.WorkflowId,
+			Name: data.WorkflowName,
 			Status: 'Active',
 			Type: 'Transcode',
 			AppId: 'app-1000000',

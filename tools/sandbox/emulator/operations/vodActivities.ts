@@ -57,7 +57,7 @@ function transcodeResult(job: Job, state: JobState, instanceId: string, endedAt:
  */
 export function activityResults(job: Job, state: JobState): string | undefined {
 	if (state.status === 'Init') return undefined;
-	const processingAt = job.transitions.find((t) => t.status === 'Processing')?.at ?? job.createdAt;
+	const processingAt = job.transitions.find((transition) => transition.status === 'Processing')?.at ?? job.createdAt;
 	const activities: Record<string, Record<string, string>> = {
 		[START_NODE]: {
 			ActivityId: 'start',

@@ -1,0 +1,149 @@
+/**
+ * Every operation's `buildRequest`, from source (no build, no engine): the parameters of one item → the request
+ * the transport signs and sends, and the field a bad value is reported on. The workflow suites in test/nodes check
+ * the same nodes through n8n's engine; these tables pin the pure seam.
+ */
+import { submitLiveEditingJob } from '../../nodes/AlibabaCloudSubmitLiveEditingJob/AlibabaCloudSubmitLiveEditingJob.node';
+import { submitMediaProducingJob } from '../../nodes/AlibabaCloudSubmitMediaProducingJob/AlibabaCloudSubmitMediaProducingJob.node';
+import { submitPackageJob } from '../../nodes/AlibabaCloudSubmitPackageJob/AlibabaCloudSubmitPackageJob.node';
+import { submitVodWorkflowJob } from '../../nodes/AlibabaCloudSubmitVodWorkflowJob/AlibabaCloudSubmitVodWorkflowJob.node';
+import type { OperationDefinition } from '../../nodes/shared/execution/executeOperation';
+import { readJobOperation } from '../../nodes/shared/execution/readJob';
+import { InvalidFieldError } from '../../nodes/shared/helpers/validation';
+import { parameterReader } from '../support/parameters';
+
+const ITEM = { index: 0, clientToken: 'token-0' };
+const TIMELINE = '{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"abc"}]}]}';
+const CLIP = { startTime: '2021-06-21T08:01:00Z', endTime: '2021-06-21T08:03:00Z' };
+const STREAM = { stream: { appName: 'live', domainName: 'live.example.com', streamName: 's1' } };
+
+const cases: Array<[string, OperationDefinition, Record<string, unknown>, unknown]> = [
+	[
+		'Submit Package Job',
+		submitPackageJob,
+		{
+			jobName: 'trailer',
+			inputs: { input: [{ type: 'OSS', media: 'oss://in/a.mp4' }] },
+			outputType: 'OSS',
+			outputMedia: 'oss://out/a.m3u8',
+			options: { pipelineId: 'p1', priority: 7, userData: 'hi' },
+		},
+		{
+			query: {
+				Name: 'trailer',
+				Inputs: '[{"Input":{"Type":"OSS","Media":"oss://in/a.mp4"}}]',
+				Output: '{"Type":"OSS","Media":"oss://out/a.m3u8"}',
+				ScheduleConfig: '{"PipelineId":"p1","Priority":7}',
+				UserData: 'hi',
+			},
+		},
+	],
+	[
+		'Submit Media Producing Job',
+		submitMediaProducingJob,
+		{
+			source: 'timeline',
+			timeline: TIMELINE,
+			outputMediaUrl: 'https://b.oss-cn-shanghai.aliyuncs.com/o.mp4',
+			outputSettings: { width: 1280, height: 720 },
+		},
+		{
+			query: {
+				OutputMediaTarget: 'oss-object',
+				OutputMediaConfig: '{"MediaURL":"https://b.oss-cn-shanghai.aliyuncs.com/o.mp4","Width":1280,"Height":720}',
+				ClientToken: 'token-0',
+			},
+			form: { Timeline: TIMELINE },
+		},
+	],
+	[
+		'Submit Live Editing Job',
+		submitLiveEditingJob,
+		{
+			clips: { clip: [CLIP] },
+			liveStreamConfig: STREAM,
+			outputMediaUrl: 'https://b.oss-cn-shanghai.aliyuncs.com/h.mp4',
+		},
+		{
+			query: {
+				Clips: '[{"StartTime":"2021-06-21T08:01:00Z","EndTime":"2021-06-21T08:03:00Z"}]',
+				LiveStreamConfig: '{"AppName":"live","DomainName":"live.example.com","StreamName":"s1"}',
+				MediaProduceConfig: '{"Mode":"AccurateFast"}',
+				OutputMediaTarget: 'oss-object',
+				OutputMediaConfig: '{"MediaURL":"https://b.oss-cn-shanghai.aliyuncs.com/h.mp4"}',
+			},
+		},
+	],
+	[
+		'Submit VOD Workflow Job',
+		submitVodWorkflowJob,
+		{ workflowId: 'wf1', mediaId: 'vid1' },
+		{ query: { WorkflowId: 'wf1', MediaId: 'vid1' } },
+	],
+	['Get Package Job', readJobOperation('package'), { jobId: 'j1' }, { query: { JobId: 'j1' } }],
+	['Get Media Producing Job', readJobOperation('mediaProducing'), { jobId: 'j2' }, { query: { JobId: 'j2' } }],
+	['Get Live Editing Job', readJobOperation('liveEditing'), { jobId: 'j3' }, { query: { JobId: 'j3' } }],
+	[
+		'Get VOD Workflow Job',
+		readJobOperation('vodWorkflow'),
+		{ taskId: 't1' },
+		{ query: { JobType: 'workflow', JobId: 't1' } },
+	],
+];
+
+describe('buildRequest: one item’s parameters → the request', () => {
+	it.each(cases)('%s', (_name, operation, parameters, expected) => {
+		expect(operation.buildRequest(parameterReader(parameters), ITEM)).toEqual(expected);
+	});
+});
+
+const invalid: Array<[string, OperationDefinition, Record<string, unknown>, string]> = [
+	['Get Package Job without a Job ID', readJobOperation('package'), {}, 'Job ID'],
+	['Get VOD Workflow Job without a Task ID', readJobOperation('vodWorkflow'), { taskId: ' ' }, 'Task ID'],
+	['Submit VOD Workflow Job without a Workflow ID', submitVodWorkflowJob, { mediaId: 'vid1' }, 'Workflow ID'],
+	[
+		'Submit Package Job with Priority 11',
+		submitPackageJob,
+		{
+			inputs: { input: [{ type: 'OSS', media: 'oss://in/a.mp4' }] },
+			outputType: 'OSS',
+			outputMedia: 'oss://out/a.m3u8',
+			options: { priority: 11 },
+		},
+		'Priority',
+	],
+	[
+		'Submit Media Producing Job with a width over 4096',
+		submitMediaProducingJob,
+		{
+			source: 'timeline',
+			timeline: TIMELINE,
+			outputMediaUrl: 'https://b.oss-cn-shanghai.aliyuncs.com/o.mp4',
+			outputSettings: { width: 5000 },
+		},
+		'Output Settings › Width',
+	],
+	[
+		'Submit Live Editing Job with End before Start',
+		submitLiveEditingJob,
+		{
+			clips: { clip: [{ startTime: CLIP.endTime, endTime: CLIP.startTime }] },
+			liveStreamConfig: STREAM,
+			outputMediaUrl: 'https://b.oss-cn-shanghai.aliyuncs.com/h.mp4',
+		},
+		'End Time',
+	],
+];
+
+describe('buildRequest: a bad value is refused, naming the field', () => {
+	it.each(invalid)('%s', (_name, operation, parameters, field) => {
+		let failure: unknown;
+		try {
+			operation.buildRequest(parameterReader(parameters), ITEM);
+		} catch (error) {
+			failure = error;
+		}
+		expect(failure).toBeInstanceOf(InvalidFieldError);
+		expect((failure as InvalidFieldError).field).toContain(field);
+	});
+});
