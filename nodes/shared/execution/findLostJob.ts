@@ -13,6 +13,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { JobSource } from '../jobs/jobLists';
 import { PACKAGE_SOURCE, productionSource } from '../jobs/jobLists';
 import { scanJobs } from '../jobs/scanJobs';
+import { parsedJson } from '../helpers/json';
 import type { ApiRequest } from '../transport/request';
 
 export interface LostJobSearch {
@@ -31,13 +32,9 @@ export type SearchResult =
 /** Alibaba accepts a request signed up to 15 minutes off its clock, so n8n's clock can be off by that much. */
 const CLOCK_MARGIN_MS = 15 * 60_000;
 
+/** JSON text parsed; other text stays text, so that two different non-JSON values never compare equal. */
 function parsed(value: unknown): unknown {
-	if (typeof value !== 'string') return value;
-	try {
-		return JSON.parse(value);
-	} catch {
-		return value;
-	}
+	return parsedJson(value) ?? value;
 }
 
 /** JSON text or value with its keys sorted, so that key order never decides whether two values are the same. */

@@ -8,6 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ApiOperation } from '../api/operations';
 import { OPERATIONS } from '../api/operations';
 import { text } from '../helpers/text';
+import { parsedJson } from '../helpers/json';
 
 export type JobKind = 'package' | 'mediaProducing' | 'liveEditing' | 'vodWorkflow';
 
@@ -152,16 +153,6 @@ interface JobSummary {
 	/** VOD workflow tasks: the workflow node (activity) that failed, and its Result as sent when it names no error. */
 	failedActivity?: string;
 	failedActivityResult?: string;
-}
-
-/** VOD sends ActivityResults and TaskInput as JSON text; anything unparsable counts as absent. */
-function parsedJson(value: unknown): unknown {
-	if (typeof value !== 'string') return value;
-	try {
-		return JSON.parse(value);
-	} catch {
-		return undefined;
-	}
 }
 
 const ERROR_CODE_KEYS = ['ErrorCode', 'Code'];
