@@ -185,6 +185,26 @@ describe('retries never duplicate a job, and an unknown outcome is reported as u
 		expect(emulator.jobs.list('package')).toHaveLength(0);
 	});
 
+	it('items of one run with the same parameters: a lost answer stays unknown (their jobs cannot be told apart)', async () => {
+		emulator.faults.reset({ action: 'SubmitPackageJob', afterEffect: true, count: 1 });
+		const run = await runWorkflow(submitWorkflow({ requestsInFlight: 1 }, 'continueRegularOutput'), {
+			credentials: sandboxCredentials(emulator),
+			pinData: startingWith([ITEM, ITEM, ITEM]),
+		});
+		const outputs = run.output(SUBMIT);
+		expect(outputs[0].details).toMatchObject({ outcome: 'unknown' });
+		expect((outputs[0].details as IDataObject).description).toContain(
+			'another item of this run submitted exactly the same parameters',
+		);
+		expect(outputs.slice(1).map((output) => typeof output.JobId)).toEqual(['string', 'string']);
+		expect(emulator.requests.map((request) => request.action)).toEqual([
+			'SubmitPackageJob',
+			'SubmitPackageJob',
+			'SubmitPackageJob',
+		]);
+		expect(emulator.jobs.list('package')).toHaveLength(3);
+	});
+
 	it('two jobs with the same parameters in the list: still unknown, naming both candidates', async () => {
 		const earlier = await submitOne();
 		expect(earlier.status).toBe('success');

@@ -49,6 +49,8 @@ export interface OperationDefinition {
 
 interface PreparedCall {
 	request: ApiRequest;
+	/** Another item of this run sends exactly the same request: a job list cannot tell their jobs apart. */
+	hasTwin?: boolean;
 	timeoutMs: number;
 	wait?: { intervalMs: number; maxWaitMs: number };
 }
@@ -177,7 +179,12 @@ async function settleLostAnswer(
 	const claimed = new Set(memory.responses().map((response) => String(definition.submits?.jobId(response))));
 	const answered = failure.httpStatus !== undefined;
 	const window = { sentAtMs, timeoutMs: item.timeoutMs, answered };
-	const result = await findLostJob(context, search, item.request, window, claimed);
+	const result = item.hasTwin
+		? {
+				unresolved:
+					'another item of this run submitted exactly the same parameters, so the list cannot tell their jobs apart',
+			}
+		: await findLostJob(context, search, item.request, window, claimed);
 	const searched = `${search.list.operation.action} (jobs created since the request was sent, with the submitted parameters)`;
 	if ('found' in result) {
 		const response: IDataObject = {
@@ -268,6 +275,14 @@ function requestsInFlight(context: IExecuteFunctions): number {
 	}
 }
 
+function markTwins(prepared: PreparedItem[]): void {
+	const calls = prepared.filter((item): item is PreparedCall => 'request' in item);
+	const counts = new Map<string, number>();
+	const fingerprint = (call: PreparedCall) => JSON.stringify(call.request);
+	for (const call of calls) counts.set(fingerprint(call), (counts.get(fingerprint(call)) ?? 0) + 1);
+	for (const call of calls) call.hasTwin = (counts.get(fingerprint(call)) ?? 0) > 1;
+}
+
 /** Runs one API call per input item; see OperationDefinition. */
 export async function executeOperation(
 	this: IExecuteFunctions,
@@ -276,6 +291,7 @@ export async function executeOperation(
 	const runIndex = currentRunIndex(this);
 	const memory = definition.submits ? submissionMemory(this, runIndex) : undefined;
 	const prepared = this.getInputData().map((_, itemIndex) => prepare(this, definition, itemIndex, runIndex, memory));
+	markTwins(prepared);
 	const continueOnFail = this.continueOnFail();
 	const firstInvalid = prepared.find((item): item is { invalid: NodeOperationError } => 'invalid' in item);
 	if (firstInvalid && !continueOnFail) throw firstInvalid.invalid;
