@@ -135,7 +135,7 @@ export function expectExample4Clips(clipsText: string, before: number, after: nu
 	expect(clips[0].StartTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 	expect(clips[0].EndTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 	const start = Date.parse(clips[0].StartTime);
-	// Both ends come from the start of the same minute, so the clip is exactly 5 minutes long.
+	// The start comes from the run's minute and the end is five minutes after it, so the clip is exactly 5 minutes long.
 	expect(Date.parse(clips[0].EndTime) - start).toBe(5 * MINUTE);
 	expect(start % MINUTE).toBe(0);
 	expect(start).toBeGreaterThan(before - 11 * MINUTE);
