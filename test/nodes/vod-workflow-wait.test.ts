@@ -1,9 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { Emulator } from '../../tools/sandbox/emulator';
+
 import { runWorkflow } from '../../tools/sandbox/engine';
 import { chain, sandboxCredentials, startingWith } from '../../tools/sandbox/workflows/workflows';
 import { FAST_CLOCK, suiteEmulators } from '../support/emulators';
 import { GET, getStep, ITEM, SUBMIT, submitStep, VIDEO_ID, waitingSubmit } from '../support/vodWorkflow';
+
+/** Waits until the waiting node has read the task's status once (the task is then known to be followed). */
+async function firstStatusRead(emulator: Emulator): Promise<void> {
+	const deadline = Date.now() + 10_000;
+	while (!emulator.requests.some((request) => request.action === 'GetJobDetail')) {
+		if (Date.now() > deadline) throw new Error('the node never polled the task');
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+}
 
 // Manual clock: tasks move only when the test advances it (and never, for the timeout case).
 const emulators = suiteEmulators({ emulator: { clock: 'manual' }, fast: FAST_CLOCK });
@@ -105,11 +116,7 @@ describe('Wait for Completion', () => {
 			credentials: sandboxCredentials(emulators.emulator),
 			pinData: startingWith([ITEM]),
 		});
-		const deadline = Date.now() + 10_000;
-		while (emulators.emulator.requests.filter((request) => request.action === 'GetJobDetail').length === 0) {
-			if (Date.now() > deadline) throw new Error('the node never polled the task');
-			await new Promise((resolve) => setTimeout(resolve, 20));
-		}
+		await firstStatusRead(emulators.emulator);
 		const [task] = emulators.emulator.jobs.list('workflow');
 		emulators.emulator.skipWorkflowTask(task.jobId);
 		const started = Date.now();
@@ -131,11 +138,7 @@ describe('Wait for Completion', () => {
 			pinData: startingWith([ITEM]),
 		});
 		// The manual clock keeps the task running until it is canceled.
-		const deadline = Date.now() + 10_000;
-		while (emulators.emulator.requests.filter((request) => request.action === 'GetJobDetail').length === 0) {
-			if (Date.now() > deadline) throw new Error('the node never polled the task');
-			await new Promise((resolve) => setTimeout(resolve, 20));
-		}
+		await firstStatusRead(emulators.emulator);
 		const [task] = emulators.emulator.jobs.list('workflow');
 		emulators.emulator.cancelWorkflowTask(task.jobId);
 
