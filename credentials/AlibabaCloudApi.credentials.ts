@@ -79,6 +79,15 @@ export class AlibabaCloudApi implements ICredentialType {
 			description:
 				'Optional. Full URL of the ApsaraVideo VOD endpoint, e.g. a VPC endpoint or a test server. Leave empty to use https://vod.<region>.aliyuncs.com.',
 		},
+		{
+			displayName: 'Processes Sharing the Quota',
+			name: 'processesSharingQuota',
+			type: 'number',
+			default: 1,
+			typeOptions: { minValue: 1, maxValue: 100, numberPrecision: 0 },
+			description:
+				'How many n8n processes send requests with this AccessKey at the same time: 1 for a single n8n, the number of workers in queue mode. Each process paces itself to its share of Alibaba\'s per-second quota, so that together they stay within it.',
+		},
 	];
 
 	/** Signs every request with Alibaba Cloud signature V3 (ACS3-HMAC-SHA256). */

@@ -74,12 +74,17 @@ export class Pace {
 
 const paces = new Map<string, Pace>();
 
-/** The pace of one action for one AccessKey, shared by the whole n8n process. */
-export function paceFor(accessKeyId: string, action: string): Pace {
-	const key = `${accessKeyId}\n${action}`;
+/**
+ * The pace of one action for one AccessKey, shared by the whole n8n process. In queue mode several processes (the
+ * workers) send with the same AccessKey and cannot see each other's requests: each then takes its share of the
+ * quota (`processes` = how many share it, from the credential).
+ */
+export function paceFor(accessKeyId: string, action: string, processes = 1): Pace {
+	const sharing = Math.max(1, Math.floor(processes));
+	const key = `${accessKeyId}\n${action}\n${sharing}`;
 	let pace = paces.get(key);
 	if (!pace) {
-		pace = new Pace(ACTION_QUOTAS[action] ?? defaultQuota(action));
+		pace = new Pace(Math.floor((ACTION_QUOTAS[action] ?? defaultQuota(action)) / sharing));
 		paces.set(key, pace);
 	}
 	return pace;

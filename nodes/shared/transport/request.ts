@@ -60,19 +60,28 @@ function retryDelayMs(failure: ApiFailure, attemptNumber: number): number {
 	return backoff * (0.5 + Math.random());
 }
 
-const accessKeyIds = new WeakMap<object, Promise<string>>();
+interface QuotaHolder {
+	accessKeyId: string;
+	/** How many n8n processes share the AccessKey's quota (the credential's Processes Sharing the Quota). */
+	processes: number;
+}
 
-/** Whose quota a request counts against; read once per node run. Never logged. */
-async function accessKeyIdOf(context: RequestContext): Promise<string> {
-	let accessKeyId = accessKeyIds.get(context);
-	if (!accessKeyId) {
-		accessKeyId = context
+const quotaHolders = new WeakMap<object, Promise<QuotaHolder>>();
+
+/** Whose quota a request counts against, and with how many processes; read once per node run. Never logged. */
+async function quotaHolderOf(context: RequestContext): Promise<QuotaHolder> {
+	let holder = quotaHolders.get(context);
+	if (!holder) {
+		holder = context
 			.getCredentials(CREDENTIAL_TYPE)
-			.then((credentials) => String(credentials.accessKeyId ?? '').trim())
-			.catch(() => '');
-		accessKeyIds.set(context, accessKeyId);
+			.then((credentials) => ({
+				accessKeyId: String(credentials.accessKeyId ?? '').trim(),
+				processes: Number(credentials.processesSharingQuota) || 1,
+			}))
+			.catch(() => ({ accessKeyId: '', processes: 1 }));
+		quotaHolders.set(context, holder);
 	}
-	return await accessKeyId;
+	return await holder;
 }
 
 function withoutEmptyValues(values: Record<string, ParameterValue> = {}): IDataObject {
@@ -215,7 +224,8 @@ export async function callApi(
 ): Promise<IDataObject> {
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
-	const pace = paceFor(await accessKeyIdOf(context), operation.action);
+	const { accessKeyId, processes } = await quotaHolderOf(context);
+	const pace = paceFor(accessKeyId, operation.action, processes);
 	for (let attemptNumber = 1; ; attemptNumber++) {
 		await pace.take(signal);
 		if (signal?.aborted) throw apiError(context, operation, stoppedBeforeSending(), options.itemIndex);

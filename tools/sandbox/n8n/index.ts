@@ -5,3 +5,4 @@ export * from './instance';
 export * from './paths';
 export { freePort, type CliResult } from './processes';
 export * from './runtime';
+export * from './queueMode';

@@ -14,9 +14,8 @@
  * Every n8n process writes its output to a log file under the instance's folder (`.cache/e2e/runs/<run>/logs`),
  * and every error message names that file.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 import { type CredentialSpec, newId } from './credentials';
@@ -25,7 +24,7 @@ import { type ExecuteResult, outputOf, parseRawOutput } from './executeOutput';
 import { installPackage } from './install';
 import { REPO_ROOT, RUNS_DIR } from './paths';
 import { testCredentialOverRest } from './rest';
-import { type CliResult, freePort, killGroup, live, runLogged, sleep, tail, within } from './processes';
+import { BackgroundProcess, type CliResult, freePort, runLogged, tail } from './processes';
 import { loadRuntime, type N8nRuntime } from './runtime';
 
 interface N8nOptions {
@@ -51,8 +50,7 @@ export class N8n {
 	readonly url: string;
 	readonly brokerPort: number;
 	readonly extraEnv: Record<string, string>;
-	private server?: ChildProcess;
-	private serverExit?: Promise<void>;
+	private server?: BackgroundProcess;
 	private serverLog?: string;
 	private sequence = 0;
 	private cookie = '';
@@ -225,65 +223,25 @@ export class N8n {
 	/** `n8n start` in the background; resolves once n8n says the editor is accessible and GET /healthz answers 200. */
 	async start(options: { timeoutMs?: number } = {}): Promise<void> {
 		if (this.server) throw new Error('n8n is already started');
-		const timeoutMs = options.timeoutMs ?? 120_000;
 		const logFile = this.nextLog('start');
 		this.serverLog = logFile;
-		const log = createWriteStream(logFile);
-		log.write(`$ ${this.runtime.node} ${this.runtime.n8nBin} start   (port ${this.port})\n`);
-		const child = spawn(this.runtime.node, [this.runtime.n8nBin, 'start'], {
+		const server = new BackgroundProcess(this.runtime.node, [this.runtime.n8nBin, 'start'], {
 			cwd: this.runDir,
 			env: this.env(),
-			stdio: ['ignore', 'pipe', 'pipe'],
-			detached: true,
+			logFile,
+			// n8n listens (and /healthz answers) before it has loaded the REST API and activated workflows; it prints
+			// this when it is done. Wait for both.
+			readyText: 'Editor is now accessible via',
 		});
-		live.add(child);
-		this.server = child;
-		// n8n listens (and /healthz answers) before it has loaded the REST API and activated workflows; it prints
-		// "Editor is now accessible via:" when it is done. Wait for both.
-		let announced = false;
-		let recent = '';
-		child.stdout!.on('data', (chunk: Buffer) => {
-			log.write(chunk);
-			recent = (recent + chunk.toString()).slice(-4000);
-			if (recent.includes('Editor is now accessible via')) announced = true;
-		});
-		child.stderr!.on('data', (chunk: Buffer) => log.write(chunk));
-		let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-		this.serverExit = new Promise<void>((done) => {
-			child.once('close', (code, signal) => {
-				exited = { code, signal };
-				live.delete(child);
-				log.end(`\n[e2e] n8n start exited with ${code ?? signal}\n`);
-				done();
+		this.server = server;
+		try {
+			await server.ready(options.timeoutMs ?? 120_000, async () => {
+				const response = await fetch(`${this.url}/healthz`, { signal: AbortSignal.timeout(2000) });
+				return response.status === 200;
 			});
-			child.once('error', (error) => {
-				exited = { code: null, signal: null };
-				log.end(`\n[e2e] cannot start n8n: ${error.message}\n`);
-				done();
-			});
-		});
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			if (exited) {
-				this.server = undefined;
-				await sleep(100);
-				throw new Error(`n8n start exited early (${exited.code ?? exited.signal}); log: ${logFile}\n${tail(logFile)}`);
-			}
-			try {
-				if (announced) {
-					const response = await fetch(`${this.url}/healthz`, { signal: AbortSignal.timeout(2000) });
-					if (response.status === 200) return;
-				}
-			} catch {
-				// not listening yet
-			}
-			if (Date.now() > deadline) {
-				await this.stop();
-				throw new Error(
-					`n8n did not answer ${this.url}/healthz within ${timeoutMs} ms; log: ${logFile}\n${tail(logFile)}`,
-				);
-			}
-			await sleep(500);
+		} catch (error) {
+			this.server = undefined;
+			throw new Error(`n8n start on ${this.url}: ${(error as Error).message}`);
 		}
 	}
 
@@ -294,19 +252,9 @@ export class N8n {
 
 	/** Stops `n8n start`: SIGTERM (n8n shuts down gracefully), SIGKILL to its process group after timeoutMs. */
 	async stop(options: { timeoutMs?: number } = {}): Promise<void> {
-		const child = this.server;
-		if (!child) return;
-		const timeoutMs = options.timeoutMs ?? 20_000;
-		try {
-			child.kill('SIGTERM');
-		} catch {
-			// gone
-		}
-		if (!(await within(this.serverExit!, timeoutMs))) {
-			killGroup(child, 'SIGKILL');
-			await within(this.serverExit!, 5000);
-		}
-		killGroup(child, 'SIGKILL'); // the task runner, if it outlived its parent
+		const server = this.server;
+		if (!server) return;
+		await server.stop(options.timeoutMs ?? 20_000);
 		this.server = undefined;
 		this.cookie = '';
 	}
@@ -357,6 +305,11 @@ export class N8n {
 				`POST /rest/owner/setup answered ${setup.status}: ${setup.text.slice(0, 500)}; log: ${this.serverLog}`,
 			);
 		}
+		await this.login();
+	}
+
+	/** Logs in as the owner (POST /rest/login), e.g. again after a restart. */
+	async login(): Promise<void> {
 		const login = await this.rest('POST', '/login', {
 			emailOrLdapLoginId: this.owner.email,
 			password: this.owner.password,

@@ -127,3 +127,95 @@ export async function runLogged(
 	);
 	return { exitCode, signal, stdout, stderr, logFile, durationMs: Date.now() - started, timedOut };
 }
+
+/**
+ * A long-running process (`n8n start`, `n8n worker`) in its own process group, its output in `logFile`. Ready when
+ * its output has printed `readyText` and `isReady()` (a health check, if given) says so.
+ */
+export class BackgroundProcess {
+	readonly logFile: string;
+	private readonly child: ChildProcess;
+	private readonly exit: Promise<void>;
+	private exited?: { code: number | null; signal: NodeJS.Signals | null };
+	private recent = '';
+	private announced = false;
+
+	constructor(
+		command: string,
+		args: string[],
+		options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; readyText: string },
+	) {
+		this.logFile = options.logFile;
+		const log = createWriteStream(options.logFile);
+		log.write(`$ ${[command, ...args].join(' ')}\n`);
+		this.child = spawn(command, args, {
+			cwd: options.cwd,
+			env: options.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
+		live.add(this.child);
+		this.child.stdout!.on('data', (chunk: Buffer) => {
+			log.write(chunk);
+			this.recent = (this.recent + chunk.toString()).slice(-4000);
+			if (this.recent.includes(options.readyText)) this.announced = true;
+		});
+		this.child.stderr!.on('data', (chunk: Buffer) => log.write(chunk));
+		this.exit = new Promise<void>((done) => {
+			this.child.once('close', (code, signal) => {
+				this.exited = { code, signal };
+				live.delete(this.child);
+				log.end(`\n[e2e] exited with ${code ?? signal}\n`);
+				done();
+			});
+			this.child.once('error', (error) => {
+				this.exited = { code: null, signal: null };
+				log.end(`\n[e2e] cannot start: ${error.message}\n`);
+				done();
+			});
+		});
+	}
+
+	/** Waits until the ready text was printed and `isReady` holds; throws (with the log's tail) on exit or timeout. */
+	async ready(timeoutMs: number, isReady: () => Promise<boolean> = async () => true): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			if (this.exited) {
+				await sleep(100);
+				throw new Error(
+					`exited early (${this.exited.code ?? this.exited.signal}); log: ${this.logFile}\n${tail(this.logFile)}`,
+				);
+			}
+			if (this.announced && (await isReady().catch(() => false))) return;
+			if (Date.now() > deadline) {
+				await this.stop();
+				throw new Error(`not ready within ${timeoutMs} ms; log: ${this.logFile}\n${tail(this.logFile)}`);
+			}
+			await sleep(500);
+		}
+	}
+
+	get running(): boolean {
+		return this.exited === undefined;
+	}
+
+	/** SIGTERM (a graceful shutdown), SIGKILL to the whole group after timeoutMs. */
+	async stop(timeoutMs = 20_000): Promise<void> {
+		try {
+			this.child.kill('SIGTERM');
+		} catch {
+			// gone
+		}
+		if (!(await within(this.exit, timeoutMs))) {
+			killGroup(this.child, 'SIGKILL');
+			await within(this.exit, 5000);
+		}
+		killGroup(this.child, 'SIGKILL'); // the task runner, if it outlived its parent
+	}
+
+	/** SIGKILL to the whole group at once: a crash, as when a container is killed. */
+	async kill(): Promise<void> {
+		killGroup(this.child, 'SIGKILL');
+		await within(this.exit, 10_000);
+	}
+}
