@@ -202,6 +202,27 @@ describe('validation before any request', () => {
 		expect(emulator.requests).toHaveLength(0);
 	});
 
+	it("Include Alibaba's Job off: the same normalized fields, without Alibaba's whole answer", async () => {
+		const [jobId] = emulator.seedJobs({ kind: 'package', count: 1, status: 'Success' });
+		const read = async (options: IDataObject) =>
+			(
+				await runWorkflow(
+					chain({ name: GET, type: 'alibabaCloudGetPackageJob', parameters: { jobId: '={{ $json.JobId }}', options } }),
+					{ credentials: sandboxCredentials(emulator), pinData: startingWith([{ JobId: jobId }]) },
+				)
+			).output(GET)[0];
+		const full = await read({});
+		const lean = await read({ includeRawJob: false });
+		expect(full.job).toMatchObject({ JobId: jobId, Status: 'Success' });
+		expect(lean).not.toHaveProperty('job');
+		const { job, requestId, ...normalized } = full;
+		expect(lean).toEqual({ ...normalized, requestId: expect.any(String) });
+		expect(lean).toMatchObject({ jobKind: 'package', jobId, status: 'succeeded', finished: true });
+		expect(JSON.stringify(lean).length).toBeLessThan(JSON.stringify(full).length / 2);
+		expect(job).toBeDefined();
+		expect(requestId).not.toBe(lean.requestId);
+	});
+
 	it('Get Package Job requires a Job ID', async () => {
 		const run = await runWorkflow(
 			chain({ name: GET, type: 'alibabaCloudGetPackageJob', parameters: { jobId: '={{ $json.JobId }}' } }),

@@ -52,6 +52,22 @@ export const timeoutOnlyOptions: INodeProperties = {
 	options: [requestsInFlightOption, timeoutOption],
 };
 
+/** Whether a job's output carries Alibaba's whole answer besides the normalized fields. */
+export const includeRawJobOption: INodeProperties = {
+	displayName: "Include Alibaba's Job",
+	name: 'includeRawJob',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to add the job exactly as Alibaba Cloud returns it (field "job": inputs, output, times, user data) to the normalized fields. Turn it off for large batches: each item then takes a few hundred bytes instead of a few kilobytes.',
+};
+
+/** The Options collection of a Get node: Requests in Flight, the timeout and Include Alibaba's Job. */
+export const getJobOptions: INodeProperties = {
+	...timeoutOnlyOptions,
+	options: [requestsInFlightOption, timeoutOption, includeRawJobOption],
+};
+
 /** The ID field of a Get node, e.g. Job ID filled from the Submit node's JobId. */
 export function jobIdField(field: {
 	name: string;

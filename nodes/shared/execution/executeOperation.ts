@@ -254,8 +254,15 @@ function stoppedError(context: IExecuteFunctions, results: Map<number, ItemResul
 	});
 }
 
-function successOutput(definition: OperationDefinition, response: IDataObject): IDataObject {
-	return definition.reads ? jobOutput(definition.reads, response) : response;
+function successOutput(
+	context: IExecuteFunctions,
+	definition: OperationDefinition,
+	response: IDataObject,
+	itemIndex: number,
+): IDataObject {
+	if (!definition.reads) return response;
+	const includeRawJob = context.getNodeParameter('options.includeRawJob', itemIndex, true) !== false;
+	return jobOutput(definition.reads, response, includeRawJob);
 }
 
 /** Options › Requests in Flight, read once per run (item 0), checked against the field's bounds. */
@@ -314,7 +321,7 @@ export async function executeOperation(
 		}
 		try {
 			const response = await sendOnce(this, definition, item, itemIndex, memory);
-			results.set(itemIndex, { json: successOutput(definition, response) });
+			results.set(itemIndex, { json: successOutput(this, definition, response, itemIndex) });
 			const jobId = definition.submits?.jobId(response);
 			if (item.wait && definition.submits) {
 				if (jobId) {

@@ -247,8 +247,11 @@ export function withSubmittedFields(kind: JobKind, output: IDataObject, submissi
 	return { ...output, ...filled };
 }
 
-/** A Get response as a node outputs it: the normalized fields first, then Alibaba's job as is. */
-export function jobOutput(kind: JobKind, response: IDataObject): IDataObject {
+/** A Get response as a node outputs it: the normalized fields first, then Alibaba's job as is (unless left out). */
+export function jobOutput(kind: JobKind, response: IDataObject, includeRawJob = true): IDataObject {
 	const job = (response[JOB_KINDS[kind].responseKey] ?? {}) as IDataObject;
-	return { ...summarizeJob(kind, job), job, requestId: response.RequestId };
+	const summary = summarizeJob(kind, job);
+	return includeRawJob
+		? { ...summary, job, requestId: response.RequestId }
+		: { ...summary, requestId: response.RequestId };
 }

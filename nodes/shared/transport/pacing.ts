@@ -53,7 +53,14 @@ export class Pace {
 		const blocking = this.starts.length >= this.limit ? this.starts[this.starts.length - this.limit] : undefined;
 		const slot = Math.max(now, blocking === undefined ? now : blocking + WINDOW_MS, this.starts.at(-1) ?? now);
 		this.starts.push(slot);
-		if (slot > now) await sleepUnlessStopped(slot - now, signal);
+		if (slot <= now) return;
+		await sleepUnlessStopped(slot - now, signal);
+		// A busy process wakes late: count the request when it really leaves, or late ones bunch up with the next.
+		const late = Date.now();
+		if (late > slot) {
+			this.starts.splice(this.starts.indexOf(slot), 1, late);
+			this.starts.sort((left, right) => left - right);
+		}
 	}
 
 	throttled(): void {

@@ -84,8 +84,10 @@ async function handleRpc(
 	const version = headers['x-acs-version'];
 	const product = version ? PRODUCT_VERSIONS[version] : undefined;
 	const requestId = newRequestId();
+	// Quotas count a request when it arrives, before the simulated latency: `time` is that moment.
+	const arrivedAt = state.wallClock();
 	const entry: LoggedRequest = {
-		time: new Date(state.wallClock()).toISOString(),
+		time: new Date(arrivedAt).toISOString(),
 		virtualTime: isoSeconds(state.clock.now()),
 		method: req.method ?? 'GET',
 		path,
@@ -159,10 +161,9 @@ async function handleRpc(
 				`User not authorized to operate on the specified resource, or this API doesn't support RAM. Action: ${ramAction}`,
 			);
 		}
-		const now = state.wallClock();
 		if (
-			state.quotas.throttled(account.accessKeyId, action ?? '', now) ||
-			state.faults.throttled(account.accessKeyId, action ?? '', now)
+			state.quotas.throttled(account.accessKeyId, action ?? '', arrivedAt) ||
+			state.faults.throttled(account.accessKeyId, action ?? '', arrivedAt)
 		) {
 			throw new ApiError(400, 'Throttling.User', 'Request was denied due to user flow control.');
 		}
