@@ -24,6 +24,7 @@ export const MIN_ALIASES = 3;
 
 /** The categories n8n's own nodes use (read from n8n-nodes-base's codex files): the ones its editor knows. */
 export function knownCategories(): Set<string> {
+	if (cachedCategories) return cachedCategories;
 	const nodesDir = join(dirname(require.resolve('n8n-nodes-base/package.json')), 'dist', 'nodes');
 	const categories = new Set<string>();
 	for (const file of readdirSync(nodesDir, { recursive: true, encoding: 'utf8' })) {
@@ -31,8 +32,10 @@ export function knownCategories(): Set<string> {
 		const codex = JSON.parse(readFileSync(join(nodesDir, file), 'utf8')) as Partial<Codex>;
 		for (const category of codex.categories ?? []) categories.add(category.trim());
 	}
+	cachedCategories = categories;
 	return categories;
 }
+let cachedCategories: Set<string> | undefined;
 
 const isUrl = (value: unknown) => typeof value === 'string' && /^https:\/\/\S+$/.test(value);
 
