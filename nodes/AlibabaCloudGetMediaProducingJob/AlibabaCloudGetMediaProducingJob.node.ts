@@ -14,7 +14,7 @@ export class AlibabaCloudGetMediaProducingJob implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["jobId"]}}',
 		description:
-			'Read a media producing (video editing) job of Alibaba Cloud Intelligent Media Services. Outputs status (running, succeeded or failed), finished, output URL, media ID, error code and message, plus the job exactly as Alibaba returns it.',
+			'Read a media producing (video editing) job of Alibaba Cloud Intelligent Media Services by its job ID (JobId). Outputs status (running, succeeded or failed), finished, output URL, media ID, error code and message, plus the job exactly as Alibaba returns it.',
 		defaults: { name: 'Get Media Producing Job' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -66,7 +66,7 @@ export class AlibabaCloudSubmitLiveEditingJob implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["mode"]}}',
 		description:
-			'Cut clips out of recorded Alibaba Cloud live streams and merge them into one video with Intelligent Media Services (live editing). Submits one job per input item and returns its job ID and output media, or waits until the job has finished and returns the result.',
+			'Cut clips out of recorded Alibaba Cloud live streams and merge them into one video with Intelligent Media Services (live editing). Submits one job per input item and returns its job ID (JobId, to read with Get Live Editing Job) and output media, or waits until the job has finished and returns the result.',
 		documentationUrl: OPERATIONS.SubmitLiveEditingJob.documentationUrl,
 		defaults: { name: 'Submit Live Editing Job' },
 		inputs: [NodeConnectionTypes.Main],

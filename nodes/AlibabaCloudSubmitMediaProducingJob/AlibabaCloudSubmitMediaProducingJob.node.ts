@@ -98,7 +98,7 @@ export class AlibabaCloudSubmitMediaProducingJob implements INodeType {
 		version: 1,
 		subtitle: '={{"from " + $parameter["source"]}}',
 		description:
-			'Produce (edit and render) a video with Alibaba Cloud Intelligent Media Services from a timeline, a template or an editing project. Submits one media producing job per input item and returns its job ID, or waits until the video is ready and returns the result.',
+			'Produce (edit and render) a video with Alibaba Cloud Intelligent Media Services from a timeline, a template or an editing project. Submits one media producing job per input item and returns its job ID (JobId, to read with Get Media Producing Job), or waits until the video is ready and returns the result.',
 		documentationUrl: OPERATIONS.SubmitMediaProducingJob.documentationUrl,
 		defaults: { name: 'Submit Media Producing Job' },
 		inputs: [NodeConnectionTypes.Main],

@@ -99,7 +99,7 @@ export class AlibabaCloudSubmitPackageJob implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["outputMedia"]}}',
 		description:
-			'Package videos for streaming (HLS or DASH) with Alibaba Cloud Intelligent Media Services. Submits one packaging job per input item and returns its job ID, or waits until the job has finished and returns the result.',
+			'Package videos for streaming (HLS or DASH) with Alibaba Cloud Intelligent Media Services. Submits one packaging job per input item and returns its job ID (JobId, to read with Get Package Job), or waits until the job has finished and returns the result.',
 		documentationUrl: OPERATIONS.SubmitPackageJob.documentationUrl,
 		defaults: { name: 'Submit Package Job' },
 		inputs: [NodeConnectionTypes.Main],

@@ -4,7 +4,7 @@
  * node descriptions as n8n installed them.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 
 import type { Browser, Page } from 'playwright-core';
 
@@ -126,6 +126,10 @@ export interface ExpectedNode {
 	hiddenLabels: string[];
 	/** The icon file of the light theme, e.g. `icons/alibabaCloud.svg` (relative to the package's dist). */
 	iconPath: string;
+	/** The class name, e.g. `AlibabaCloudSubmitPackageJob` (the file name of the node). */
+	className: string;
+	/** The search words of its codex file (`<Node>.node.json` as installed; none when it has no codex). */
+	aliases: string[];
 }
 
 /** A parameter is shown when every `show` condition holds and no `hide` condition does, for the defaults. */
@@ -164,6 +168,8 @@ export function expectedNodes(packageDir: string): ExpectedNode[] {
 		const icon = typeof description.icon === 'string' ? description.icon : description.icon.light;
 		// file:../../icons/x.svg relative to dist/nodes/<Node>/ → icons/x.svg relative to dist/
 		const iconPath = join('nodes', 'X', icon.replace(/^file:/, '')).replace(/\\/g, '/');
+		const codexFile = join(packageDir, file.replace(/\.js$/, '.json'));
+		const aliases: string[] = existsSync(codexFile) ? (JSON.parse(readFileSync(codexFile, 'utf8')).alias ?? []) : [];
 		return {
 			type: `${manifest.name}.${description.name}`,
 			displayName: description.displayName,
@@ -179,6 +185,8 @@ export function expectedNodes(packageDir: string): ExpectedNode[] {
 				),
 			],
 			iconPath,
+			className: basename(file, '.node.js'),
+			aliases,
 		};
 	});
 }

@@ -98,16 +98,19 @@ describeBrowser('the editor in a real browser: the package’s nodes in n8n 2.41
 		});
 	});
 
-	/** Opens the node panel (the empty canvas's "Add first step" or the canvas's "+") and searches "Alibaba". */
-	async function searchNodePanel(): Promise<string[]> {
+	/**
+	 * Opens the node panel (the empty canvas's "Add first step" or the canvas's "+"), searches `term` ("Alibaba" by
+	 * default) and returns the names listed once `expected` (default: the package's first node) is among them.
+	 */
+	async function searchNodePanel(term = SEARCH, expected = nodes[0].displayName): Promise<string[]> {
 		const firstStep = page.getByTestId('canvas-plus-button');
 		if (await firstStep.isVisible()) await firstStep.click();
 		else await page.getByTestId('node-creator-plus-button').click();
 		const search = page.getByTestId('node-creator-search-bar');
 		await search.waitFor({ state: 'visible' });
-		await search.fill(SEARCH);
+		await search.fill(term);
 		const names = page.getByTestId('node-creator').getByTestId('node-creator-item-name');
-		await names.filter({ hasText: nodes[0].displayName }).first().waitFor({ state: 'visible' });
+		await names.filter({ hasText: expected }).first().waitFor({ state: 'visible' });
 		return (await names.allTextContents()).map((name) => name.trim());
 	}
 
@@ -152,6 +155,38 @@ describeBrowser('the editor in a real browser: the package’s nodes in n8n 2.41
 			if (problems.length)
 				throw new Error(`${problems.join('\n')}\n(screenshot of the list: ${relative(REPO_ROOT, shot)})`);
 			await backToCanvas();
+		});
+	});
+
+	/**
+	 * The words people search for, found through the codex files' `alias` (n8n's node panel searches the display
+	 * name and `codex.alias`; none of these words is in a display name except "upload" in "Upload to OSS").
+	 * Expected: every node of the package whose installed codex lists the word, and at least the nodes named here.
+	 */
+	const UPLOAD_NODE = /UploadToOss/i;
+	const ALIAS_SEARCHES: Array<[string, (node: ExpectedNode) => boolean]> = [
+		['HLS', (node) => /^AlibabaCloud(Submit|Get)PackageJob$/.test(node.className)],
+		['video', (node) => /^AlibabaCloudSubmit(MediaProducing|VodWorkflow|PackageJob|LiveEditing)/.test(node.className)],
+		// the Upload to OSS node comes with another branch: expected as soon as the package lists it
+		['upload', (node) => UPLOAD_NODE.test(node.className)],
+	];
+
+	it.each(ALIAS_SEARCHES)('finds the right nodes when the node panel is searched for "%s"', async (term, named) => {
+		await step(`node-panel-search-${term}`, async () => {
+			await backToCanvas();
+			const byAlias = nodes.filter((node) => node.aliases.some((alias) => alias.toLowerCase() === term.toLowerCase()));
+			const expected = [...new Set([...nodes.filter(named), ...byAlias])].map((node) => node.displayName).sort();
+			if (term !== 'upload') expect(expected.length).toBeGreaterThan(0);
+			if (!expected.length) return; // no upload node in this package yet
+			const listed = await searchNodePanel(term, expected[0]);
+			const shot = await shots.take(page, `node-panel-search-${term}`, { height: 1900 });
+			const missing = expected.filter((name) => !listed.includes(name));
+			await backToCanvas();
+			if (missing.length)
+				throw new Error(
+					`searching "${term}" does not list ${missing.join(', ')} (listed: ${listed.join(' | ')})\n` +
+						`(screenshot: ${relative(REPO_ROOT, shot)})`,
+				);
 		});
 	});
 
