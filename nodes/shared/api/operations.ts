@@ -42,6 +42,10 @@ export const OPERATIONS = {
 	GetLiveEditingJob: ice('GetLiveEditingJob', true),
 	SubmitWorkflowJob: vod('SubmitWorkflowJob', false),
 	GetJobDetail: vod('GetJobDetail', true),
+	// Media assets. RegisterMediaInfo carries a ClientToken per item ("ensures the idempotence of the request",
+	// SDK RegisterMediaInfoRequest), so a resent registration returns the asset already registered.
+	GetMediaInfo: ice('GetMediaInfo', true),
+	RegisterMediaInfo: ice('RegisterMediaInfo', true),
 } satisfies Record<string, ApiOperation>;
 
 /** The RAM action a RAM user needs to call the operation, e.g. `ice:SubmitPackageJob`. */
