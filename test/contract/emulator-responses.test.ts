@@ -178,6 +178,52 @@ describeWithContract('contract: emulator answers', () => {
 		expect(codeless).not.toMatch(/Error/);
 	});
 
+	it('media assets: RegisterMediaInfo, GetMediaInfo through Init → Preparing → Normal and PrepareFail, by ID and URL', async () => {
+		const register = async (query: Record<string, string>) => (await probe.ok('RegisterMediaInfo', query)).MediaId;
+		const video = await register({
+			InputURL: 'https://bucket.oss-cn-shanghai.aliyuncs.com/in/video.mp4',
+			MediaType: 'video',
+			BusinessType: 'opening',
+			Title: 't',
+			Description: 'd',
+			MediaTags: 'a,b',
+			CoverURL: 'https://bucket.oss-cn-shanghai.aliyuncs.com/c.png',
+			CateId: '3048',
+			ReferenceId: 'ref-0001',
+			RegisterConfig: json({ NeedSprite: 'false' }),
+			UserData: '{"k":"v"}',
+			ClientToken: 'token-1',
+		});
+		const audio = await register({ InputURL: 'oss://bucket/in/voice.mp3' });
+		const image = await register({ InputURL: 'oss://bucket/in/logo.png', Overwrite: 'true' });
+		const subtitles = await register({ InputURL: 'oss://bucket/in/s.srt', MediaType: 'text', BusinessType: 'subtitles' });
+		const fromVod = await register({ InputURL: 'vod://0123456789abcdef0123456789abcdef' });
+		await followLifecycle(async () => {
+			for (const MediaId of [video, audio, image, subtitles, fromVod]) await probe.ok('GetMediaInfo', { MediaId });
+		});
+		const byUrl = await probe.ok('GetMediaInfo', { InputURL: 'oss://bucket/in/video.mp4', OutputType: 'cdn' });
+		expect(byUrl.MediaInfo.MediaId).toBe(video);
+		expect(byUrl.MediaInfo.FileInfoList[0].FileBasicInfo).toMatchObject({ Width: '1280', Height: '720' });
+		emu.failJobsMatching({ kind: 'mediaAsset', match: 'broken' });
+		const broken = await register({ InputURL: 'oss://bucket/in/broken.mp4' });
+		emu.clock.advance(60_000);
+		expect((await probe.ok('GetMediaInfo', { MediaId: broken })).MediaInfo).not.toHaveProperty('FileInfoList');
+		expect(probe.seen('GetMediaInfo')).toEqual(['Init', 'Normal', 'PrepareFail', 'Preparing']);
+	});
+
+	it("media assets: a produced video's MediaId is readable with GetMediaInfo, Preparing until the job succeeds", async () => {
+		const job = await probe.ok(
+			'SubmitMediaProducingJob',
+			{ OutputMediaConfig: json({ MediaURL: 'https://bucket.oss-cn-shanghai.aliyuncs.com/out.mp4', Width: 640, Height: 360 }) },
+			{ Timeline: TIMELINE },
+		);
+		const read = async () => (await probe.ok('GetMediaInfo', { MediaId: job.MediaId })).MediaInfo;
+		expect((await read()).MediaBasicInfo.Status).toBe('Preparing');
+		emu.clock.advance(60_000);
+		const done = await read();
+		expect([done.MediaBasicInfo.Status, done.FileInfoList[0].FileBasicInfo.Width]).toEqual(['Normal', '640']);
+	});
+
 	it('pages: first, middle (token with + / =), last and empty, for both lists', async () => {
 		emu.seedJobs({ kind: 'package', count: 5 });
 		emu.seedJobs({ kind: 'editing', count: 5 });
@@ -209,6 +255,8 @@ describeWithContract('contract: emulator answers', () => {
 		});
 		await expectCode('ResourceNotFound', 'GetMediaProducingJob', { JobId: 'nope' });
 		await expectCode('JobNotFound', 'GetJobDetail', { JobId: 'nope', JobType: 'workflow' });
+		await expectCode('ResourceNotFound', 'GetMediaInfo', { MediaId: 'nope' });
+		await expectCode('MissingParameter', 'RegisterMediaInfo', {});
 		await expectCode('InvalidAction.NotFound', 'SearchMedia', {});
 		emu.faults.add({
 			type: 'error',

@@ -1,5 +1,6 @@
 import { Operation } from './context';
 import { getLiveEditingJob, submitLiveEditingJob } from './live';
+import { getMediaInfo, registerMediaInfo } from './media';
 import { getPackageJob, listPackageJobs, submitPackageJob } from './package';
 import { getMediaProducingJob, listMediaProducingJobs, submitMediaProducingJob } from './producing';
 import { getJobDetail, submitWorkflowJob } from './vod';
@@ -18,6 +19,8 @@ export const OPERATIONS: Record<Product, Record<string, Operation>> = {
 		ListMediaProducingJobs: listMediaProducingJobs,
 		SubmitLiveEditingJob: submitLiveEditingJob,
 		GetLiveEditingJob: getLiveEditingJob,
+		RegisterMediaInfo: registerMediaInfo,
+		GetMediaInfo: getMediaInfo,
 	},
 	VOD: {
 		SubmitWorkflowJob: submitWorkflowJob,
