@@ -95,8 +95,8 @@ export class AlibabaCloudRegisterMediaInfo implements INodeType {
 						displayName: 'Category ID',
 						name: 'categoryId',
 						type: 'number',
-						typeOptions: { minValue: 0, numberPrecision: 0 },
-						default: 0,
+						typeOptions: { minValue: 1, numberPrecision: 0 },
+						default: 1,
 						description: 'The ID of the media category (CateId)',
 					},
 					{

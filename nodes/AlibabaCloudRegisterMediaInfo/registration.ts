@@ -105,7 +105,7 @@ export function registrationQuery(parameter: ReadParameter, itemClientToken: str
 		Description: bytesAtMost(options.description, 'Description', MAX_DESCRIPTION_BYTES),
 		MediaTags: mediaTags(options.mediaTags),
 		CoverURL: bytesAtMost(options.coverUrl, 'Cover URL', MAX_COVER_URL_BYTES),
-		CateId: optionalIntegerInRange(options.categoryId, 'Category ID', 0, MAX_CATEGORY_ID),
+		CateId: optionalIntegerInRange(options.categoryId, 'Category ID', 1, MAX_CATEGORY_ID),
 		ReferenceId: referenceId(options.referenceId),
 		Overwrite: options.overwrite === true ? true : undefined,
 		RegisterConfig: jsonText(options.registerConfig, 'Register Config'),

@@ -196,7 +196,11 @@ describeWithContract('contract: emulator answers', () => {
 		});
 		const audio = await register({ InputURL: 'oss://bucket/in/voice.mp3' });
 		const image = await register({ InputURL: 'oss://bucket/in/logo.png', Overwrite: 'true' });
-		const subtitles = await register({ InputURL: 'oss://bucket/in/s.srt', MediaType: 'text', BusinessType: 'subtitles' });
+		const subtitles = await register({
+			InputURL: 'oss://bucket/in/s.srt',
+			MediaType: 'text',
+			BusinessType: 'subtitles',
+		});
 		const fromVod = await register({ InputURL: 'vod://0123456789abcdef0123456789abcdef' });
 		await followLifecycle(async () => {
 			for (const MediaId of [video, audio, image, subtitles, fromVod]) await probe.ok('GetMediaInfo', { MediaId });
@@ -214,7 +218,13 @@ describeWithContract('contract: emulator answers', () => {
 	it("media assets: a produced video's MediaId is readable with GetMediaInfo, Preparing until the job succeeds", async () => {
 		const job = await probe.ok(
 			'SubmitMediaProducingJob',
-			{ OutputMediaConfig: json({ MediaURL: 'https://bucket.oss-cn-shanghai.aliyuncs.com/out.mp4', Width: 640, Height: 360 }) },
+			{
+				OutputMediaConfig: json({
+					MediaURL: 'https://bucket.oss-cn-shanghai.aliyuncs.com/out.mp4',
+					Width: 640,
+					Height: 360,
+				}),
+			},
 			{ Timeline: TIMELINE },
 		);
 		const read = async () => (await probe.ok('GetMediaInfo', { MediaId: job.MediaId })).MediaInfo;

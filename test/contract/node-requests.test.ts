@@ -197,6 +197,57 @@ describeWithContract('contract: what the nodes send', () => {
 		expect(loggedMisfits(fast, polled)).toEqual([]);
 	});
 
+	describe('Register Media Info and Get Media Info', () => {
+		it.each([
+			['an OSS URL, type from the extension', { inputUrl: 'https://media-in.oss-cn-shanghai.aliyuncs.com/in.mp4' }],
+			['a VOD video', { inputUrl: 'vod://0123456789abcdef0123456789abcdef', mediaType: 'video' }],
+			[
+				'a subtitle file',
+				{ inputUrl: 'oss://media-in/s.srt', mediaType: 'text', options: { businessType: 'subtitles' } },
+			],
+			[
+				'every option',
+				{
+					inputUrl: 'oss://media-in/in.mp4',
+					mediaType: 'video',
+					title: 'Launch',
+					options: {
+						businessType: 'opening',
+						categoryId: 3048,
+						idempotencyKey: 'key-1',
+						coverUrl: 'https://media-in.oss-cn-shanghai.aliyuncs.com/c.png',
+						description: 'd',
+						mediaTags: 'a,b',
+						overwrite: true,
+						referenceId: 'ref-0001',
+						registerConfig: '{"NeedSprite":"false","CoverConfig":{"StartTime":1}}',
+						smartTagTemplateId: 'S00000103-000002',
+						userData: '{"NotifyAddress":"https://hooks.example.com/ims"}',
+						workflowId: 'wf-1',
+					},
+				},
+			],
+		])('Register Media Info: %s', async (_mode, parameters) => {
+			await runNode('alibabaCloudRegisterMediaInfo', parameters as IDataObject);
+			expect(loggedMisfits(emulator, ['RegisterMediaInfo'])).toEqual([]);
+		});
+
+		it('Register Media Info with Wait for Completion, then Get Media Info by ID and by URL', async () => {
+			const url = 'https://media-in.oss-cn-shanghai.aliyuncs.com/wait.mp4';
+			const wait = { waitForCompletion: true, pollIntervalSeconds: 1 };
+			const run = await runNode('alibabaCloudRegisterMediaInfo', { inputUrl: url, ...wait }, [{}], fast);
+			const mediaId = run.output('Node')[0].mediaId as string;
+			await runNode('alibabaCloudGetMediaInfo', { mediaId }, [{}], fast);
+			await runNode(
+				'alibabaCloudGetMediaInfo',
+				{ lookUpBy: 'inputUrl', inputUrl: url, options: { urlType: 'oss' } },
+				[{}],
+				fast,
+			);
+			expect(loggedMisfits(fast, ['RegisterMediaInfo', 'GetMediaInfo'])).toEqual([]);
+		});
+	});
+
 	describe('Media Job Trigger: activation scan, polls and Fetch test event', () => {
 		it.each([
 			['packages', { watch: ['package'] }],

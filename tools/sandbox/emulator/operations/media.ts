@@ -8,7 +8,18 @@
 import { isoSeconds } from '../clock';
 import { ApiError, invalidParameter } from '../errors';
 import { EmulatorJobKind, Job, JobStore, VOCABULARY } from '../jobs';
-import { clientToken, intIn, isObject, Json, jsonObject, oneOf, optional, Params, parseJson, required } from '../params';
+import {
+	clientToken,
+	intIn,
+	isObject,
+	Json,
+	jsonObject,
+	oneOf,
+	optional,
+	Params,
+	parseJson,
+	required,
+} from '../params';
 import { Operation } from './context';
 
 const PRODUCED_KINDS: EmulatorJobKind[] = ['editing', 'template', 'liveEditing'];
@@ -112,9 +123,7 @@ function fileUrl(url: string, region: string, mediaId: string): string {
 
 function registeredWith(jobs: JobStore, inputUrl: string, region: string): Job | undefined {
 	const wanted = canonicalUrl(inputUrl, region);
-	return jobs
-		.list('mediaAsset')
-		.find((asset) => canonicalUrl(String(asset.data.InputURL), region) === wanted);
+	return jobs.list('mediaAsset').find((asset) => canonicalUrl(String(asset.data.InputURL), region) === wanted);
 }
 
 export const registerMediaInfo: Operation = ({ params, jobs, region, clock }) => {
@@ -263,7 +272,10 @@ function fileInfo(facts: AssetFacts, region: string): Record<string, unknown> {
 	const created = isoSeconds(facts.createdAt);
 	return {
 		FileBasicInfo: {
-			FileName: facts.url.replace(/[?#].*$/, '').split('/').pop(),
+			FileName: facts.url
+				.replace(/[?#].*$/, '')
+				.split('/')
+				.pop(),
 			FileSize: String(size),
 			FileStatus: 'Normal',
 			FileType: 'source_file',
