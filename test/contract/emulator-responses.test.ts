@@ -234,6 +234,36 @@ describeWithContract('contract: emulator answers', () => {
 		expect([done.MediaBasicInfo.Status, done.FileInfoList[0].FileBasicInfo.Width]).toEqual(['Normal', '640']);
 	});
 
+	it('pick-list operations (test/support/contractExtensions.ts): ListTemplates, ListPipelines, ListEditingProjects', async () => {
+		for (const Status of ['Available', 'Processing']) emu.catalogue.addTemplate({ Status, Type: 'VETemplate' });
+		emu.catalogue.addPipeline({ Speed: 'Boost', Status: 'Paused' });
+		emu.catalogue.addPipeline();
+		emu.catalogue.addProject({ TemplateType: 'Timeline', Status: 'Produced' });
+		for (let index = 0; index < 3; index++) emu.catalogue.addProject();
+		expect((await probe.ok('ListTemplates', {})).Templates).toHaveLength(2);
+		const available = await probe.ok('ListTemplates', {
+			Status: 'Available',
+			PageNo: '1',
+			PageSize: '1',
+			Keyword: 't',
+		});
+		expect([available.Templates.length, available.TotalCount]).toEqual([1, 1]);
+		expect((await probe.ok('ListPipelines', { Speed: 'Boost' })).PipelineList).toHaveLength(1);
+		const first = await probe.ok('ListEditingProjects', { MaxResults: '2', SortBy: 'CreationTime:Asc' });
+		const rest = await probe.ok('ListEditingProjects', {
+			MaxResults: '2',
+			SortBy: 'CreationTime:Asc',
+			NextToken: first.NextToken,
+		});
+		expect([first.ProjectList.length, rest.ProjectList.length, rest.NextToken]).toEqual([2, 2, undefined]);
+		for (const [action, query] of [
+			['ListTemplates', { Type: 'Advanced' }],
+			['ListPipelines', { Speed: 'Fast' }],
+			['ListEditingProjects', { MaxResults: '101' }],
+		] as const)
+			expect((await probe.call(action, query)).body.Code).toBe('InvalidParameter');
+	});
+
 	it('pages: first, middle (token with + / =), last and empty, for both lists', async () => {
 		emu.seedJobs({ kind: 'package', count: 5 });
 		emu.seedJobs({ kind: 'editing', count: 5 });

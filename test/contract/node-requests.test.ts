@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { IDataObject, INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
 import { Emulator, startEmulator } from '../../tools/sandbox/emulator';
-import { REPO_ROOT, runWorkflow } from '../../tools/sandbox/engine';
+import { listSearch, REPO_ROOT, runWorkflow } from '../../tools/sandbox/engine';
 import { describeWithContract, Misfit, requestMisfits } from '../support/contract';
 import { TriggerDriver, triggerWorkflow } from '../../tools/sandbox/workflows/jobTrigger';
 import { chain, sandboxCredentials, startingWith } from '../../tools/sandbox/workflows/workflows';
@@ -246,6 +246,24 @@ describeWithContract('contract: what the nodes send', () => {
 			);
 			expect(loggedMisfits(fast, ['RegisterMediaInfo', 'GetMediaInfo'])).toEqual([]);
 		});
+	});
+
+	it('the pick-lists: ListTemplates, ListEditingProjects (with a NextToken) and ListPipelines', async () => {
+		for (let index = 0; index < 25; index++) emulator.catalogue.addProject();
+		emulator.catalogue.addTemplate();
+		emulator.catalogue.addPipeline();
+		const credentials = sandboxCredentials(emulator);
+		const producing = chain({ name: 'Node', type: 'alibabaCloudSubmitMediaProducingJob', parameters: {} });
+		const packaging = chain({ name: 'Node', type: 'alibabaCloudSubmitPackageJob', parameters: {} });
+		await listSearch(producing, 'Node', 'searchTemplates', { credentials, filter: 'template' });
+		const first = await listSearch(producing, 'Node', 'searchEditingProjects', { credentials });
+		await listSearch(producing, 'Node', 'searchEditingProjects', {
+			credentials,
+			paginationToken: first.paginationToken,
+		});
+		await listSearch(packaging, 'Node', 'searchPipelines', { credentials });
+		expect(first.paginationToken).toBeDefined();
+		expect(loggedMisfits(emulator, ['ListTemplates', 'ListEditingProjects', 'ListPipelines'])).toEqual([]);
 	});
 
 	describe('Media Job Trigger: activation scan, polls and Fetch test event', () => {

@@ -1,4 +1,5 @@
 import { Operation } from './context';
+import { listEditingProjects, listPipelines, listTemplates } from './catalogue';
 import { getLiveEditingJob, submitLiveEditingJob } from './live';
 import { getMediaInfo, registerMediaInfo } from './media';
 import { getPackageJob, listPackageJobs, submitPackageJob } from './package';
@@ -21,6 +22,9 @@ export const OPERATIONS: Record<Product, Record<string, Operation>> = {
 		GetLiveEditingJob: getLiveEditingJob,
 		RegisterMediaInfo: registerMediaInfo,
 		GetMediaInfo: getMediaInfo,
+		ListTemplates: listTemplates,
+		ListPipelines: listPipelines,
+		ListEditingProjects: listEditingProjects,
 	},
 	VOD: {
 		SubmitWorkflowJob: submitWorkflowJob,
