@@ -10,6 +10,7 @@ import { listSearch, runWorkflow } from '../../tools/sandbox/engine';
 import { chain, sandboxCredentials, startingWith } from '../../tools/sandbox/workflows/workflows';
 import { requestMisfits } from '../support/contract';
 import { suiteEmulators } from '../support/emulators';
+import { ITEM, minimal, submit as liveEditingWorkflow, SUBMIT as LIVE } from '../support/liveEditing';
 import { submitStep } from '../support/mediaProducing';
 
 const emulators = suiteEmulators({ emulator: {} });
@@ -31,7 +32,10 @@ function search(
 	method: string,
 	options: { filter?: string; paginationToken?: string } = {},
 ): Promise<INodeListSearchResult> {
-	const workflow = chain(nodeName === PACKAGE ? packageStep() : submitStep({ source: 'template' }));
+	const workflow =
+		nodeName === LIVE
+			? liveEditingWorkflow(minimal())
+			: chain(nodeName === PACKAGE ? packageStep() : submitStep({ source: 'template' }));
 	return listSearch(workflow, nodeName, method, {
 		credentials: sandboxCredentials(emulators.emulator),
 		...options,
@@ -111,6 +115,21 @@ describe('Project ID pick-list (ListEditingProjects)', () => {
 	});
 });
 
+describe('Live editing Project ID pick-list (ListEditingProjects, ProjectType LiveEditingProject)', () => {
+	it('lists only live editing projects', async () => {
+		const { catalogue } = emulators.emulator;
+		catalogue.addProject({ Title: 'regular' });
+		const live = catalogue.addProject({ Title: 'studio highlights', ProjectType: 'LiveEditingProject' });
+		expect(await search(LIVE, 'searchLiveEditingProjects')).toEqual({
+			results: [{ name: 'studio highlights (Draft)', value: live.ProjectId }],
+			paginationToken: undefined,
+		});
+		const request = emulators.emulator.requests.find((logged) => logged.action === 'ListEditingProjects');
+		expect(request?.query.ProjectType).toBe('LiveEditingProject');
+		requestsFitTheContract('ListEditingProjects');
+	});
+});
+
 describe('Pipeline ID pick-list (ListPipelines)', () => {
 	it('lists every MPS queue and filters by name or ID (ListPipelines itself has no search or pages)', async () => {
 		const { catalogue } = emulators.emulator;
@@ -163,6 +182,20 @@ describe('saved values: the editor form and the plain ID of older workflows send
 	])('Project ID as %s', async (_form, projectId, expected) => {
 		const query = await sent(chain(submitStep({ source: 'project', projectId })), 'SubmitMediaProducingJob');
 		expect(query.ProjectId).toBe(expected);
+	});
+
+	it.each([
+		['plain text (saved before the pick-list)', 'live-plain', 'live-plain'],
+		['From List', rl('list', 'live-listed'), 'live-listed'],
+		['left at its default (no project)', undefined, undefined],
+	])('Live editing Project ID as %s', async (_form, projectId, expected) => {
+		const run = await runWorkflow(liveEditingWorkflow(minimal(projectId === undefined ? {} : { projectId })), {
+			credentials: sandboxCredentials(emulators.emulator),
+			pinData: startingWith([ITEM]),
+		});
+		expect(run.error).toBeUndefined();
+		const request = emulators.emulator.requests.find((logged) => logged.action === 'SubmitLiveEditingJob');
+		expect(request?.query.ProjectId).toBe(expected);
 	});
 
 	it.each([

@@ -4,7 +4,8 @@
  * give the ID.
  */
 export function locatorValue(value: unknown): unknown {
-	if (value && typeof value === 'object' && '__rl' in value && 'value' in value) {
+	// The field's default, `{mode, value}`, may come without the `__rl` marker.
+	if (value && typeof value === 'object' && 'value' in value && ('__rl' in value || 'mode' in value)) {
 		return (value as { value: unknown }).value;
 	}
 	return value;

@@ -68,15 +68,18 @@ export async function searchPipelines(this: ILoadOptionsFunctions, filter?: stri
 	};
 }
 
-/** Online editing projects (not live editing ones), newest first, by Keyword. */
-export async function searchEditingProjects(
-	this: ILoadOptionsFunctions,
+type ProjectType = 'EditingProject' | 'LiveEditingProject';
+
+/** Editing projects of one type, newest first, by Keyword. */
+async function searchProjects(
+	context: ILoadOptionsFunctions,
+	projectType: ProjectType,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const response = await callApi(this, OPERATIONS.ListEditingProjects, {
+	const response = await callApi(context, OPERATIONS.ListEditingProjects, {
 		query: {
-			ProjectType: 'EditingProject',
+			ProjectType: projectType,
 			Keyword: text(filter),
 			MaxResults: String(PICK_LIST_PAGE_SIZE),
 			NextToken: text(paginationToken),
@@ -90,4 +93,22 @@ export async function searchEditingProjects(
 		})),
 		paginationToken: text(response.NextToken),
 	};
+}
+
+/** Online editing projects (not live editing ones), for Submit Media Producing Job. */
+export async function searchEditingProjects(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchProjects(this, 'EditingProject', filter, paginationToken);
+}
+
+/** Live editing projects, for Submit Live Editing Job. */
+export async function searchLiveEditingProjects(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchProjects(this, 'LiveEditingProject', filter, paginationToken);
 }
