@@ -7,6 +7,7 @@
 import type { IDataObject, INodeListSearchResult } from 'n8n-workflow';
 
 import { listSearch, runWorkflow } from '../../tools/sandbox/engine';
+import { TRIGGER, TriggerDriver, triggerWorkflow } from '../../tools/sandbox/workflows/jobTrigger';
 import { chain, sandboxCredentials, startingWith } from '../../tools/sandbox/workflows/workflows';
 import { requestMisfits } from '../support/contract';
 import { suiteEmulators } from '../support/emulators';
@@ -224,5 +225,59 @@ describe('saved values: the editor form and the plain ID of older workflows send
 		expect(unset.status).toBe('success');
 		const request = emulators.emulator.requests.find((logged) => logged.action === 'SubmitPackageJob');
 		expect(request?.query.ScheduleConfig).toBeUndefined();
+	});
+});
+
+describe('Media Job Trigger filters: Pipeline ID and Project ID pick-lists', () => {
+	const rl = (mode: string, value: string) => ({ __rl: true, mode, value });
+	const credentials = () => sandboxCredentials(emulators.emulator);
+
+	it('lists pipelines, and projects of both kinds (regular and live editing)', async () => {
+		const { catalogue } = emulators.emulator;
+		const pipeline = catalogue.addPipeline({ Name: 'nightly' });
+		const regular = catalogue.addProject({ Title: 'regular' });
+		const live = catalogue.addProject({ Title: 'live', ProjectType: 'LiveEditingProject' });
+		const workflow = triggerWorkflow({ watch: ['package', 'production'] });
+		const pipelines = await listSearch(workflow, TRIGGER, 'searchPipelines', { credentials: credentials() });
+		expect(pipelines.results.map((result) => result.value)).toEqual([pipeline.PipelineId]);
+		const projects = await listSearch(workflow, TRIGGER, 'searchAllEditingProjects', { credentials: credentials() });
+		expect(projects.results.map((result) => result.value).sort()).toEqual([regular.ProjectId, live.ProjectId].sort());
+		const request = emulators.emulator.requests.find((logged) => logged.action === 'ListEditingProjects');
+		expect(request?.query).not.toHaveProperty('ProjectType');
+		requestsFitTheContract('ListEditingProjects');
+	});
+
+	it.each([
+		['plain text (saved before the pick-list)', 'pipe-A'],
+		['From List', rl('list', 'pipe-A')],
+	])('Pipeline ID as %s keeps only that pipeline’s packaging jobs', async (_form, pipelineId) => {
+		const trigger = new TriggerDriver(
+			emulators.emulator,
+			triggerWorkflow({ watch: ['package'], outcomes: ['failed', 'succeeded'], options: { pipelineId } }),
+		);
+		expect(await trigger.poll()).toEqual([]);
+		const wanted = emulators.emulator.seedJobs({
+			kind: 'package',
+			count: 2,
+			intervalMs: 1000,
+			data: { PipelineId: 'pipe-A' },
+		});
+		emulators.emulator.seedJobs({ kind: 'package', count: 2, intervalMs: 1000, data: { PipelineId: 'pipe-B' } });
+		emulators.emulator.clock.advance(2 * 60_000);
+		expect((await trigger.poll()).map((item) => item.jobId).sort()).toEqual([...wanted].sort());
+	});
+
+	it.each([
+		['plain text (saved before the pick-list)', 'proj-1'],
+		['By ID', rl('id', 'proj-1')],
+	])('Project ID as %s goes to ListMediaProducingJobs', async (_form, projectId) => {
+		const trigger = new TriggerDriver(
+			emulators.emulator,
+			triggerWorkflow({ watch: ['production'], outcomes: ['failed', 'succeeded'], options: { projectId } }),
+		);
+		await trigger.poll();
+		const lists = emulators.emulator.requests.filter((logged) => logged.action === 'ListMediaProducingJobs');
+		expect(lists.length).toBeGreaterThan(0);
+		expect(lists.every((logged) => logged.query.ProjectId === 'proj-1')).toBe(true);
 	});
 });

@@ -70,10 +70,10 @@ export async function searchPipelines(this: ILoadOptionsFunctions, filter?: stri
 
 type ProjectType = 'EditingProject' | 'LiveEditingProject';
 
-/** Editing projects of one type, newest first, by Keyword. */
+/** Editing projects (of one type, or of both), newest first, by Keyword. */
 async function searchProjects(
 	context: ILoadOptionsFunctions,
-	projectType: ProjectType,
+	projectType: ProjectType | undefined,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
@@ -111,4 +111,13 @@ export async function searchLiveEditingProjects(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	return await searchProjects(this, 'LiveEditingProject', filter, paginationToken);
+}
+
+/** Projects of both types, for the trigger's filter (production jobs of regular and live editing projects). */
+export async function searchAllEditingProjects(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchProjects(this, undefined, filter, paginationToken);
 }
