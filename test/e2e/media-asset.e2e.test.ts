@@ -1,7 +1,8 @@
 /**
  * The media asset nodes and the pick-lists in a real n8n 2.41 (package installed from its tarball): `n8n execute`
- * of Register Media Info with Wait for Completion → Get Media Info by URL, and the editor's "From List" of the
- * Template ID field over n8n's REST API (POST /rest/dynamic-node-parameters/resource-locator-results).
+ * of Register Media Info with Wait for Completion → Get Media Info by URL, a workflow saved with the Template ID as
+ * plain text (before it was a pick-list), and the editor's "From List" of the Template ID field over n8n's REST
+ * API (POST /rest/dynamic-node-parameters/resource-locator-results).
  *
  * Runs only under test/e2e/jest.config.js (`npm run test:e2e`); under the unit-test config it skips itself.
  */
@@ -76,6 +77,34 @@ describeE2e('real n8n: Register Media Info → Get Media Info, and the Template 
 		const register = emulator.requests.find((request) => request.action === 'RegisterMediaInfo');
 		expect(register?.query).toMatchObject({ InputURL: INPUT, Title: 'Launch' });
 		expect(register?.query.ClientToken).toMatch(/^[0-9a-f]{32}$/);
+	});
+
+	it('a workflow saved before Template ID was a pick-list (the ID as plain text) still runs', async () => {
+		const submit = 'Submit Media Producing Job';
+		const workflowId = await n8n!.importWorkflow({
+			name: 'e2e: template ID saved as text',
+			nodes: [
+				node('Start', 'n8n-nodes-base.manualTrigger', 0, {}),
+				node(
+					submit,
+					`${PACKAGE_NAME}.alibabaCloudSubmitMediaProducingJob`,
+					220,
+					{
+						source: 'template',
+						templateId: 'tpl-saved-as-text',
+						clipsParam: '{"Media0":"https://media-in.oss-cn-shanghai.aliyuncs.com/a.mp4"}',
+						outputMediaUrl: 'https://media-out.oss-cn-shanghai.aliyuncs.com/e2e/out.mp4',
+					},
+					{ credentials },
+				),
+			],
+			connections: { Start: { main: [[{ node: submit, type: 'main', index: 0 }]] } },
+		});
+		const result = await n8n!.execute(workflowId);
+		if (!result.ok) throw new Error(`n8n execute failed: ${result.errorMessage}\nlog: ${result.logFile}`);
+		const request = emulator.requests.find((logged) => logged.action === 'SubmitMediaProducingJob');
+		expect(request?.query.TemplateId).toBe('tpl-saved-as-text');
+		expect(result.output(submit)[0].JobId).toMatch(/^[0-9a-f]{32}$/);
 	});
 
 	it("the editor's Template ID list: n8n calls the node's search method with the stored credential", async () => {
