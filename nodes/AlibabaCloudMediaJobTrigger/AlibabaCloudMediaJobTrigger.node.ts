@@ -14,6 +14,8 @@ import { epochSeconds, legacyProductionScope, watchedSources } from '../shared/j
 import type { ObservedJob, SourceState, TriggerState } from './state';
 import { DAY_SECONDS } from '../shared/helpers/time';
 import { advanceState, baselineState, readState, scanWindow, STATE_VERSION, writeState } from './state';
+import { pickListField } from '../shared/descriptions/pickList';
+import { searchAllEditingProjects, searchPipelines } from '../shared/listSearch/pickLists';
 
 /** "Fetch test event" reads at most this many pages (of 100) per job list to find a sample. */
 const SAMPLE_PAGES = 3;
@@ -202,14 +204,13 @@ export class AlibabaCloudMediaJobTrigger implements INodeType {
 						description:
 							'How long a running job is followed: a job that was created longer ago than this and is still running is no longer waited for. Also how far back jobs running at activation are picked up.',
 					},
-					{
+					pickListField({
 						displayName: 'Pipeline ID',
 						name: 'pipelineId',
-						type: 'string',
-						default: '',
+						searchListMethod: 'searchPipelines',
 						placeholder: 'e.g. 5246b8d12a62433ab77845074039****',
-						description: 'Packaging jobs only: only jobs of this MPS pipeline (queue)',
-					},
+						description: 'Packaging jobs only: only jobs of this MPS pipeline (queue), picked from the list or by ID',
+					}),
 					{
 						displayName: 'Production Job Types',
 						name: 'jobTypes',
@@ -222,19 +223,20 @@ export class AlibabaCloudMediaJobTrigger implements INodeType {
 						],
 						description: 'Production jobs only: which kinds; none selected means all',
 					},
-					{
+					pickListField({
 						displayName: 'Project ID',
 						name: 'projectId',
-						type: 'string',
-						default: '',
+						searchListMethod: 'searchAllEditingProjects',
 						placeholder: 'e.g. fcb8a1a5a8f9477a9b2c0f5e6d7c****',
-						description: 'Production jobs only: only jobs of this editing project',
-					},
+						description: 'Production jobs only: only jobs of this editing project, picked from the list or by ID',
+					}),
 					timeoutOption,
 				],
 			},
 		],
 	};
+
+	methods = { listSearch: { searchPipelines, searchAllEditingProjects } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const settings = settingsOf(this);

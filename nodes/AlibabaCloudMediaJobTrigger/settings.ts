@@ -6,6 +6,7 @@ import type { JobStatus } from '../shared/jobs/jobKinds';
 import { integerInRange, isBlank, nonEmptyList, optionalText, requireOneOf } from '../shared/helpers/validation';
 import type { ProductionJobType, SourceFilters, SourceName } from '../shared/jobs/jobLists';
 import { PRODUCTION_JOB_TYPES } from '../shared/jobs/jobLists';
+import { locatorValue } from '../shared/helpers/resourceLocator';
 
 const DEFAULT_LOOK_BACK_HOURS = 24;
 /** With a day of margin on both sides the production window stays within the API's 30 days. */
@@ -46,8 +47,8 @@ export function readSettings(parameter: ReadParameter): TriggerSettings {
 		sources: [...new Set(sources)],
 		outcomes: [...new Set(outcomes)],
 		filters: {
-			pipelineId: optionalText(options.pipelineId, 'Pipeline ID'),
-			projectId: optionalText(options.projectId, 'Project ID'),
+			pipelineId: optionalText(locatorValue(options.pipelineId), 'Pipeline ID'),
+			projectId: optionalText(locatorValue(options.projectId), 'Project ID'),
 			jobTypes: [...new Set(jobTypes)],
 		},
 		lookBackSeconds: lookBackHours * 3600,

@@ -14,6 +14,9 @@ import { waitForCompletionFields } from '../shared/descriptions/waitForCompletio
 import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
 import { LIVE_EDITING_JOB_SEARCH } from '../shared/execution/findLostJob';
+import { pickListField } from '../shared/descriptions/pickList';
+import { locatorValue } from '../shared/helpers/resourceLocator';
+import { searchLiveEditingProjects } from '../shared/listSearch/pickLists';
 import { optionalText } from '../shared/helpers/validation';
 import {
 	MAX_SIDE,
@@ -50,7 +53,7 @@ export const submitLiveEditingJob: OperationDefinition = {
 				MediaProduceConfig: JSON.stringify({ Mode: mode }),
 				OutputMediaTarget: output.OutputMediaTarget,
 				OutputMediaConfig: JSON.stringify(outputMediaConfig),
-				ProjectId: optionalText(parameter('projectId', ''), 'Project ID'),
+				ProjectId: optionalText(locatorValue(parameter('projectId', '')), 'Project ID'),
 				UserData: userData(options.userData),
 			},
 		};
@@ -273,14 +276,14 @@ export class AlibabaCloudSubmitLiveEditingJob implements INodeType {
 				],
 			},
 			...outputMediaFields(OUTPUT),
-			{
+			pickListField({
 				displayName: 'Project ID',
 				name: 'projectId',
-				type: 'string',
-				default: '',
+				searchListMethod: 'searchLiveEditingProjects',
+				placeholder: 'e.g. 2c4f8a9e1d6b4e3f9a7c5b1d2e3f4a5b',
 				description:
-					'Optional: a live editing project whose storage settings apply. Empty: a new project is created for the job.',
-			},
+					'Optional: a live editing project whose storage settings apply, picked from the list or by ID. Empty: a new project is created for the job.',
+			}),
 			...waitForCompletionFields('live editing job'),
 			{
 				displayName: 'Options',
@@ -298,6 +301,8 @@ export class AlibabaCloudSubmitLiveEditingJob implements INodeType {
 			},
 		],
 	};
+
+	methods = { listSearch: { searchLiveEditingProjects } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return executeOperation.call(this, submitLiveEditingJob);

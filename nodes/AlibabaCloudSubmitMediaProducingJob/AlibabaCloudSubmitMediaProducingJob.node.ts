@@ -22,6 +22,9 @@ import {
 	requireText,
 	requiredJsonObject,
 } from '../shared/helpers/validation';
+import { pickListField } from '../shared/descriptions/pickList';
+import { locatorValue } from '../shared/helpers/resourceLocator';
+import { searchEditingProjects, searchTemplates } from '../shared/listSearch/pickLists';
 import { timelineJson } from './timeline';
 import { userDataWithNotifyAddress } from './userData';
 
@@ -49,12 +52,12 @@ function sourceParameters(parameter: ReadParameter): { query: Record<string, str
 	if (source === 'template') {
 		return {
 			query: {
-				TemplateId: requireText(parameter('templateId', ''), 'Template ID'),
+				TemplateId: requireText(locatorValue(parameter('templateId', '')), 'Template ID'),
 				ClipsParam: JSON.stringify(requiredJsonObject(parameter('clipsParam', ''), 'Clips Param')),
 			},
 		};
 	}
-	return { query: { ProjectId: requireText(parameter('projectId', ''), 'Project ID') } };
+	return { query: { ProjectId: requireText(locatorValue(parameter('projectId', '')), 'Project ID') } };
 }
 
 export const submitMediaProducingJob: OperationDefinition = {
@@ -141,16 +144,15 @@ export class AlibabaCloudSubmitMediaProducingJob implements INodeType {
 					'The IMS timeline: VideoTracks, AudioTracks, ImageTracks, SubtitleTracks and EffectTracks, each a list of tracks with their clips. At least one video or audio track; at most 100 video, 100 image and 100 subtitle tracks. Materials are media IDs or OSS URLs in the same region.',
 				displayOptions: { show: { source: ['timeline'] } },
 			},
-			{
+			pickListField({
 				displayName: 'Template ID',
 				name: 'templateId',
-				type: 'string',
+				searchListMethod: 'searchTemplates',
 				required: true,
-				default: '',
 				placeholder: 'e.g. 96e8864746a0b6f3ae3e1b1a2b3c4d5e',
-				description: 'The ID of the IMS template (regular or advanced) to fill',
+				description: 'The IMS template (regular or advanced) to fill: pick one that is ready for use, or give its ID',
 				displayOptions: { show: { source: ['template'] } },
-			},
+			}),
 			{
 				displayName: 'Clips Param',
 				name: 'clipsParam',
@@ -161,16 +163,15 @@ export class AlibabaCloudSubmitMediaProducingJob implements INodeType {
 					'The materials and texts that replace the template placeholders, as a JSON object keyed by the names the template defines',
 				displayOptions: { show: { source: ['template'] } },
 			},
-			{
+			pickListField({
 				displayName: 'Project ID',
 				name: 'projectId',
-				type: 'string',
+				searchListMethod: 'searchEditingProjects',
 				required: true,
-				default: '',
 				placeholder: 'e.g. fddd7748b58bf1d47e95a1b2c3d4e5f6',
-				description: 'The ID of the IMS online editing project whose timeline is produced',
+				description: 'The IMS online editing project whose timeline is produced: pick one, or give its ID',
 				displayOptions: { show: { source: ['project'] } },
-			},
+			}),
 			...outputMediaFields(OUTPUT),
 			...waitForCompletionFields('media producing job'),
 			{
@@ -241,6 +242,8 @@ export class AlibabaCloudSubmitMediaProducingJob implements INodeType {
 			},
 		],
 	};
+
+	methods = { listSearch: { searchTemplates, searchEditingProjects } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return executeOperation.call(this, submitMediaProducingJob);

@@ -20,6 +20,9 @@ import { waitForCompletionFields } from '../shared/descriptions/waitForCompletio
 import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
 import { PACKAGE_JOB_SEARCH } from '../shared/execution/findLostJob';
+import { pickListField } from '../shared/descriptions/pickList';
+import { locatorValue } from '../shared/helpers/resourceLocator';
+import { searchPipelines } from '../shared/listSearch/pickLists';
 import {
 	boundsOf,
 	integerInRange,
@@ -68,7 +71,7 @@ export const submitPackageJob: OperationDefinition = {
 		const options = parameter('options', {}) as IDataObject;
 
 		const scheduleConfig: IDataObject = {};
-		const pipelineId = optionalText(options.pipelineId, 'Pipeline ID');
+		const pipelineId = optionalText(locatorValue(options.pipelineId), 'Pipeline ID');
 		if (pipelineId) scheduleConfig.PipelineId = pipelineId;
 		if (!isBlank(options.priority))
 			scheduleConfig.Priority = integerInRange(options.priority, 'Priority', PRIORITY.min, PRIORITY.max);
@@ -175,13 +178,14 @@ export class AlibabaCloudSubmitPackageJob implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
+					pickListField({
 						displayName: 'Pipeline ID',
 						name: 'pipelineId',
-						type: 'string',
-						default: '',
-						description: 'The MPS queue to run the job in. Leave empty for the default queue.',
-					},
+						searchListMethod: 'searchPipelines',
+						placeholder: 'e.g. 5246b8d12a62433ab77845074039c3dc',
+						description:
+							'The MPS queue to run the job in: pick one, or give its ID. Leave empty for the default queue.',
+					}),
 					priorityOption,
 					requestsInFlightOption,
 					timeoutOption,
@@ -190,6 +194,8 @@ export class AlibabaCloudSubmitPackageJob implements INodeType {
 			},
 		],
 	};
+
+	methods = { listSearch: { searchPipelines } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return executeOperation.call(this, submitPackageJob);

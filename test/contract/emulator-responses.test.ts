@@ -178,6 +178,92 @@ describeWithContract('contract: emulator answers', () => {
 		expect(codeless).not.toMatch(/Error/);
 	});
 
+	it('media assets: RegisterMediaInfo, GetMediaInfo through Init → Preparing → Normal and PrepareFail, by ID and URL', async () => {
+		const register = async (query: Record<string, string>) => (await probe.ok('RegisterMediaInfo', query)).MediaId;
+		const video = await register({
+			InputURL: 'https://bucket.oss-cn-shanghai.aliyuncs.com/in/video.mp4',
+			MediaType: 'video',
+			BusinessType: 'opening',
+			Title: 't',
+			Description: 'd',
+			MediaTags: 'a,b',
+			CoverURL: 'https://bucket.oss-cn-shanghai.aliyuncs.com/c.png',
+			CateId: '3048',
+			ReferenceId: 'ref-0001',
+			RegisterConfig: json({ NeedSprite: 'false' }),
+			UserData: '{"k":"v"}',
+			ClientToken: 'token-1',
+		});
+		const audio = await register({ InputURL: 'oss://bucket/in/voice.mp3' });
+		const image = await register({ InputURL: 'oss://bucket/in/logo.png', Overwrite: 'true' });
+		const subtitles = await register({
+			InputURL: 'oss://bucket/in/s.srt',
+			MediaType: 'text',
+			BusinessType: 'subtitles',
+		});
+		const fromVod = await register({ InputURL: 'vod://0123456789abcdef0123456789abcdef' });
+		await followLifecycle(async () => {
+			for (const MediaId of [video, audio, image, subtitles, fromVod]) await probe.ok('GetMediaInfo', { MediaId });
+		});
+		const byUrl = await probe.ok('GetMediaInfo', { InputURL: 'oss://bucket/in/video.mp4', OutputType: 'cdn' });
+		expect(byUrl.MediaInfo.MediaId).toBe(video);
+		expect(byUrl.MediaInfo.FileInfoList[0].FileBasicInfo).toMatchObject({ Width: '1280', Height: '720' });
+		emu.failJobsMatching({ kind: 'mediaAsset', match: 'broken' });
+		const broken = await register({ InputURL: 'oss://bucket/in/broken.mp4' });
+		emu.clock.advance(60_000);
+		expect((await probe.ok('GetMediaInfo', { MediaId: broken })).MediaInfo).not.toHaveProperty('FileInfoList');
+		expect(probe.seen('GetMediaInfo')).toEqual(['Init', 'Normal', 'PrepareFail', 'Preparing']);
+	});
+
+	it("media assets: a produced video's MediaId is readable with GetMediaInfo, Preparing until the job succeeds", async () => {
+		const job = await probe.ok(
+			'SubmitMediaProducingJob',
+			{
+				OutputMediaConfig: json({
+					MediaURL: 'https://bucket.oss-cn-shanghai.aliyuncs.com/out.mp4',
+					Width: 640,
+					Height: 360,
+				}),
+			},
+			{ Timeline: TIMELINE },
+		);
+		const read = async () => (await probe.ok('GetMediaInfo', { MediaId: job.MediaId })).MediaInfo;
+		expect((await read()).MediaBasicInfo.Status).toBe('Preparing');
+		emu.clock.advance(60_000);
+		const done = await read();
+		expect([done.MediaBasicInfo.Status, done.FileInfoList[0].FileBasicInfo.Width]).toEqual(['Normal', '640']);
+	});
+
+	it('pick-list operations (test/support/contractExtensions.ts): ListTemplates, ListPipelines, ListEditingProjects', async () => {
+		for (const Status of ['Available', 'Processing']) emu.catalogue.addTemplate({ Status, Type: 'VETemplate' });
+		emu.catalogue.addPipeline({ Speed: 'Boost', Status: 'Paused' });
+		emu.catalogue.addPipeline();
+		emu.catalogue.addProject({ TemplateType: 'Timeline', Status: 'Produced' });
+		for (let index = 0; index < 3; index++) emu.catalogue.addProject();
+		expect((await probe.ok('ListTemplates', {})).Templates).toHaveLength(2);
+		const available = await probe.ok('ListTemplates', {
+			Status: 'Available',
+			PageNo: '1',
+			PageSize: '1',
+			Keyword: 't',
+		});
+		expect([available.Templates.length, available.TotalCount]).toEqual([1, 1]);
+		expect((await probe.ok('ListPipelines', { Speed: 'Boost' })).PipelineList).toHaveLength(1);
+		const first = await probe.ok('ListEditingProjects', { MaxResults: '2', SortBy: 'CreationTime:Asc' });
+		const rest = await probe.ok('ListEditingProjects', {
+			MaxResults: '2',
+			SortBy: 'CreationTime:Asc',
+			NextToken: first.NextToken,
+		});
+		expect([first.ProjectList.length, rest.ProjectList.length, rest.NextToken]).toEqual([2, 2, undefined]);
+		for (const [action, query] of [
+			['ListTemplates', { Type: 'Advanced' }],
+			['ListPipelines', { Speed: 'Fast' }],
+			['ListEditingProjects', { MaxResults: '101' }],
+		] as const)
+			expect((await probe.call(action, query)).body.Code).toBe('InvalidParameter');
+	});
+
 	it('pages: first, middle (token with + / =), last and empty, for both lists', async () => {
 		emu.seedJobs({ kind: 'package', count: 5 });
 		emu.seedJobs({ kind: 'editing', count: 5 });
@@ -209,6 +295,8 @@ describeWithContract('contract: emulator answers', () => {
 		});
 		await expectCode('ResourceNotFound', 'GetMediaProducingJob', { JobId: 'nope' });
 		await expectCode('JobNotFound', 'GetJobDetail', { JobId: 'nope', JobType: 'workflow' });
+		await expectCode('ResourceNotFound', 'GetMediaInfo', { MediaId: 'nope' });
+		await expectCode('MissingParameter', 'RegisterMediaInfo', {});
 		await expectCode('InvalidAction.NotFound', 'SearchMedia', {});
 		emu.faults.add({
 			type: 'error',

@@ -53,6 +53,7 @@ function statusValues(body: any): string[] {
 		body?.WorkflowTaskDetail,
 		...(body?.PackageJobList?.PackageJobs ?? []),
 		...(body?.MediaProducingJobList ?? []),
+		body?.MediaInfo?.MediaBasicInfo,
 	];
 	return jobs.filter((job) => typeof job?.Status === 'string').map((job) => job.Status);
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { IDataObject, INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
 import { Emulator, startEmulator } from '../../tools/sandbox/emulator';
-import { REPO_ROOT, runWorkflow } from '../../tools/sandbox/engine';
+import { listSearch, REPO_ROOT, runWorkflow } from '../../tools/sandbox/engine';
 import { describeWithContract, Misfit, requestMisfits } from '../support/contract';
 import { TriggerDriver, triggerWorkflow } from '../../tools/sandbox/workflows/jobTrigger';
 import { chain, sandboxCredentials, startingWith } from '../../tools/sandbox/workflows/workflows';
@@ -195,6 +195,75 @@ describeWithContract('contract: what the nodes send', () => {
 		await runNode('alibabaCloudSubmitVodWorkflowJob', { workflowId: 'wf-1', mediaId: 'video-1', ...wait }, [{}], fast);
 		const polled = ['GetPackageJob', 'GetMediaProducingJob', 'GetLiveEditingJob', 'GetJobDetail'];
 		expect(loggedMisfits(fast, polled)).toEqual([]);
+	});
+
+	describe('Register Media Info and Get Media Info', () => {
+		it.each([
+			['an OSS URL, type from the extension', { inputUrl: 'https://media-in.oss-cn-shanghai.aliyuncs.com/in.mp4' }],
+			['a VOD video', { inputUrl: 'vod://0123456789abcdef0123456789abcdef', mediaType: 'video' }],
+			[
+				'a subtitle file',
+				{ inputUrl: 'oss://media-in/s.srt', mediaType: 'text', options: { businessType: 'subtitles' } },
+			],
+			[
+				'every option',
+				{
+					inputUrl: 'oss://media-in/in.mp4',
+					mediaType: 'video',
+					title: 'Launch',
+					options: {
+						businessType: 'opening',
+						categoryId: 3048,
+						idempotencyKey: 'key-1',
+						coverUrl: 'https://media-in.oss-cn-shanghai.aliyuncs.com/c.png',
+						description: 'd',
+						mediaTags: 'a,b',
+						overwrite: true,
+						referenceId: 'ref-0001',
+						registerConfig: '{"NeedSprite":"false","CoverConfig":{"StartTime":1}}',
+						smartTagTemplateId: 'S00000103-000002',
+						userData: '{"NotifyAddress":"https://hooks.example.com/ims"}',
+						workflowId: 'wf-1',
+					},
+				},
+			],
+		])('Register Media Info: %s', async (_mode, parameters) => {
+			await runNode('alibabaCloudRegisterMediaInfo', parameters as IDataObject);
+			expect(loggedMisfits(emulator, ['RegisterMediaInfo'])).toEqual([]);
+		});
+
+		it('Register Media Info with Wait for Completion, then Get Media Info by ID and by URL', async () => {
+			const url = 'https://media-in.oss-cn-shanghai.aliyuncs.com/wait.mp4';
+			const wait = { waitForCompletion: true, pollIntervalSeconds: 1 };
+			const run = await runNode('alibabaCloudRegisterMediaInfo', { inputUrl: url, ...wait }, [{}], fast);
+			const mediaId = run.output('Node')[0].mediaId as string;
+			await runNode('alibabaCloudGetMediaInfo', { mediaId }, [{}], fast);
+			await runNode(
+				'alibabaCloudGetMediaInfo',
+				{ lookUpBy: 'inputUrl', inputUrl: url, options: { urlType: 'oss' } },
+				[{}],
+				fast,
+			);
+			expect(loggedMisfits(fast, ['RegisterMediaInfo', 'GetMediaInfo'])).toEqual([]);
+		});
+	});
+
+	it('the pick-lists: ListTemplates, ListEditingProjects (with a NextToken) and ListPipelines', async () => {
+		for (let index = 0; index < 25; index++) emulator.catalogue.addProject();
+		emulator.catalogue.addTemplate();
+		emulator.catalogue.addPipeline();
+		const credentials = sandboxCredentials(emulator);
+		const producing = chain({ name: 'Node', type: 'alibabaCloudSubmitMediaProducingJob', parameters: {} });
+		const packaging = chain({ name: 'Node', type: 'alibabaCloudSubmitPackageJob', parameters: {} });
+		await listSearch(producing, 'Node', 'searchTemplates', { credentials, filter: 'template' });
+		const first = await listSearch(producing, 'Node', 'searchEditingProjects', { credentials });
+		await listSearch(producing, 'Node', 'searchEditingProjects', {
+			credentials,
+			paginationToken: first.paginationToken,
+		});
+		await listSearch(packaging, 'Node', 'searchPipelines', { credentials });
+		expect(first.paginationToken).toBeDefined();
+		expect(loggedMisfits(emulator, ['ListTemplates', 'ListEditingProjects', 'ListPipelines'])).toEqual([]);
 	});
 
 	describe('Media Job Trigger: activation scan, polls and Fetch test event', () => {

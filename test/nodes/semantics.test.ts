@@ -143,7 +143,9 @@ describe.each(SUBMIT_NODES.map((node) => [node.label, node] as const))('%s', (_l
 				? { jobName: '={{ $json.marker }}', outputMedia: '={{ $json.marker ? "oss://b/o.m3u8" : "" }}' }
 				: node.kind === 'workflow'
 					? { workflowId: '={{ $json.marker ? "34d577eade633860bdf1237e2f0e2a4b" : "" }}' }
-					: { outputMediaUrl: '={{ $json.marker ? "https://b.oss-cn-shanghai.aliyuncs.com/o.mp4" : "" }}' };
+					: node.kind === 'mediaAsset'
+						? { inputUrl: '={{ $json.marker ? "oss://media-in/" + $json.marker + ".mp4" : "" }}' }
+						: { outputMediaUrl: '={{ $json.marker ? "https://b.oss-cn-shanghai.aliyuncs.com/o.mp4" : "" }}' };
 		const result = await run(direct(node, { onError: 'continueRegularOutput' }, parameters), items);
 		expect(result.status).toBe('success');
 		expect(jobCounts(emulator, node.kind, [ITEMS[0], ITEMS[2]])).toEqual([1, 1]);

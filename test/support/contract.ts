@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { DOCUMENTED_REQUEST_EXTRAS, DOCUMENTED_RESPONSE_EXTRAS } from './contractAllowances';
+import { CONTRACT_EXTENSIONS } from './contractExtensions';
 import { FieldNode, JobStateEntry, limitProblems, Misfit, walk, WalkContext } from './contractNodes';
 
 export type { Misfit } from './contractNodes';
@@ -72,7 +73,8 @@ export function describeWithContract(name: string, body: () => void): void {
 }
 
 function operation(action: string): ContractOperation {
-	const op = loadContract().operations[action];
+	// The list operations of the pick-lists are not in the shared contract: contractExtensions.ts holds them.
+	const op = loadContract().operations[action] ?? CONTRACT_EXTENSIONS[action];
 	if (!op) throw new Error(`the contract has no operation ${action}`);
 	return op;
 }

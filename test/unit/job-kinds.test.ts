@@ -43,13 +43,25 @@ const STATES: Record<JobKind, Array<[string, JobStatus]>> = {
 		['Canceled', 'canceled'],
 		['Success', 'running'],
 	],
+	// SDK ListMediaBasicInfosRequest Status: Init, Preparing, PrepareFail, Normal.
+	mediaAsset: [
+		['Init', 'running'],
+		['Preparing', 'running'],
+		['Normal', 'succeeded'],
+		['PrepareFail', 'failed'],
+		['Success', 'running'],
+	],
 };
+
+/** A Get answer's entry with this status where the kind keeps it (a media asset: in MediaBasicInfo). */
+const withStatus = (kind: JobKind, raw: string) =>
+	kind === 'mediaAsset' ? { MediaBasicInfo: { Status: raw } } : { Status: raw };
 
 describe('the normalized status of every state of every job kind', () => {
 	for (const [kind, states] of Object.entries(STATES) as Array<[JobKind, Array<[string, JobStatus]>]>) {
 		it.each(states)(`${kind}: %s → %s`, (raw, expected) => {
 			expect(jobStatus(kind, raw)).toBe(expected);
-			expect(summarizeJob(kind, { Status: raw }).finished).toBe(expected !== 'running');
+			expect(summarizeJob(kind, withStatus(kind, raw)).finished).toBe(expected !== 'running');
 		});
 	}
 
@@ -220,5 +232,71 @@ describe('readJobQuery and the Get node spec per kind', () => {
 	] as Array<[JobKind, Record<string, string>, string, string]>)('%s', (kind, query, parameter, submitNode) => {
 		expect(readJobQuery(kind, 'id-1')).toEqual(query);
 		expect(JOB_KINDS[kind].getNode).toMatchObject({ parameter, submitNode });
+	});
+});
+
+describe('media assets: GetMediaInfo as the media nodes output it', () => {
+	const mediaInfo = {
+		MediaId: 'm1',
+		MediaBasicInfo: {
+			MediaId: 'm1',
+			Status: 'Normal',
+			MediaType: 'video',
+			Title: 'Launch',
+			InputURL: 'https://b.oss-cn-shanghai.aliyuncs.com/in.mp4',
+			CreateTime: '2026-11-22T10:00:00Z',
+			ModifiedTime: '2026-11-22T10:00:03Z',
+		},
+		FileInfoList: [
+			{ FileBasicInfo: { FileType: 'transcode_file', Duration: '1.0', Width: '320', Height: '240' } },
+			{
+				FileBasicInfo: {
+					FileType: 'source_file',
+					Duration: '216.206667',
+					Width: '960',
+					Height: '540',
+					Bitrate: '1132.68',
+					FormatName: 'mov,mp4,m4a,3gp,3g2,mj2',
+					FileSize: '30611502',
+				},
+				VideoStreamInfoList: [{ CodecName: 'h264', Fps: '24.0' }],
+				AudioStreamInfoList: [{ CodecName: 'aac' }],
+			},
+		],
+	};
+
+	it('reads the status from MediaBasicInfo and the numbers of the source file as numbers', () => {
+		expect(jobOutput('mediaAsset', { RequestId: 'r1', MediaInfo: mediaInfo })).toEqual({
+			jobKind: 'mediaAsset',
+			mediaId: 'm1',
+			status: 'succeeded',
+			finished: true,
+			rawStatus: 'Normal',
+			createdAt: '2026-11-22T10:00:00Z',
+			finishedAt: '2026-11-22T10:00:03Z',
+			title: 'Launch',
+			mediaType: 'video',
+			inputUrl: 'https://b.oss-cn-shanghai.aliyuncs.com/in.mp4',
+			durationSeconds: 216.206667,
+			width: 960,
+			height: 540,
+			bitrateKbps: 1132.68,
+			format: 'mov,mp4,m4a,3gp,3g2,mj2',
+			fileSizeBytes: 30611502,
+			videoCodec: 'h264',
+			frameRate: 24,
+			audioCodec: 'aac',
+			mediaInfo,
+			requestId: 'r1',
+		});
+	});
+
+	it('an asset still being prepared has no file facts yet and is read by MediaId', () => {
+		const output = jobOutput('mediaAsset', {
+			MediaInfo: { MediaId: 'm2', MediaBasicInfo: { MediaId: 'm2', Status: 'Preparing' } },
+		});
+		expect(output).toMatchObject({ mediaId: 'm2', status: 'running', finished: false });
+		expect(output).not.toHaveProperty('durationSeconds');
+		expect(readJobQuery('mediaAsset', 'm2')).toEqual({ MediaId: 'm2' });
 	});
 });

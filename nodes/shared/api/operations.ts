@@ -42,6 +42,18 @@ export const OPERATIONS = {
 	GetLiveEditingJob: ice('GetLiveEditingJob', true),
 	SubmitWorkflowJob: vod('SubmitWorkflowJob', false),
 	GetJobDetail: vod('GetJobDetail', true),
+	// Media assets. RegisterMediaInfo carries a ClientToken per item ("ensures the idempotence of the request",
+	// SDK RegisterMediaInfoRequest), so a resent registration returns the asset already registered.
+	GetMediaInfo: ice('GetMediaInfo', true),
+	RegisterMediaInfo: ice('RegisterMediaInfo', true),
+	// Pick-lists (not in the shared contract). Their shapes are those of the official SDK's models in
+	// github.com/aliyun/alibabacloud-typescript-sdk (commit 06a71f9), ice-20201109/src/models/:
+	// ListTemplatesRequest.ts / ListTemplatesResponseBody.ts (PageNo, PageSize, Keyword, Status → Templates, TotalCount),
+	// ListPipelinesRequest.ts / ListPipelinesResponseBody.ts (Speed → PipelineList, no paging),
+	// ListEditingProjectsRequest.ts / ListEditingProjectsResponseBody.ts (Keyword, MaxResults, NextToken → ProjectList).
+	ListTemplates: ice('ListTemplates', true),
+	ListPipelines: ice('ListPipelines', true),
+	ListEditingProjects: ice('ListEditingProjects', true),
 } satisfies Record<string, ApiOperation>;
 
 /** The RAM action a RAM user needs to call the operation, e.g. `ice:SubmitPackageJob`. */

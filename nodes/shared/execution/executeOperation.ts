@@ -238,7 +238,7 @@ function completedItemsNote(results: Map<number, ItemResult>): string {
 	const summary = done
 		.map(([itemIndex, result]) => {
 			const json = (result as { json: IDataObject }).json;
-			const id = json.jobId ?? json.JobId ?? json.TaskId ?? json.RequestId ?? json.requestId;
+			const id = json.jobId ?? json.JobId ?? json.TaskId ?? json.MediaId ?? json.RequestId ?? json.requestId;
 			return `item ${itemIndex}${id ? ` → ${id}` : ''}`;
 		})
 		.join(', ');

@@ -9,8 +9,9 @@ import type { ApiOperation } from '../api/operations';
 import { OPERATIONS } from '../api/operations';
 import { text } from '../helpers/text';
 import { parsedJson } from '../helpers/json';
+import { mediaAssetOutput } from './mediaAsset';
 
-export type JobKind = 'package' | 'mediaProducing' | 'liveEditing' | 'vodWorkflow';
+export type JobKind = 'package' | 'mediaProducing' | 'liveEditing' | 'vodWorkflow' | 'mediaAsset';
 
 /** `skipped`: a VOD workflow task that ended without running (status Skip); finished, but neither outcome. */
 export type JobStatus = 'running' | 'succeeded' | 'failed' | 'canceled' | 'skipped';
@@ -23,6 +24,13 @@ interface JobKindFacts {
 	/** Where the job sits in the Get response. */
 	responseKey: string;
 	idField: string;
+	/** The Get call's query parameter that carries the ID (JobId unless said otherwise). */
+	idParameter?: string;
+	/**
+	 * Where the status, the ID and the times sit when not at the top of the job: a media asset keeps them in
+	 * MediaBasicInfo (the ID also at the top, as MediaId).
+	 */
+	statusRecord?(job: IDataObject): IDataObject;
 	terminal: Record<Exclude<JobStatus, 'running'>, string[]>;
 	fields: {
 		createdAt: string;
@@ -38,6 +46,8 @@ interface JobKindFacts {
 	submittedFields?: Partial<Record<'vodMediaId', string>>;
 	/** The Get node of this kind: its ID field (filled from `idField` of the Submit node's answer). */
 	getNode: GetNodeSpec;
+	/** The output of a Get answer when it is not `{...summary, job, requestId}` (see jobOutput). */
+	output?(summary: JobSummary, entry: IDataObject, requestId: unknown): IDataObject;
 }
 
 interface GetNodeSpec {
@@ -105,6 +115,26 @@ export const JOB_KINDS: Record<JobKind, JobKindFacts> = {
 			submitNode: 'Submit Live Editing Job',
 		},
 	},
+	// A registered (or produced) media asset being analysed: its status is MediaBasicInfo.Status. The SDK
+	// (ListMediaBasicInfosRequest `Status`) lists Init (source not ready), Preparing, PrepareFail and Normal (ready).
+	mediaAsset: {
+		label: 'media asset',
+		get: OPERATIONS.GetMediaInfo,
+		getParameters: {},
+		responseKey: 'MediaInfo',
+		idField: 'MediaId',
+		idParameter: 'MediaId',
+		statusRecord: (job) => ({ ...(asObject(job.MediaBasicInfo) ?? {}), MediaId: job.MediaId }),
+		terminal: { succeeded: ['Normal'], failed: ['PrepareFail'], canceled: [], skipped: [] },
+		fields: { createdAt: 'CreateTime', finishedAt: 'ModifiedTime' },
+		output: mediaAssetOutput,
+		getNode: {
+			parameter: 'mediaId',
+			label: 'Media ID',
+			example: '0c8f20b48fb04483915d4f2cd8ac1a2b',
+			submitNode: 'Register Media Info',
+		},
+	},
 	vodWorkflow: {
 		label: 'VOD workflow task',
 		get: OPERATIONS.GetJobDetail,
@@ -125,7 +155,7 @@ export const JOB_KINDS: Record<JobKind, JobKindFacts> = {
 
 /** The query of the Get call that reads one job of this kind. */
 export function readJobQuery(kind: JobKind, jobId: string): IDataObject {
-	return { ...JOB_KINDS[kind].getParameters, JobId: jobId };
+	return { ...JOB_KINDS[kind].getParameters, [JOB_KINDS[kind].idParameter ?? 'JobId']: jobId };
 }
 
 /** Any state not known to be terminal counts as still running, so a new state never ends a wait early. */
@@ -136,7 +166,7 @@ export function jobStatus(kind: JobKind, rawStatus: unknown): JobStatus {
 	return entry ? (entry[0] as JobStatus) : 'running';
 }
 
-interface JobSummary {
+export interface JobSummary {
 	jobKind: JobKind;
 	jobId: string;
 	status: JobStatus;
@@ -203,8 +233,9 @@ function vodWorkflowMediaId(job: IDataObject): string | undefined {
 	return input && typeof input === 'object' ? text(input.Media) : undefined;
 }
 
-export function summarizeJob(kind: JobKind, job: IDataObject): JobSummary {
+export function summarizeJob(kind: JobKind, entry: IDataObject): JobSummary {
 	const facts = JOB_KINDS[kind];
+	const job = facts.statusRecord ? facts.statusRecord(entry) : entry;
 	const status = jobStatus(kind, job.Status);
 	const summary: JobSummary = {
 		jobKind: kind,
@@ -249,8 +280,10 @@ export function withSubmittedFields(kind: JobKind, output: IDataObject, submissi
 
 /** A Get response as a node outputs it: the normalized fields first, then Alibaba's job as is (unless left out). */
 export function jobOutput(kind: JobKind, response: IDataObject, includeRawJob = true): IDataObject {
-	const job = (response[JOB_KINDS[kind].responseKey] ?? {}) as IDataObject;
+	const facts = JOB_KINDS[kind];
+	const job = (response[facts.responseKey] ?? {}) as IDataObject;
 	const summary = summarizeJob(kind, job);
+	if (facts.output) return facts.output(summary, job, response.RequestId);
 	return includeRawJob
 		? { ...summary, job, requestId: response.RequestId }
 		: { ...summary, requestId: response.RequestId };

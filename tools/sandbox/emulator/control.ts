@@ -96,6 +96,7 @@ export class EmulatorControl {
 	/** Back to a fresh emulator: no jobs, rules, faults, requests, nonces or added accounts. The clock keeps its time. */
 	reset(): void {
 		this.state.jobs.reset();
+		this.state.catalogue.reset();
 		this.state.faults.clear();
 		this.state.nonces.clear();
 		this.state.vodSubmitOmitsTaskId = false;

@@ -19,6 +19,7 @@ import {
 	SANDBOX_STS_SECURITY_TOKEN,
 } from './accounts';
 import { NonceStore } from './auth';
+import { Catalogue } from './catalogue';
 import { Clock, ClockMode, createClock } from './clock';
 import { EmulatorControl, JobSnapshot } from './control';
 import { FaultInjector } from './faults';
@@ -104,6 +105,8 @@ export interface Emulator {
 		list(kind?: EmulatorJobKind): JobSnapshot[];
 	};
 	addAccount(account: EmulatorAccount): void;
+	/** Templates, pipelines and editing projects for ListTemplates, ListPipelines and ListEditingProjects (cleared by reset). */
+	catalogue: Catalogue;
 	/** Answer SubmitWorkflowJob without TaskId, as older VOD responses do. */
 	setVodSubmitOmitsTaskId(omit: boolean): void;
 	/** Clears jobs, rules, faults, requests, nonces and accounts added later; keeps the clock. */
@@ -121,6 +124,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		region: options.region ?? 'cn-shanghai',
 		clock,
 		jobs: new JobStore(clock, options.timing),
+		catalogue: new Catalogue(clock),
 		faults: new FaultInjector(),
 		quotas: quotaLimiter(options.quotas),
 		latencyMs: options.latencyMs ?? 0,
@@ -165,6 +169,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		seedJobs: (object) => control.seedJobs(object),
 		jobs: { get: (id) => control.getJob(id), list: (kind) => control.listJobs(kind) },
 		addAccount: (left) => control.addAccount(left),
+		catalogue: state.catalogue,
 		setVodSubmitOmitsTaskId: (omit) => {
 			state.vodSubmitOmitsTaskId = omit;
 		},
@@ -183,4 +188,5 @@ export type { JobSnapshot } from './control';
 export type { Fault, ErrorFault, HtmlFault, ResetFault, DelayFault, ThrottleRule, FaultInjector } from './faults';
 export type { FailureRule, EmulatorJobKind, SeedOptions, LifecycleTiming, Job } from './jobs';
 export type { LoggedRequest } from './requestLog';
+export type { Catalogue, CatalogueTemplate, CataloguePipeline, CatalogueProject } from './catalogue';
 export { ADMIN_PREFIX } from './admin';

@@ -6,13 +6,14 @@ import { randomBytes } from 'node:crypto';
 import { Clock } from './clock';
 import { Json } from './params';
 
-export type EmulatorJobKind = 'package' | 'editing' | 'template' | 'liveEditing' | 'workflow';
+export type EmulatorJobKind = 'package' | 'editing' | 'template' | 'liveEditing' | 'workflow' | 'mediaAsset';
 export const EMULATOR_JOB_KINDS: readonly EmulatorJobKind[] = [
 	'package',
 	'editing',
 	'template',
 	'liveEditing',
 	'workflow',
+	'mediaAsset',
 ];
 
 /** ListMediaProducingJobs' JobType for the media producing kinds. */
@@ -42,6 +43,9 @@ export const VOCABULARY: Record<EmulatorJobKind, Vocabulary> = {
 		failure: 'Failed',
 		extraTerminal: ['Canceled', 'Skip'],
 	},
+	// A registered media asset (RegisterMediaInfo): its job ID is the MediaId. States from the SDK's
+	// ListMediaBasicInfosRequest Status: Init, Preparing, PrepareFail, Normal.
+	mediaAsset: { running: ['Init', 'Preparing'], success: 'Normal', failure: 'PrepareFail' },
 };
 
 export function isTerminal(kind: EmulatorJobKind, status: string): boolean {
@@ -67,6 +71,8 @@ const DEFAULT_TIMING: Record<EmulatorJobKind, LifecycleTiming> = {
 	template: { stepsMs: [2_000, 5_000], finishMs: 60_000 },
 	liveEditing: { stepsMs: [2_000, 5_000], finishMs: 60_000 },
 	workflow: { stepsMs: [2_000], finishMs: 60_000 },
+	// "Registering a media asset is an asynchronous job that takes 2 to 3 seconds" (RegisterMediaInfo reference).
+	mediaAsset: { stepsMs: [1_000], finishMs: 3_000 },
 };
 
 interface Transition {
@@ -305,6 +311,18 @@ export class JobStore {
 		return created;
 	}
 
+	/** Deletes a job (a media asset replaced by RegisterMediaInfo with Overwrite). */
+	remove(jobId: string): void {
+		const job = this.byId.get(jobId);
+		if (!job) return;
+		this.byId.delete(jobId);
+		this.byKind.set(
+			job.kind,
+			(this.byKind.get(job.kind) ?? []).filter((listed) => listed !== job),
+		);
+		if (job.clientToken) this.byClientToken.delete(`${job.kind}\n${job.clientToken}`);
+	}
+
 	reset(): void {
 		this.byId.clear();
 		this.byKind.clear();
@@ -382,6 +400,8 @@ function seedData(kind: EmulatorJobKind, position: number): Record<string, Json>
 			};
 		case 'workflow':
 			return { WorkflowId: 'sandbox-workflow', MediaId: newId(), WorkflowName: 'sandbox-workflow' };
+		case 'mediaAsset':
+			return { InputURL: `oss://sandbox-bucket/input/video-${count}.mp4`, MediaType: 'video' };
 		default:
 			return {
 				ProjectId: newId(),

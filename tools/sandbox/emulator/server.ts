@@ -171,6 +171,7 @@ async function handleRpc(
 		const payload = operation({
 			params,
 			jobs: state.jobs,
+			catalogue: state.catalogue,
 			clock: state.clock,
 			region: state.region,
 			vodSubmitOmitsTaskId: state.vodSubmitOmitsTaskId,

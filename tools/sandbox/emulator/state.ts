@@ -1,6 +1,7 @@
 /** Everything the emulator knows, shared by the RPC server, the admin API and the in-process handle. */
 import { EmulatorAccount, sandboxAccounts } from './accounts';
 import { NonceStore } from './auth';
+import { Catalogue } from './catalogue';
 import { Clock } from './clock';
 import { FaultInjector } from './faults';
 import { JobStore } from './jobs';
@@ -10,6 +11,8 @@ export interface EmulatorState {
 	region: string;
 	clock: Clock;
 	jobs: JobStore;
+	/** Templates, pipelines and editing projects the list operations answer with. */
+	catalogue: Catalogue;
 	faults: FaultInjector;
 	/** Per-action quotas (requests per second per AccessKey), kept across resets: the account's limits. */
 	quotas: FaultInjector;

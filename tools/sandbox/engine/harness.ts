@@ -11,6 +11,7 @@ import { isAbsolute, resolve } from 'node:path';
 import {
 	ExecutionLifecycleHooks,
 	ExternalSecretsProxy,
+	LoadOptionsContext,
 	PollContext,
 	PollTriggerExecutor,
 	WorkflowExecute,
@@ -24,6 +25,7 @@ import {
 	type IExecuteData,
 	type INodeCredentialTestResult,
 	type INodeExecutionData,
+	type INodeListSearchResult,
 	type IRun,
 	type IRunExecutionData,
 	type IWorkflowBase,
@@ -35,6 +37,7 @@ import { testCredential } from './credentialTester';
 import { TestCredentialsHelper, type TestCredentials } from './credentials-helper';
 import { REPO_ROOT, TypeRegistry, type LoadTimings } from './registry';
 import type {
+	ListSearchOptions,
 	PollOnceOptions,
 	PollResult,
 	RunFromTriggerOptions,
@@ -242,6 +245,30 @@ export class N8nHarness {
 	 * Rejects with the poll's error, unchanged (n8n: an activation poll's error fails the activation; a
 	 * scheduled poll's error goes to `__emitError` and becomes an error execution).
 	 */
+	/**
+	 * Calls a node's `methods.listSearch` method as the editor's resource locator ("From List") does: n8n's
+	 * DynamicNodeParametersService runs it with a LoadOptionsContext over a workflow of that one node, its current
+	 * parameters and credentials, with the typed filter and the previous page's pagination token.
+	 */
+	async listSearch(
+		source: WorkflowSource,
+		nodeName: string,
+		methodName: string,
+		options: ListSearchOptions,
+	): Promise<INodeListSearchResult> {
+		const definition = loadDefinition(source);
+		const workflow = this.createWorkflow(definition);
+		const node = workflow.getNode(nodeName);
+		if (!node) throw new Error(`No node named "${nodeName}"`);
+		const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+		const method = nodeType.methods?.listSearch?.[methodName];
+		if (!method) throw new Error(`Node "${nodeName}" (${node.type}) has no listSearch method ${methodName}`);
+		const helper = new TestCredentialsHelper(this.registry, structuredClone(options.credentials));
+		const additionalData = this.createAdditionalData(helper, undefined, workflow.id);
+		const context = new LoadOptionsContext(workflow, node, additionalData, options.path ?? `parameters.${methodName}`);
+		return await method.call(context, options.filter, options.paginationToken);
+	}
+
 	async pollOnce(source: WorkflowSource, triggerNodeName: string, options: PollOnceOptions): Promise<PollResult> {
 		const definition = loadDefinition(source);
 		const workflow = this.createWorkflow(definition, options.staticData);

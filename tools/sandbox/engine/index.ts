@@ -22,11 +22,23 @@
  */
 import './env';
 
-import type { ICredentialDataDecryptedObject, INodeCredentialTestResult, INodeExecutionData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	INodeCredentialTestResult,
+	INodeExecutionData,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { N8nHarness } from './harness';
 import { REPO_ROOT } from './registry';
-import type { PollOnceOptions, PollResult, RunFromTriggerOptions, RunWorkflowOptions, WorkflowSource } from './types';
+import type {
+	ListSearchOptions,
+	PollOnceOptions,
+	PollResult,
+	RunFromTriggerOptions,
+	RunWorkflowOptions,
+	WorkflowSource,
+} from './types';
 import type { WorkflowRun } from './workflowRun';
 
 export { N8nHarness, type HarnessOptions } from './harness';
@@ -80,6 +92,16 @@ export async function pollAndRun(
 	options: PollOnceOptions,
 ): Promise<{ poll: PollResult; run: WorkflowRun | undefined }> {
 	return await (await getHarness()).pollAndRun(source, triggerNodeName, options);
+}
+
+/** See {@link N8nHarness.listSearch}. Uses the package at the repo root. */
+export async function listSearch(
+	source: WorkflowSource,
+	nodeName: string,
+	methodName: string,
+	options: ListSearchOptions,
+): Promise<INodeListSearchResult> {
+	return await (await getHarness()).listSearch(source, nodeName, methodName, options);
 }
 
 /** See {@link N8nHarness.testCredential}. Uses the package at the repo root; type defaults to `alibabaCloudApi`. */

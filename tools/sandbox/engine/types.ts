@@ -48,6 +48,16 @@ export interface RunFromTriggerOptions {
 	mode?: WorkflowExecuteMode;
 }
 
+export interface ListSearchOptions {
+	credentials: TestCredentials;
+	/** What the user typed in the list's search box. */
+	filter?: string;
+	/** The `paginationToken` of the previous page (the editor asks for the next page when the list is scrolled). */
+	paginationToken?: string;
+	/** The parameter's path, e.g. `parameters.templateId`. */
+	path?: string;
+}
+
 export interface PollOnceOptions {
 	credentials: TestCredentials;
 	/**

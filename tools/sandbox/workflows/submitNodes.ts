@@ -81,6 +81,15 @@ export const SUBMIT_NODES: SubmitNodeCase[] = [
 		settlesLostAnswers: false,
 		parameters: { workflowId: '34d577eade633860bdf1237e2f0e2a4b', mediaId: '={{ $json.marker }}' },
 	},
+	{
+		label: 'Register Media Info',
+		type: 'alibabaCloudRegisterMediaInfo',
+		action: 'RegisterMediaInfo',
+		kind: 'mediaAsset',
+		idempotent: true,
+		settlesLostAnswers: true,
+		parameters: { inputUrl: '=oss://media-in/{{ $json.marker }}.mp4' },
+	},
 ];
 
 export function marker(count: number): string {
@@ -189,5 +198,5 @@ export function loopOverItems(node: SubmitNodeCase, settings: NodeSettings = {},
 
 export function jobIdOf(json: IDataObject): string | undefined {
 	const submission = (json.submission ?? json) as IDataObject;
-	return (submission.JobId ?? submission.TaskId) as string | undefined;
+	return (submission.JobId ?? submission.TaskId ?? submission.MediaId) as string | undefined;
 }

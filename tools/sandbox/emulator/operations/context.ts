@@ -1,3 +1,4 @@
+import { Catalogue } from '../catalogue';
 import { Clock } from '../clock';
 import { JobStore } from '../jobs';
 import { Params } from '../params';
@@ -5,6 +6,7 @@ import { Params } from '../params';
 export interface OperationContext {
 	params: Params;
 	jobs: JobStore;
+	catalogue: Catalogue;
 	clock: Clock;
 	region: string;
 	vodSubmitOmitsTaskId: boolean;

@@ -1,5 +1,7 @@
 import { Operation } from './context';
+import { listEditingProjects, listPipelines, listTemplates } from './catalogue';
 import { getLiveEditingJob, submitLiveEditingJob } from './live';
+import { getMediaInfo, registerMediaInfo } from './media';
 import { getPackageJob, listPackageJobs, submitPackageJob } from './package';
 import { getMediaProducingJob, listMediaProducingJobs, submitMediaProducingJob } from './producing';
 import { getJobDetail, submitWorkflowJob } from './vod';
@@ -18,6 +20,11 @@ export const OPERATIONS: Record<Product, Record<string, Operation>> = {
 		ListMediaProducingJobs: listMediaProducingJobs,
 		SubmitLiveEditingJob: submitLiveEditingJob,
 		GetLiveEditingJob: getLiveEditingJob,
+		RegisterMediaInfo: registerMediaInfo,
+		GetMediaInfo: getMediaInfo,
+		ListTemplates: listTemplates,
+		ListPipelines: listPipelines,
+		ListEditingProjects: listEditingProjects,
 	},
 	VOD: {
 		SubmitWorkflowJob: submitWorkflowJob,
