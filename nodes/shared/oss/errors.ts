@@ -1,4 +1,5 @@
 /** OSS error answers (XML) turned into messages that say what to do next. Nothing secret is ever included. */
+import { xmlText } from './xml';
 
 export interface OssFailure {
 	code: string;
@@ -11,21 +12,11 @@ export interface OssFailure {
 	outcomeUnknown: boolean;
 }
 
-function xmlField(xml: string, name: string): string | undefined {
-	const match = new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(xml);
-	return match?.[1]
-		.replace(/&#(\d+);/g, (_all, code: string) => String.fromCharCode(Number(code)))
-		.replace(/&amp;/g, '&')
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"');
-}
-
 export function failureFromResponse(statusCode: number, body: unknown, headers: Record<string, unknown>): OssFailure {
 	const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : '';
-	const code = xmlField(text, 'Code') ?? String(headers['x-oss-err'] ?? '');
-	const requestId = xmlField(text, 'RequestId') ?? (headers['x-oss-request-id'] as string | undefined);
-	const message = xmlField(text, 'Message') ?? (code ? '' : text.slice(0, 200).replace(/\s+/g, ' ').trim());
+	const code = xmlText(text, 'Code') ?? String(headers['x-oss-err'] ?? '');
+	const requestId = xmlText(text, 'RequestId') ?? (headers['x-oss-request-id'] as string | undefined);
+	const message = xmlText(text, 'Message') ?? (code ? '' : text.slice(0, 200).replace(/\s+/g, ' ').trim());
 	return {
 		code: code || `HTTP ${statusCode}`,
 		message,

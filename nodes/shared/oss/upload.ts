@@ -8,6 +8,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { answerHeader, callOss, OssCallError, type OssCall } from '../transport/oss';
 import { partsOf } from './parts';
 import type { OssTarget } from './target';
+import { xmlText } from './xml';
 
 export const MAX_PARTS = 10_000;
 const MIB = 1024 * 1024;
@@ -96,7 +97,7 @@ export async function uploadObject(
 		headers: objectHeaders(settings),
 		retry: 'rejected',
 	});
-	const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(initiated.body)?.[1];
+	const uploadId = xmlText(initiated.body, 'UploadId');
 	if (!uploadId) throw new Error('OSS answered InitiateMultipartUpload without an UploadId');
 
 	let failure: unknown;
@@ -136,9 +137,7 @@ export async function uploadObject(
 			if (!head || !unquote(answerHeader(head, 'etag')).endsWith(`-${etags.length}`)) throw error;
 			return head;
 		});
-		const etag = unquote(
-			/<ETag>([^<]+)<\/ETag>/.exec(completed.body)?.[1]?.replace(/&quot;/g, '"') ?? answerHeader(completed, 'etag'),
-		);
+		const etag = unquote(xmlText(completed.body, 'ETag') ?? answerHeader(completed, 'etag'));
 		return { etag, multipart: { used: true, partCount: etags.length, partSize, uploadId } };
 	} catch (error) {
 		failure = error;

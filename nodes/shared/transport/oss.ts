@@ -66,6 +66,8 @@ async function options(call: OssCall): Promise<IHttpRequestOptions> {
 			[OSS_BUCKET_HEADER]: call.target.bucket,
 			[OSS_KEY_HEADER]: ossEncode(call.target.key, true),
 			[OSS_REGION_HEADER]: call.target.region,
+			// The HTTP client would add a form content type to a body without one, after signing: set it before.
+			...(body !== undefined ? { 'content-type': 'application/octet-stream' } : {}),
 			...(call.contentLength !== undefined ? { 'content-length': String(call.contentLength) } : {}),
 			...call.headers,
 		},

@@ -13,7 +13,8 @@ export class OssError extends Error {
 }
 
 export function escapeXml(text: string): string {
-	return text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
+	const entities: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' };
+	return text.replace(/[<>&'"]/g, (char) => entities[char]);
 }
 
 export function xmlDocument(root: string, fields: Record<string, string | undefined>): string {
