@@ -365,14 +365,14 @@ async function perform(state: EmulatorState, action: OssAction, call: Call): Pro
 					'The XML you provided was not well-formed or did not validate against our published schema.',
 				);
 			const files: StoredFile[] = [];
+			if (listed.some((part, position) => position > 0 && part.partNumber <= listed[position - 1].partNumber)) {
+				throw new OssError(
+					400,
+					'InvalidPartOrder',
+					'The list of parts was not in ascending order. Parts list must be specified in order by part number.',
+				);
+			}
 			listed.forEach((part, position) => {
-				if (position > 0 && part.partNumber <= listed[position - 1].partNumber) {
-					throw new OssError(
-						400,
-						'InvalidPartOrder',
-						'The list of parts was not in ascending order. Parts list must be specified in order by part number.',
-					);
-				}
 				const file = upload.parts.get(part.partNumber);
 				if (!file || file.etag.toUpperCase() !== part.etag.toUpperCase()) {
 					throw new OssError(
