@@ -74,7 +74,7 @@ it('a submitted video is uploaded to OSS, packaged as HLS from its oss:// URL, a
 	expect(JSON.parse(submits[0].query.Inputs)).toEqual([{ Input: { Type: 'OSS', Media: `oss://media-in/${key}` } }]);
 	expect(JSON.parse(submits[0].query.Output)).toEqual({
 		Type: 'OSS',
-		Media: `oss://media-out/hls/uploads/${day}/launch trailer/index.m3u8`,
+		Media: `oss://media-out/hls/uploads/${day}/launch-trailer/index.m3u8`,
 	});
 	expect(submits[0].query.Name).toBe('launch-trailer');
 	const [packaged] = run.output('Package as HLS');
