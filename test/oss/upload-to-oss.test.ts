@@ -325,4 +325,43 @@ describe('Upload to OSS: multipart above the threshold', () => {
 		expect(emulator.oss.object(DEFAULT_OSS_BUCKET, 'in/clip.mp4')?.md5).toBe(md5(bytes));
 		expect(emulator.oss.unfinishedUploads()).toEqual([]);
 	});
+
+	it('a Complete whose answer is lost: the retry finds the upload gone, and HeadObject confirms the object', async () => {
+		emulator.faults.add({ type: 'reset', action: 'CompleteMultipartUpload', afterEffect: true, count: 1 });
+		const bytes = randomBytes(2 * MIB + 5);
+		const run = await runWorkflow(uploadNode({}, multipartOptions), {
+			credentials: sandboxCredentials(emulator),
+			pinData: pinned([{ bytes }]),
+		});
+		expect(run.error).toBeUndefined();
+		expect(actions().slice(-3)).toEqual(['CompleteMultipartUpload', 'CompleteMultipartUpload', 'HeadObject']);
+		const stored = emulator.oss.object(DEFAULT_OSS_BUCKET, 'in/clip.mp4')!;
+		expect(run.output(UPLOAD)[0]).toMatchObject({
+			etag: stored.etag.replace(/"/g, ''),
+			multipart: { used: true, partCount: 3 },
+		});
+		expect(stored.sha256).toBe(sha256(bytes));
+	});
+
+	it('when the abort fails too, the error names the upload ID whose parts remain', async () => {
+		emulator.faults.error({
+			action: 'UploadPart',
+			status: 403,
+			code: 'AccessDenied',
+			message: 'denied by bucket policy',
+		});
+		emulator.faults.error({ action: 'AbortMultipartUpload', status: 500, count: 5 });
+		const run = await runWorkflow(uploadNode({}, multipartOptions), {
+			credentials: sandboxCredentials(emulator),
+			pinData: pinned([{ bytes: randomBytes(2 * MIB) }]),
+		});
+		const [unfinished] = emulator.oss.unfinishedUploads();
+		expect(unfinished).toBeDefined();
+		const error = run.nodeError(UPLOAD);
+		expect(error?.message).toContain('AccessDenied');
+		expect(error?.description).toContain(
+			`Aborting the multipart upload ${unfinished.uploadId} failed too (InternalError)`,
+		);
+		expect(actions().filter((action) => action === 'AbortMultipartUpload')).toHaveLength(3);
+	});
 });
