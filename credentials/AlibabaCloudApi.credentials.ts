@@ -9,6 +9,7 @@ import type {
 
 import { PRODUCTS, REGIONS, defaultEndpoint } from '../nodes/shared/api/products';
 import { DEFAULT_REGION, signRequestOptions } from './acs3/authenticate';
+import { isOssRequest, signOssRequestOptions } from './oss4/authenticate';
 
 export class AlibabaCloudApi implements ICredentialType {
 	name = 'alibabaCloudApi';
@@ -90,11 +91,17 @@ export class AlibabaCloudApi implements ICredentialType {
 		},
 	];
 
-	/** Signs every request with Alibaba Cloud signature V3 (ACS3-HMAC-SHA256). */
+	/**
+	 * Signs OSS requests (marked by the Upload to OSS node, or sent to an OSS host: see oss4/authenticate.ts) with
+	 * OSS Signature V4 (OSS4-HMAC-SHA256), and every other request with signature V3 (ACS3-HMAC-SHA256).
+	 */
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> => signRequestOptions(credentials, requestOptions);
+	): Promise<IHttpRequestOptions> =>
+		isOssRequest(requestOptions)
+			? signOssRequestOptions(credentials, requestOptions)
+			: signRequestOptions(credentials, requestOptions);
 
 	test: ICredentialTestRequest = {
 		request: {

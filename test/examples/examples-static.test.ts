@@ -164,7 +164,7 @@ describe('every example is importable n8n workflow JSON', () => {
 			);
 			const roots = workflow.nodes.filter((node) => node.type !== `${BASE}.stickyNote` && !targets.has(node.name));
 			expect(roots).toHaveLength(1);
-			expect(roots[0].type).toMatch(/manualTrigger$|alibabaCloudMediaJobTrigger$/);
+			expect(roots[0].type).toMatch(/manualTrigger$|alibabaCloudMediaJobTrigger$|formTrigger$/);
 		});
 	});
 

@@ -2,7 +2,7 @@
  * Offline sandbox: `npm run emulator -- --port 8787 --clock real --speed 10`.
  * Prints the endpoint and the sandbox credentials to paste into n8n.
  */
-import { ADMIN_PREFIX, startEmulator } from './index';
+import { ADMIN_PREFIX, DEFAULT_OSS_BUCKET, startEmulator } from './index';
 import type { ClockMode } from './clock';
 
 interface CliOptions {
@@ -53,6 +53,8 @@ async function main(): Promise<void> {
 		region: args.region,
 		quotas: args.quotas ? 'alibaba' : undefined,
 		latencyMs: args.latencyMs,
+		// The default bucket, and the one example 5 uploads to.
+		ossBuckets: [DEFAULT_OSS_BUCKET, 'media-in'],
 	});
 	const lines = [
 		`Alibaba Cloud media emulator (ICE 2020-11-09, VOD 2017-03-21) listening on ${emu.url}`,
@@ -69,6 +71,9 @@ async function main(): Promise<void> {
 		`  AccessKey ID:       ${emu.stsCredentials.accessKeyId}`,
 		`  AccessKey Secret:   ${emu.stsCredentials.accessKeySecret}`,
 		`  Security Token:     ${emu.stsCredentials.securityToken}`,
+		'',
+		'Upload to OSS node (Options):',
+		`  OSS Endpoint Override: ${emu.oss.endpoint}   Addressing Style: Path-Style   buckets: ${DEFAULT_OSS_BUCKET}, media-in`,
 		'',
 		`Admin API: ${emu.url}${ADMIN_PREFIX}/health (see tools/sandbox/emulator/README.md). Ctrl+C to stop.`,
 	];

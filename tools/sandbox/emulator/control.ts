@@ -100,6 +100,7 @@ export class EmulatorControl {
 		this.state.faults.clear();
 		this.state.nonces.clear();
 		this.state.vodSubmitOmitsTaskId = false;
+		this.state.oss.clear();
 		this.clearRequests();
 		this.state.accounts.clear();
 		for (const left of [...sandboxAccounts(), ...this.initialAccounts])

@@ -25,6 +25,7 @@ import { EmulatorControl, JobSnapshot } from './control';
 import { FaultInjector } from './faults';
 import { FailureRule, EmulatorJobKind, JobStore, LifecycleTiming, SeedOptions } from './jobs';
 import { LoggedRequest } from './requestLog';
+import { OssStore, type MultipartUpload, type StoredObject } from './oss/store';
 import { createEmulatorServer } from './server';
 import { accountMap, EmulatorState } from './state';
 
@@ -53,6 +54,28 @@ export interface EmulatorOptions {
 	quotas?: 'alibaba' | Record<string, number>;
 	/** Milliseconds added before every answer, as a round trip to a real endpoint would. Default 0. */
 	latencyMs?: number;
+	/** OSS buckets to create (in the emulator's region); default [DEFAULT_OSS_BUCKET]. */
+	ossBuckets?: string[];
+}
+
+/** The bucket every emulator has unless `ossBuckets` says otherwise. */
+export const DEFAULT_OSS_BUCKET = 'media-sandbox';
+
+/** OSS, path-style on the emulator's own address: `<url>/<bucket>/<key>` (see README.md, "OSS"). */
+export interface OssEmulator {
+	/** The endpoint to give the Upload to OSS node (path-style addressing). */
+	endpoint: string;
+	region: string;
+	createBucket(name: string, region?: string): void;
+	/** A stored object (its bytes are in `path`, with size, md5, sha256 and ETag), or undefined. */
+	object(bucket: string, key: string): StoredObject | undefined;
+	/** The bytes of a stored object (small ones: this reads the whole file). */
+	readObject(bucket: string, key: string): Buffer | undefined;
+	objects(): StoredObject[];
+	/** Multipart uploads initiated and neither completed nor aborted, each with its part numbers. */
+	unfinishedUploads(): Array<Omit<MultipartUpload, 'parts'> & { partNumbers: number[] }>;
+	/** Temporary directory holding the object and part files. */
+	directory: string;
 }
 
 /** The quotas Alibaba documents for these actions (requests per second per account; api-notes). */
@@ -109,7 +132,8 @@ export interface Emulator {
 	catalogue: Catalogue;
 	/** Answer SubmitWorkflowJob without TaskId, as older VOD responses do. */
 	setVodSubmitOmitsTaskId(omit: boolean): void;
-	/** Clears jobs, rules, faults, requests, nonces and accounts added later; keeps the clock. */
+	oss: OssEmulator;
+	/** Clears jobs, rules, faults, requests, nonces, OSS objects and uploads, and accounts added later; keeps the clock. */
 	reset(): void;
 	stop(): Promise<void>;
 }
@@ -133,7 +157,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		requests: [],
 		wallClock: options.wallClock ?? Date.now,
 		vodSubmitOmitsTaskId: false,
+		oss: new OssStore(options.region ?? 'cn-shanghai'),
 	};
+	for (const bucket of options.ossBuckets ?? [DEFAULT_OSS_BUCKET]) state.oss.createBucket(bucket);
 	let url = '';
 	const control = new EmulatorControl(state, () => url);
 	control.initialAccounts = options.accounts ?? [];
@@ -173,10 +199,28 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		setVodSubmitOmitsTaskId: (omit) => {
 			state.vodSubmitOmitsTaskId = omit;
 		},
+		oss: {
+			endpoint: url,
+			region: state.region,
+			createBucket: (name, region) => void state.oss.createBucket(name, region),
+			object: (bucket, key) => state.oss.objects.get(state.oss.objectKey(bucket, key)),
+			readObject: (bucket, key) => state.oss.readObject(bucket, key),
+			objects: () => [...state.oss.objects.values()],
+			unfinishedUploads: () =>
+				[...state.oss.uploads.values()].map(({ parts, ...upload }) => ({
+					...upload,
+					partNumbers: [...parts.keys()].sort((left, right) => left - right),
+				})),
+			directory: state.oss.directory,
+		},
 		reset: () => control.reset(),
 		stop: () =>
 			new Promise<void>((resolve, reject) => {
-				server.close((err) => (err ? reject(err) : resolve()));
+				server.close((err) => {
+					state.oss.destroy();
+					if (err) reject(err);
+					else resolve();
+				});
 				server.closeAllConnections();
 			}),
 	};
@@ -189,4 +233,5 @@ export type { Fault, ErrorFault, HtmlFault, ResetFault, DelayFault, ThrottleRule
 export type { FailureRule, EmulatorJobKind, SeedOptions, LifecycleTiming, Job } from './jobs';
 export type { LoggedRequest } from './requestLog';
 export type { Catalogue, CatalogueTemplate, CataloguePipeline, CatalogueProject } from './catalogue';
+export type { StoredObject, MultipartUpload } from './oss/store';
 export { ADMIN_PREFIX } from './admin';

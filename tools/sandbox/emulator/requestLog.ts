@@ -8,14 +8,14 @@ export interface LoggedRequest {
 	path: string;
 	action?: string;
 	version?: string;
-	product?: 'ICE' | 'VOD';
+	product?: 'ICE' | 'VOD' | 'OSS';
 	accessKeyId?: string;
 	/** Decoded query parameters, string values as received (repeated names: the first). */
 	query: Record<string, string>;
 	/** Decoded application/x-www-form-urlencoded body parameters. */
 	form: Record<string, string>;
 	rawBody: string;
-	/** Lower-case names; x-acs-security-token is redacted. */
+	/** Lower-case names; x-acs-security-token and x-oss-security-token are redacted. */
 	headers: Record<string, string>;
 	/** HTTP status sent, or undefined when the connection was reset. */
 	status?: number;
@@ -29,7 +29,7 @@ export function redactHeaders(headers: Record<string, string | undefined>): Reco
 	const out: Record<string, string> = {};
 	for (const [key, value] of Object.entries(headers)) {
 		if (value === undefined) continue;
-		out[key] = key === 'x-acs-security-token' ? '***' : value;
+		out[key] = key === 'x-acs-security-token' || key === 'x-oss-security-token' ? '***' : value;
 	}
 	return out;
 }

@@ -12,6 +12,7 @@ import { LoggedRequest, redactHeaders } from './requestLog';
 import { parsePairs } from './signature';
 import { EmulatorState } from './state';
 import { EmulatorControl } from './control';
+import { handleOssRequest, isOssWireRequest } from './oss/server';
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
@@ -48,12 +49,15 @@ export function createEmulatorServer(holder: EmulatorControl): Server {
 }
 
 async function handle(holder: EmulatorControl, req: IncomingMessage, res: ServerResponse): Promise<void> {
-	const body = await readBody(req);
 	const rawUrl = req.url ?? '/';
 	const query = rawUrl.indexOf('?');
 	const path = query < 0 ? rawUrl : rawUrl.slice(0, query);
 	const rawQuery = query < 0 ? '' : rawUrl.slice(query + 1);
-	if (path === ADMIN_PREFIX || path.startsWith(ADMIN_PREFIX + '/')) {
+	const isAdmin = path === ADMIN_PREFIX || path.startsWith(ADMIN_PREFIX + '/');
+	// OSS bodies (uploads) stream to disk: they are not read into memory here.
+	if (!isAdmin && isOssWireRequest(req, path)) return handleOssRequest(holder.state, req, res, path, rawQuery);
+	const body = await readBody(req);
+	if (isAdmin) {
 		const { status, json } = await handleAdmin(
 			holder,
 			req.method ?? 'GET',

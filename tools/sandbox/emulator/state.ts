@@ -6,6 +6,7 @@ import { Clock } from './clock';
 import { FaultInjector } from './faults';
 import { JobStore } from './jobs';
 import { LoggedRequest } from './requestLog';
+import type { OssStore } from './oss/store';
 
 export interface EmulatorState {
 	region: string;
@@ -25,6 +26,8 @@ export interface EmulatorState {
 	wallClock: () => number;
 	/** Older VOD answers to SubmitWorkflowJob carry no TaskId (api-notes: "treat as optional"). */
 	vodSubmitOmitsTaskId: boolean;
+	/** OSS buckets, objects (in files of a temp dir) and unfinished multipart uploads. */
+	oss: OssStore;
 }
 
 export function accountMap(extra: EmulatorAccount[] = []): Map<string, EmulatorAccount> {

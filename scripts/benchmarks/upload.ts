@@ -1,0 +1,111 @@
+/**
+ * Peak memory of uploading a large file through Upload to OSS (multipart, streamed): writes a random file
+ * (`--mb`, default 200), starts the emulator here, runs the n8n side in a child process (uploadChild.ts) and
+ * reads its RSS; checks that OSS got the same bytes (MD5 and SHA-256).
+ *
+ *   npm run build && tsx scripts/benchmarks/upload.ts [--mb 200]
+ */
+import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+import { DEFAULT_OSS_BUCKET, startEmulator } from '../../tools/sandbox/emulator';
+
+const MIB = 2 ** 20;
+const REPO_ROOT = resolve(__dirname, '../..');
+
+export interface UploadMeasure {
+	fileMiB: number;
+	seconds: number;
+	rssBeforeMiB: number;
+	rssPeakMiB: number;
+	rssGrowthMiB: number;
+	maxRssMiB: number;
+	sameBytes: boolean;
+	output: Record<string, unknown>;
+	object: { size: number; partCount?: number; md5: string; sha256: string } | undefined;
+	file: { md5: string; sha256: string };
+}
+
+async function writeRandomFile(path: string, bytes: number): Promise<{ md5: string; sha256: string }> {
+	const md5 = createHash('md5');
+	const sha256 = createHash('sha256');
+	const output = createWriteStream(path);
+	for (let written = 0; written < bytes; ) {
+		const chunk = randomBytes(Math.min(4 * MIB, bytes - written));
+		md5.update(chunk);
+		sha256.update(chunk);
+		written += chunk.length;
+		if (!output.write(chunk)) await new Promise<void>((done) => output.once('drain', () => done()));
+	}
+	await new Promise<void>((done, fail) => output.end((error?: Error | null) => (error ? fail(error) : done())));
+	return { md5: md5.digest('hex'), sha256: sha256.digest('hex') };
+}
+
+export async function measureUpload(megabytes: number): Promise<UploadMeasure> {
+	const directory = mkdtempSync(join(tmpdir(), 'oss-upload-bench-'));
+	const emulator = await startEmulator();
+	try {
+		const file = join(directory, 'large.bin');
+		const warmupFile = join(directory, 'warmup.bin');
+		const digests = await writeRandomFile(file, megabytes * MIB);
+		writeFileSync(warmupFile, randomBytes(1024));
+		const key = `bench/large-${megabytes}mb.bin`;
+		const { stdout } = await promisify(execFile)(
+			process.execPath,
+			[
+				'--expose-gc',
+				'--import',
+				'tsx',
+				join(REPO_ROOT, 'scripts/benchmarks/uploadChild.ts'),
+				file,
+				emulator.oss.endpoint,
+				DEFAULT_OSS_BUCKET,
+				key,
+				warmupFile,
+			],
+			{
+				cwd: REPO_ROOT,
+				env: { ...process.env, N8N_RESTRICT_FILE_ACCESS_TO: directory, N8N_LOG_LEVEL: 'silent' },
+				maxBuffer: 16 * MIB,
+			},
+		);
+		const figures = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Omit<
+			UploadMeasure,
+			'fileMiB' | 'sameBytes' | 'object' | 'file'
+		>;
+		const stored = emulator.oss.object(DEFAULT_OSS_BUCKET, key);
+		return {
+			fileMiB: megabytes,
+			...figures,
+			file: digests,
+			object: stored && { size: stored.size, partCount: stored.partCount, md5: stored.md5, sha256: stored.sha256 },
+			sameBytes: stored?.md5 === digests.md5 && stored?.sha256 === digests.sha256,
+		};
+	} finally {
+		await emulator.stop();
+		rmSync(directory, { recursive: true, force: true });
+	}
+}
+
+if (require.main === module) {
+	const flag = process.argv.indexOf('--mb');
+	const megabytes = flag > 0 ? Number(process.argv[flag + 1]) : 200;
+	measureUpload(megabytes)
+		.then((measure) => {
+			const mib = (value: number) => `${value.toFixed(0)} MiB`;
+			process.stdout.write(
+				`Upload to OSS of a ${megabytes} MiB file (multipart, ${String(measure.object?.partCount)} parts) in ${measure.seconds.toFixed(1)} s:\n` +
+					`  n8n process RSS before ${mib(measure.rssBeforeMiB)}, peak ${mib(measure.rssPeakMiB)} (growth ${mib(measure.rssGrowthMiB)}), max RSS ${mib(measure.maxRssMiB)}\n` +
+					`  bytes in OSS: ${measure.sameBytes ? 'identical (MD5 and SHA-256)' : 'DIFFERENT'}\n`,
+			);
+			if (!measure.sameBytes) process.exitCode = 1;
+		})
+		.catch((error: unknown) => {
+			process.stderr.write(`${String(error instanceof Error ? error.stack : error)}\n`);
+			process.exitCode = 1;
+		});
+}

@@ -1,0 +1,79 @@
+/**
+ * The n8n side of the upload memory measure, run in its own process so its RSS is n8n's alone:
+ * n8n's binary data in filesystem mode (as n8n runs by default), Read/Write Files from Disk reads the file into it,
+ * Upload to OSS sends it to the emulator given on the command line. Prints one JSON line with the figures.
+ *
+ *   node --import tsx scripts/benchmarks/uploadChild.ts <file> <ossEndpoint> <bucket> <key>
+ */
+import { createRequire } from 'node:module';
+
+import { BinaryDataService } from 'n8n-core';
+
+import { runWorkflow } from '../../tools/sandbox/engine';
+import { chain } from '../../tools/sandbox/workflows/workflows';
+import { SANDBOX_ACCESS_KEY_ID, SANDBOX_ACCESS_KEY_SECRET } from '../../tools/sandbox/emulator/accounts';
+
+const SAMPLE_EVERY_MS = 10;
+const MIB = 2 ** 20;
+
+const Container = createRequire(require.resolve('n8n-core'))('@n8n/di').Container as {
+	get<T>(type: abstract new (...args: never[]) => T): T;
+};
+
+function workflow(file: string, endpoint: string, bucket: string, key: string) {
+	return chain(
+		{
+			name: 'Read File',
+			type: 'n8n-nodes-base.readWriteFile',
+			typeVersion: 1.1,
+			parameters: { operation: 'read', fileSelector: file, options: {} },
+		},
+		{
+			name: 'Upload to OSS',
+			type: 'alibabaCloudUploadToOss',
+			parameters: { bucket, objectKey: key, options: { endpoint, addressingStyle: 'path' } },
+		},
+	);
+}
+
+async function main(): Promise<void> {
+	const [file, endpoint, bucket, key, warmupFile] = process.argv.slice(2);
+	await Container.get(BinaryDataService).init();
+	const credentials = {
+		alibabaCloudApi: {
+			accessKeyId: SANDBOX_ACCESS_KEY_ID,
+			accessKeySecret: SANDBOX_ACCESS_KEY_SECRET,
+			region: 'cn-shanghai',
+		},
+	};
+	// Load n8n, both nodes and the binary data store once, so the measure is the upload and not loading code.
+	const warmup = await runWorkflow(workflow(warmupFile, endpoint, bucket, `${key}.warmup`), { credentials });
+	if (warmup.error) throw new Error(`warm-up failed: ${warmup.error.message}`);
+	(globalThis as { gc?: () => void }).gc?.();
+	const before = process.memoryUsage().rss;
+	let peak = before;
+	const sampler = setInterval(() => {
+		peak = Math.max(peak, process.memoryUsage().rss);
+	}, SAMPLE_EVERY_MS);
+	const started = Date.now();
+	const run = await runWorkflow(workflow(file, endpoint, bucket, key), { credentials });
+	clearInterval(sampler);
+	peak = Math.max(peak, process.memoryUsage().rss);
+	if (run.error) throw new Error(`upload failed: ${run.error.message}`);
+	const [output] = run.output('Upload to OSS');
+	process.stdout.write(
+		`${JSON.stringify({
+			seconds: (Date.now() - started) / 1000,
+			rssBeforeMiB: before / MIB,
+			rssPeakMiB: peak / MIB,
+			rssGrowthMiB: (peak - before) / MIB,
+			maxRssMiB: process.resourceUsage().maxRSS / 1024,
+			output,
+		})}\n`,
+	);
+}
+
+main().catch((error: unknown) => {
+	process.stderr.write(`${String(error instanceof Error ? error.stack : error)}\n`);
+	process.exitCode = 1;
+});
