@@ -99,6 +99,8 @@ export class EmulatorControl {
 		this.state.faults.clear();
 		this.state.nonces.clear();
 		this.state.vodSubmitOmitsTaskId = false;
+		this.state.callbacks.reset();
+		this.state.dispatcher.reset();
 		this.clearRequests();
 		this.state.accounts.clear();
 		for (const left of [...sandboxAccounts(), ...this.initialAccounts])

@@ -19,6 +19,8 @@ import {
 	SANDBOX_STS_SECURITY_TOKEN,
 } from './accounts';
 import { NonceStore } from './auth';
+import { CallbackDelivery, CallbackDispatcher, DispatcherOptions, SendOptions } from './callbacks/dispatcher';
+import { CallbackSettings } from './callbacks/settings';
 import { Clock, ClockMode, createClock } from './clock';
 import { EmulatorControl, JobSnapshot } from './control';
 import { FaultInjector } from './faults';
@@ -52,6 +54,20 @@ export interface EmulatorOptions {
 	quotas?: 'alibaba' | Record<string, number>;
 	/** Milliseconds added before every answer, as a round trip to a real endpoint would. Default 0. */
 	latencyMs?: number;
+	/** Callback delivery: how often ended jobs are looked for, the wait before a retry, attempts per delivery. */
+	callbacks?: DispatcherOptions;
+}
+
+/** The callbacks Alibaba sends (SetEventCallback / SetMessageCallback, per-job NotifyAddress); see callbacks/. */
+export interface CallbackHandle {
+	/** Every POST sent (each attempt), oldest first (live array). */
+	readonly deliveries: CallbackDelivery[];
+	/** Sends the events of jobs that have ended and waits until every delivery (with its retries) is over. */
+	flush(): Promise<number>;
+	/** A POST as a test wants it: forged (`key: 'wrong'`), unsigned (`key: null`), replayed (`timestamp` in the past). */
+	send(options: SendOptions): Promise<{ status: number; body: string }>;
+	/** A recorded delivery sent again with the same headers and body. */
+	resend(deliveryId: string): Promise<{ status: number; body: string }>;
 }
 
 /** The quotas Alibaba documents for these actions (requests per second per account; api-notes). */
@@ -106,6 +122,7 @@ export interface Emulator {
 	addAccount(account: EmulatorAccount): void;
 	/** Answer SubmitWorkflowJob without TaskId, as older VOD responses do. */
 	setVodSubmitOmitsTaskId(omit: boolean): void;
+	callbacks: CallbackHandle;
 	/** Clears jobs, rules, faults, requests, nonces and accounts added later; keeps the clock. */
 	reset(): void;
 	stop(): Promise<void>;
@@ -117,18 +134,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		options.speed ?? 1,
 		options.startTime !== undefined ? new Date(options.startTime).getTime() : Date.now(),
 	);
+	const jobs = new JobStore(clock, options.timing);
+	const callbacks = new CallbackSettings();
+	const wallClock = options.wallClock ?? Date.now;
+	const dispatcher = new CallbackDispatcher(jobs, callbacks, wallClock, options.callbacks);
 	const state: EmulatorState = {
 		region: options.region ?? 'cn-shanghai',
 		clock,
-		jobs: new JobStore(clock, options.timing),
+		jobs,
 		faults: new FaultInjector(),
 		quotas: quotaLimiter(options.quotas),
 		latencyMs: options.latencyMs ?? 0,
 		nonces: new NonceStore(),
 		accounts: accountMap(options.accounts),
 		requests: [],
-		wallClock: options.wallClock ?? Date.now,
+		wallClock,
 		vodSubmitOmitsTaskId: false,
+		callbacks,
+		dispatcher,
 	};
 	let url = '';
 	const control = new EmulatorControl(state, () => url);
@@ -141,6 +164,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	});
 	const port = (server.address() as AddressInfo).port;
 	url = `http://${host}:${port}`;
+	dispatcher.start();
 	return {
 		url,
 		port,
@@ -168,9 +192,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		setVodSubmitOmitsTaskId: (omit) => {
 			state.vodSubmitOmitsTaskId = omit;
 		},
+		callbacks: {
+			deliveries: dispatcher.deliveries,
+			flush: () => dispatcher.flush(),
+			send: (sendOptions) => dispatcher.send(sendOptions),
+			resend: (deliveryId) => dispatcher.resend(deliveryId),
+		},
 		reset: () => control.reset(),
 		stop: () =>
 			new Promise<void>((resolve, reject) => {
+				dispatcher.stop();
 				server.close((err) => (err ? reject(err) : resolve()));
 				server.closeAllConnections();
 			}),
@@ -183,4 +214,6 @@ export type { JobSnapshot } from './control';
 export type { Fault, ErrorFault, HtmlFault, ResetFault, DelayFault, ThrottleRule, FaultInjector } from './faults';
 export type { FailureRule, EmulatorJobKind, SeedOptions, LifecycleTiming, Job } from './jobs';
 export type { LoggedRequest } from './requestLog';
+export type { CallbackDelivery, DispatcherOptions, SendOptions } from './callbacks/dispatcher';
+export { callbackSignature, SIGNATURE_HEADERS } from './callbacks/signing';
 export { ADMIN_PREFIX } from './admin';

@@ -1,6 +1,8 @@
 /** Everything the emulator knows, shared by the RPC server, the admin API and the in-process handle. */
 import { EmulatorAccount, sandboxAccounts } from './accounts';
 import { NonceStore } from './auth';
+import type { CallbackDispatcher } from './callbacks/dispatcher';
+import type { CallbackSettings } from './callbacks/settings';
 import { Clock } from './clock';
 import { FaultInjector } from './faults';
 import { JobStore } from './jobs';
@@ -22,6 +24,9 @@ export interface EmulatorState {
 	wallClock: () => number;
 	/** Older VOD answers to SubmitWorkflowJob carry no TaskId (api-notes: "treat as optional"). */
 	vodSubmitOmitsTaskId: boolean;
+	/** SetEventCallback / SetMessageCallback settings, and the deliveries they cause. */
+	callbacks: CallbackSettings;
+	dispatcher: CallbackDispatcher;
 }
 
 export function accountMap(extra: EmulatorAccount[] = []): Map<string, EmulatorAccount> {

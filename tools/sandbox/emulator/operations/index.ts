@@ -1,3 +1,4 @@
+import { getEventCallback, getMessageCallback, setEventCallback, setMessageCallback } from './callbacks';
 import { Operation } from './context';
 import { getLiveEditingJob, submitLiveEditingJob } from './live';
 import { getPackageJob, listPackageJobs, submitPackageJob } from './package';
@@ -18,10 +19,14 @@ export const OPERATIONS: Record<Product, Record<string, Operation>> = {
 		ListMediaProducingJobs: listMediaProducingJobs,
 		SubmitLiveEditingJob: submitLiveEditingJob,
 		GetLiveEditingJob: getLiveEditingJob,
+		SetEventCallback: setEventCallback,
+		GetEventCallback: getEventCallback,
 	},
 	VOD: {
 		SubmitWorkflowJob: submitWorkflowJob,
 		GetJobDetail: getJobDetail,
+		SetMessageCallback: setMessageCallback,
+		GetMessageCallback: getMessageCallback,
 	},
 };
 
