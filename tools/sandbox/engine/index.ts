@@ -28,6 +28,7 @@ import { N8nHarness } from './harness';
 import { REPO_ROOT } from './registry';
 import type { PollOnceOptions, PollResult, RunFromTriggerOptions, RunWorkflowOptions, WorkflowSource } from './types';
 import type { WorkflowRun } from './workflowRun';
+import type { ServedWebhook, ServeWebhookOptions } from './webhookServer';
 
 export { N8nHarness, type HarnessOptions } from './harness';
 export { REPO_ROOT, TypeRegistry, type LoadTimings } from './registry';
@@ -35,6 +36,7 @@ export { TestCredentialsHelper, type CredentialRequest, type TestCredentials } f
 export { userFolder } from './env';
 export type * from './types';
 export { WorkflowRun } from './workflowRun';
+export type { ServedWebhook, ServeWebhookOptions, WebhookCall } from './webhookServer';
 
 const harnesses = new Map<string, Promise<N8nHarness>>();
 
@@ -80,6 +82,15 @@ export async function pollAndRun(
 	options: PollOnceOptions,
 ): Promise<{ poll: PollResult; run: WorkflowRun | undefined }> {
 	return await (await getHarness()).pollAndRun(source, triggerNodeName, options);
+}
+
+/** See {@link N8nHarness.serveWebhook}. Uses the package at the repo root. */
+export async function serveWebhook(
+	source: WorkflowSource,
+	triggerNodeName: string,
+	options: ServeWebhookOptions,
+): Promise<ServedWebhook> {
+	return await (await getHarness()).serveWebhook(source, triggerNodeName, options);
 }
 
 /** See {@link N8nHarness.testCredential}. Uses the package at the repo root; type defaults to `alibabaCloudApi`. */
