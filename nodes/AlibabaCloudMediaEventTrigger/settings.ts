@@ -72,8 +72,16 @@ export function readSettings(parameter: ReadParameter): EventTriggerSettings {
 		outcomes: [...new Set(outcomes)],
 		confirmWithApi: parameter('confirmWithApi', false) === true,
 		callbackUrl: isBlank(options.callbackUrl) ? undefined : httpUrl(options.callbackUrl, 'Callback URL as Registered'),
-		timestampWindowSeconds: minutes(options.timestampWindowMinutes, 'Timestamp Window (Minutes)', TIMESTAMP_WINDOW_MINUTES),
-		duplicateWindowSeconds: minutes(options.duplicateWindowMinutes, 'Duplicate Window (Minutes)', DUPLICATE_WINDOW_MINUTES),
+		timestampWindowSeconds: minutes(
+			options.timestampWindowMinutes,
+			'Timestamp Window (Minutes)',
+			TIMESTAMP_WINDOW_MINUTES,
+		),
+		duplicateWindowSeconds: minutes(
+			options.duplicateWindowMinutes,
+			'Duplicate Window (Minutes)',
+			DUPLICATE_WINDOW_MINUTES,
+		),
 		timeoutMs: timeoutSeconds * 1000,
 	};
 }

@@ -100,7 +100,11 @@ describe('events Alibaba sends when jobs end', () => {
 			errorCode: 'InvalidParameter.Timeline',
 			errorMessage: 'The timeline is invalid.',
 		});
-		expect(byJob[live]).toMatchObject({ jobKind: 'mediaProducing', status: 'succeeded', eventType: 'ProduceMediaComplete' });
+		expect(byJob[live]).toMatchObject({
+			jobKind: 'mediaProducing',
+			status: 'succeeded',
+			eventType: 'ProduceMediaComplete',
+		});
 		expect(byJob[task]).toMatchObject({
 			jobKind: 'vodWorkflow',
 			status: 'succeeded',
@@ -242,7 +246,9 @@ describe('calls that are not Alibaba’s get 401 and start nothing', () => {
 		];
 		for (const headers of cases) expect((await post(webhook.url, headers)).status).toBe(401);
 		// The same signature, correctly placed, is accepted: the cases above fail for their headers alone.
-		expect((await post(webhook.url, { 'X-ICE-TIMESTAMP': timestamp, 'X-ICE-SIGNATURE': iceSignature })).status).toBe(200);
+		expect((await post(webhook.url, { 'X-ICE-TIMESTAMP': timestamp, 'X-ICE-SIGNATURE': iceSignature })).status).toBe(
+			200,
+		);
 		expect(await startedExecutions(webhook)).toHaveLength(1);
 	});
 
@@ -260,7 +266,11 @@ describe('calls that are not Alibaba’s get 401 and start nothing', () => {
 		const emulator = emulators.emulator;
 		const webhook = await serve({ options: { callbackUrl: registered } });
 		const asSeen = await emulator.callbacks.send({ product: 'ice', body: body('a'.repeat(32)) });
-		const asRegistered = await emulator.callbacks.send({ product: 'ice', body: body('b'.repeat(32)), signedUrl: registered });
+		const asRegistered = await emulator.callbacks.send({
+			product: 'ice',
+			body: body('b'.repeat(32)),
+			signedUrl: registered,
+		});
 		expect([asSeen.status, asRegistered.status]).toEqual([401, 200]);
 		expect((await emitted(webhook)).map((item) => item.jobId)).toEqual(['b'.repeat(32)]);
 	});
@@ -298,7 +308,11 @@ describe('duplicates and retries', () => {
 		const [packaging] = emulator.seedJobs({ kind: 'package', count: 1, status: 'Init' });
 		emulator.finishJob(packaging);
 		await finishAll(emulator);
-		const attempts = emulator.callbacks.deliveries.map((delivery) => [delivery.route, delivery.attempt, delivery.status]);
+		const attempts = emulator.callbacks.deliveries.map((delivery) => [
+			delivery.route,
+			delivery.attempt,
+			delivery.status,
+		]);
 		expect(attempts.sort()).toEqual([
 			['ice', 1, 0],
 			['ice', 2, 0],

@@ -4,7 +4,10 @@ import { ICE_VERSION, rawCall, VOD_VERSION } from '../../tools/sandbox/emulator/
 
 const json = (value: unknown): string => JSON.stringify(value);
 
-async function submitted(answer: Promise<{ status: number; body: any; text: string }>, idField: string): Promise<string> {
+async function submitted(
+	answer: Promise<{ status: number; body: any; text: string }>,
+	idField: string,
+): Promise<string> {
 	const { status, body, text } = await answer;
 	if (status !== 200) throw new Error(`submission refused: ${status} ${text}`);
 	return body[idField] as string;

@@ -63,7 +63,9 @@ function endStatus(kind: JobKind, rawStatus: unknown): string {
 	const known = jobStatus(kind, rawStatus);
 	const { terminal } = JOB_KINDS[kind];
 	if (known !== 'running') return String(rawStatus);
-	const succeeded = terminal.succeeded.some((spelling) => spelling.toLowerCase() === String(rawStatus ?? '').toLowerCase());
+	const succeeded = terminal.succeeded.some(
+		(spelling) => spelling.toLowerCase() === String(rawStatus ?? '').toLowerCase(),
+	);
 	return succeeded ? terminal.succeeded[0] : terminal.failed[0];
 }
 

@@ -318,7 +318,11 @@ export class N8nHarness {
 	 * webhook (see webhookServer.ts): every call runs the node's `webhook()` in n8n-core's `WebhookContext`, and the
 	 * items it returns start an execution (mode `webhook`). Static data is saved between calls as n8n saves it.
 	 */
-	async serveWebhook(source: WorkflowSource, triggerNodeName: string, options: ServeWebhookOptions): Promise<ServedWebhook> {
+	async serveWebhook(
+		source: WorkflowSource,
+		triggerNodeName: string,
+		options: ServeWebhookOptions,
+	): Promise<ServedWebhook> {
 		const definition = loadDefinition(source);
 		return await serveWebhook(
 			{
@@ -327,7 +331,11 @@ export class N8nHarness {
 				createAdditionalData: (helper, hooks, workflowId, urlBase) =>
 					this.createAdditionalData(helper, hooks, workflowId, urlBase),
 				runFromTrigger: (workflowDefinition, triggerName, data, credentials, staticData) =>
-					this.runWorkflowFromTrigger(workflowDefinition, triggerName, data, { credentials, staticData, mode: 'webhook' }),
+					this.runWorkflowFromTrigger(workflowDefinition, triggerName, data, {
+						credentials,
+						staticData,
+						mode: 'webhook',
+					}),
 			},
 			definition,
 			triggerNodeName,

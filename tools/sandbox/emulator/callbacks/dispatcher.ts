@@ -118,7 +118,10 @@ export class CallbackDispatcher {
 		if (!url) throw new Error(`no ${options.product} callback URL configured; pass url`);
 		const key = options.key === undefined ? configured?.AuthKey : options.key;
 		const timestamp = options.timestamp ?? Math.floor(this.wallClock() / 1000);
-		const headers = key === null || key === undefined ? {} : signatureHeaders(options.product, options.signedUrl ?? url, key, timestamp);
+		const headers =
+			key === null || key === undefined
+				? {}
+				: signatureHeaders(options.product, options.signedUrl ?? url, key, timestamp);
 		return await this.post(url, headers, JSON.stringify(options.body));
 	}
 
@@ -180,7 +183,11 @@ export class CallbackDispatcher {
 		}
 	}
 
-	private async post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string }> {
+	private async post(
+		url: string,
+		headers: Record<string, string>,
+		body: string,
+	): Promise<{ status: number; body: string }> {
 		try {
 			const response = await fetch(url, {
 				method: 'POST',

@@ -24,7 +24,8 @@ function callbackUrl(params: Params): string | undefined {
 function authKey(params: Params, lettersAndDigitsOnly: boolean): string | undefined {
 	const key = optional(params, 'AuthKey');
 	if (key === undefined) return undefined;
-	if (key.length > MAX_KEY_LENGTH) throw invalidParameter('AuthKey', `It must be at most ${MAX_KEY_LENGTH} characters.`);
+	if (key.length > MAX_KEY_LENGTH)
+		throw invalidParameter('AuthKey', `It must be at most ${MAX_KEY_LENGTH} characters.`);
 	if (lettersAndDigitsOnly && !/^[A-Za-z0-9]+$/.test(key))
 		throw invalidParameter('AuthKey', 'It may contain only upper- and lower-case letters and digits.');
 	return key;
