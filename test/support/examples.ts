@@ -18,12 +18,14 @@ export const FILES = {
 	produce: '02-produce-timeline-notify.json',
 	trigger: '03-job-trigger-alerts.json',
 	liveToVod: '04-live-clip-to-vod-workflow.json',
+	resumeOnCallback: '05-produce-resume-on-callback.json',
 } as const;
 export const IDS = {
 	package: 'alibabaExample01',
 	produce: 'alibabaExample02',
 	trigger: 'alibabaExample03',
 	liveToVod: 'alibabaExample04',
+	resumeOnCallback: 'alibabaExample05',
 } as const;
 
 /** The strings a user replaces (the engine suite checks they are written exactly once), and the credentials. */
