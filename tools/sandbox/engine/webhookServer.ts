@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 
 import { WebhookContext } from 'n8n-core';
 import {
+	isNodeClassInstance,
 	NodeHelpers,
 	type IDataObject,
 	type IHttpRequestMethods,
@@ -115,16 +116,22 @@ export async function serveWebhook(
 	const description = nodeType.description.webhooks?.find((webhook) => webhook.name === 'default');
 	if (!nodeType.webhook || !description) throw new Error(`Node "${triggerNodeName}" has no default webhook`);
 
+	// Like n8n's WebhookService.getNodeWebhooks: method, path and isFullPath may be expressions over the parameters.
+	const resolved = (value: unknown, fallback?: unknown) =>
+		probe.expression.getSimpleParameterValue(probeNode, value as string, 'internal', {}, undefined, fallback as never);
+	const httpMethod = String(resolved(description.httpMethod, 'GET')).toUpperCase();
+	const path = String(resolved(description.path) ?? '').replace(/^\/+/, '');
+	const isFullPath = resolved(description.isFullPath, false) === true;
 	let urlBase = '';
 	let webhookPath = '';
 	const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
 		const receivedAt = Date.now();
 		const raw = await readBody(request);
-		const path = new URL(request.url ?? '/', urlBase).pathname;
 		const method = (request.method ?? 'GET').toUpperCase();
-		if (path !== `/webhook/${webhookPath}` || method !== String(description.httpMethod)) {
+		const requested = new URL(request.url ?? '/', urlBase).pathname;
+		if (requested !== `/webhook/${webhookPath}` || method !== httpMethod) {
 			response.writeHead(404, { 'content-type': 'application/json' });
-			response.end(JSON.stringify({ message: `The requested webhook "${method} ${path}" is not registered.` }));
+			response.end(JSON.stringify({ message: `The requested webhook "${method} ${requested}" is not registered.` }));
 			return;
 		}
 		const call: WebhookCall = {
@@ -153,7 +160,7 @@ export async function serveWebhook(
 		additionalData.httpRequest = request as never;
 		additionalData.httpResponse = response as never;
 		const webhookData: IWebhookData = {
-			httpMethod: description.httpMethod as IHttpRequestMethods,
+			httpMethod: httpMethod as IHttpRequestMethods,
 			node: node.name,
 			path: webhookPath,
 			webhookDescription: description as IWebhookDescription,
@@ -164,7 +171,8 @@ export async function serveWebhook(
 		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
 		let result;
 		try {
-			result = await nodeType.webhook!.call(context);
+			// As n8n's WebhookService.runWebhook: nodes written as classes of `Node` get the context as an argument.
+			result = isNodeClassInstance(nodeType) ? await nodeType.webhook(context) : await nodeType.webhook!.call(context);
 		} catch (error) {
 			if (!response.headersSent) {
 				response.writeHead(500, { 'content-type': 'application/json' });
@@ -204,7 +212,7 @@ export async function serveWebhook(
 	});
 	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
 	urlBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	webhookPath = NodeHelpers.getNodeWebhookPath(probe.id, probeNode, String(description.path));
+	webhookPath = NodeHelpers.getNodeWebhookPath(probe.id, probeNode, path, isFullPath);
 	return {
 		url: `${urlBase}/webhook/${webhookPath}`,
 		calls,
