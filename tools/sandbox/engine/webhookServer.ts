@@ -17,6 +17,7 @@ import {
 	type INodeExecutionData,
 	type IWebhookData,
 	type IWebhookDescription,
+	type IWebhookResponseData,
 	type IWorkflowExecuteAdditionalData,
 	type Workflow,
 } from 'n8n-workflow';
@@ -114,7 +115,8 @@ export async function serveWebhook(
 	if (!probeNode) throw new Error(`No node named "${triggerNodeName}"`);
 	const nodeType = probe.nodeTypes.getByNameAndVersion(probeNode.type, probeNode.typeVersion);
 	const description = nodeType.description.webhooks?.find((webhook) => webhook.name === 'default');
-	if (!nodeType.webhook || !description) throw new Error(`Node "${triggerNodeName}" has no default webhook`);
+	const webhook = nodeType.webhook;
+	if (!webhook || !description) throw new Error(`Node "${triggerNodeName}" has no default webhook`);
 
 	// Like n8n's WebhookService.getNodeWebhooks: method, path and isFullPath may be expressions over the parameters.
 	const resolved = (value: unknown, fallback?: unknown) =>
@@ -172,7 +174,9 @@ export async function serveWebhook(
 		let result;
 		try {
 			// As n8n's WebhookService.runWebhook: nodes written as classes of `Node` get the context as an argument.
-			result = isNodeClassInstance(nodeType) ? await nodeType.webhook(context) : await nodeType.webhook!.call(context);
+			result = isNodeClassInstance(nodeType)
+				? await (nodeType as { webhook: (context: WebhookContext) => Promise<IWebhookResponseData> }).webhook(context)
+				: await webhook.call(context);
 		} catch (error) {
 			if (!response.headersSent) {
 				response.writeHead(500, { 'content-type': 'application/json' });
