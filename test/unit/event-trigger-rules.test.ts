@@ -1,6 +1,7 @@
 /** The event trigger's pure rules: signature verdicts, the duplicate memory, and event messages read as jobs. */
 import { createHash } from 'node:crypto';
 
+import { checkCallbackKeys } from '../../nodes/AlibabaCloudMediaEventTrigger/keys';
 import { firstDelivery, MAX_SEEN } from '../../nodes/AlibabaCloudMediaEventTrigger/seenEvents';
 import { verifySignature } from '../../nodes/AlibabaCloudMediaEventTrigger/signature';
 import { eventIdentity, summarizeEvent } from '../../nodes/shared/jobs/jobEvents';
@@ -83,5 +84,17 @@ describe('summarizeEvent', () => {
 		expect(
 			summarizeEvent('ice', { EventType: 'WorkflowTaskComplete', TaskId: 't', Status: 'Succeed' }),
 		).not.toHaveProperty('jobKind');
+	});
+});
+
+describe('checkCallbackKeys (the credential’s Test)', () => {
+	it('needs one key, at most 32 characters, the ICE AuthKey letters and digits; never echoes a key', () => {
+		expect(checkCallbackKeys({})).toMatch(/Set the ICE AuthKey/);
+		expect(checkCallbackKeys({ iceAuthKey: 'Abc123' })).toBeUndefined();
+		expect(checkCallbackKeys({ vodPrivateKey: 'any-thing_goes' })).toBeUndefined();
+		expect(checkCallbackKeys({ iceAuthKey: 'has-dash' })).toMatch(/letters and digits/);
+		const long = checkCallbackKeys({ vodPrivateKey: 'k'.repeat(33) });
+		expect(long).toMatch(/32/);
+		expect(long).not.toContain('k'.repeat(33));
 	});
 });
