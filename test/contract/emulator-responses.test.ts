@@ -178,6 +178,40 @@ describeWithContract('contract: emulator answers', () => {
 		expect(codeless).not.toMatch(/Error/);
 	});
 
+	it('callback settings: SetEventCallback / GetEventCallback and SetMessageCallback / GetMessageCallback, and refusals', async () => {
+		expect(await probe.ok('GetEventCallback')).toEqual({ RequestId: expect.any(String) });
+		expect(await probe.ok('GetMessageCallback')).toEqual({ RequestId: expect.any(String) });
+		const ice = {
+			CallbackType: 'HTTP',
+			CallbackURL: 'https://hooks.example.com/alibaba',
+			EventTypeList: 'ProduceMediaComplete',
+			AuthSwitch: 'on',
+			AuthKey: 'TestKey001',
+		};
+		expect(await probe.ok('SetEventCallback', ice)).toMatchObject({ Success: true });
+		expect(await probe.ok('GetEventCallback')).toMatchObject(ice);
+		// A Set changes only the fields it is given.
+		await probe.ok('SetEventCallback', { EventTypeList: 'ProduceMediaComplete,TranscodeComplete' });
+		expect(await probe.ok('GetEventCallback')).toMatchObject({
+			...ice,
+			EventTypeList: 'ProduceMediaComplete,TranscodeComplete',
+		});
+		const vod = { ...ice, EventTypeList: 'WorkflowTaskComplete', AuthKey: 'Dsf346dvet' };
+		expect(Object.keys(await probe.ok('SetMessageCallback', vod))).toEqual(['RequestId']);
+		expect((await probe.ok('GetMessageCallback')).MessageCallback).toEqual({ AppId: 'app-1000000', ...vod });
+		expect(await probe.ok('GetMessageCallback', { AppId: 'app-2000000' })).not.toHaveProperty('MessageCallback');
+		const refused = async (action: string, query: Record<string, string>) =>
+			expect((await probe.call(action, query)).body.Code).toBe('InvalidParameter');
+		await refused('SetEventCallback', { AuthKey: 'has-dash' });
+		await refused('SetEventCallback', { AuthKey: 'k'.repeat(33) });
+		await refused('SetEventCallback', { CallbackType: 'SMS' });
+		await refused('SetEventCallback', { CallbackURL: `https://x.example.com/${'p'.repeat(240)}` });
+		await refused('SetMessageCallback', { CallbackType: 'MNS' });
+		await refused('SetMessageCallback', { AppId: 'app-3', AuthSwitch: 'on' });
+		await refused('SetMessageCallback', { AppId: 'app-3', CallbackType: 'HTTP' });
+		expect(await probe.ok('GetEventCallback')).toMatchObject({ AuthKey: 'TestKey001' });
+	});
+
 	it('media assets: RegisterMediaInfo, GetMediaInfo through Init → Preparing → Normal and PrepareFail, by ID and URL', async () => {
 		const register = async (query: Record<string, string>) => (await probe.ok('RegisterMediaInfo', query)).MediaId;
 		const video = await register({

@@ -3,7 +3,7 @@ import type { Emulator } from '../../tools/sandbox/emulator';
 import { ICE_VERSION, rawCall, VOD_VERSION } from '../../tools/sandbox/emulator/sdkClient';
 import { errorBodyMisfits, Misfit, responseMisfits } from '../support/contract';
 
-const VOD_ACTIONS = ['SubmitWorkflowJob', 'GetJobDetail'];
+const VOD_ACTIONS = ['SubmitWorkflowJob', 'GetJobDetail', 'SetMessageCallback', 'GetMessageCallback'];
 
 export interface Answer {
 	status: number;

@@ -6,7 +6,14 @@ import path from 'node:path';
 import type { IDataObject, INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
 import { Emulator, startEmulator } from '../../tools/sandbox/emulator';
-import { listSearch, REPO_ROOT, runWorkflow } from '../../tools/sandbox/engine';
+import { listSearch, REPO_ROOT, runWorkflow, serveWebhook } from '../../tools/sandbox/engine';
+import {
+	callbackKeys,
+	EVENT_TRIGGER,
+	eventTriggerWorkflow,
+	pointCallbacksAt,
+} from '../../tools/sandbox/workflows/eventTrigger';
+import { submitProduction, submitVodTask } from '../support/eventTrigger';
 import { describeWithContract, Misfit, requestMisfits } from '../support/contract';
 import { TriggerDriver, triggerWorkflow } from '../../tools/sandbox/workflows/jobTrigger';
 import { chain, sandboxCredentials, startingWith } from '../../tools/sandbox/workflows/workflows';
@@ -309,5 +316,23 @@ describeWithContract('contract: what the nodes send', () => {
 			if (jobTypes.length > 0) expect([...new Set(asked)].sort()).toEqual([...jobTypes].sort());
 			expect(sample).not.toBeInstanceOf(Error);
 		});
+	});
+	it('Media Event Trigger with Confirm with the API: one Get per event, GetMediaProducingJob and GetJobDetail', async () => {
+		const webhook = await serveWebhook(eventTriggerWorkflow({ confirmWithApi: true }), EVENT_TRIGGER, {
+			credentials: { ...callbackKeys(), ...sandboxCredentials(emulator) },
+		});
+		try {
+			await pointCallbacksAt(emulator, webhook.url);
+			await submitProduction(emulator);
+			await submitVodTask(emulator);
+			emulator.clearRequests();
+			emulator.clock.advance(60_000);
+			await emulator.callbacks.flush();
+			await webhook.settled();
+			expect(loggedMisfits(emulator, ['GetJobDetail', 'GetMediaProducingJob'])).toEqual([]);
+			expect(emulator.requests).toHaveLength(2);
+		} finally {
+			await webhook.close();
+		}
 	});
 });

@@ -331,3 +331,28 @@ describe('example 4: live clip into VOD, then a VOD workflow on the new video', 
 		]);
 	}, 30_000);
 });
+
+describe('example 6: render, park the execution, resume when IMS calls back', () => {
+	it('submits with the execution’s resume URL as NotifyAddress and parks in the Wait node (status waiting)', async () => {
+		const run = await runWorkflow(examplePath(FILES.resumeOnCallback), { credentials: credentialsFor(manual) });
+		expect(run.error).toBeUndefined();
+		expect(run.status).toBe('waiting');
+		expect(run.executedNodes()).toEqual(['Start', 'Submit Media Producing Job', 'Wait for IMS']);
+		const [submission] = manual.requests.filter((request) => request.action === 'SubmitMediaProducingJob');
+		const notifyAddress = JSON.parse(submission.query.UserData as string).NotifyAddress as string;
+		expect(notifyAddress).toMatch(/^http:\/\/localhost:5678\/webhook-waiting\/harness-\d+/);
+		// When the job ends, IMS posts its event to exactly that address, unsigned.
+		manual.clock.advance(MINUTE);
+		await manual.callbacks.flush();
+		const [delivery] = manual.callbacks.deliveries;
+		expect({ route: delivery.route, url: delivery.url, signed: delivery.signed }).toEqual({
+			route: 'notify',
+			url: notifyAddress,
+			signed: false,
+		});
+		expect(JSON.parse(delivery.body)).toMatchObject({
+			EventType: 'ProduceMediaComplete',
+			MessageBody: { Status: 'Success', JobId: run.output('Submit Media Producing Job')[0].JobId },
+		});
+	});
+});

@@ -19,6 +19,7 @@ export const FILES = {
 	trigger: '03-job-trigger-alerts.json',
 	liveToVod: '04-live-clip-to-vod-workflow.json',
 	uploadToHls: '05-form-upload-package-email.json',
+	resumeOnCallback: '06-produce-resume-on-callback.json',
 } as const;
 export const IDS = {
 	package: 'alibabaExample01',
@@ -26,6 +27,7 @@ export const IDS = {
 	trigger: 'alibabaExample03',
 	liveToVod: 'alibabaExample04',
 	uploadToHls: 'alibabaExample05',
+	resumeOnCallback: 'alibabaExample06',
 } as const;
 
 /** The strings a user replaces (the engine suite checks they are written exactly once), and the credentials. */

@@ -1,9 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 
 import { requireText } from '../helpers/validation';
 import type { JobKind } from '../jobs/jobKinds';
-import { JOB_KINDS, readJobQuery } from '../jobs/jobKinds';
+import { JOB_KINDS, jobOutput, readJobQuery } from '../jobs/jobKinds';
 import type { ApiRequest } from '../transport/request';
+import { callApi } from '../transport/request';
 import type { OperationDefinition } from './executeOperation';
 import { executeOperation } from './executeOperation';
 
@@ -25,4 +26,15 @@ export function readJobExecute(kind: JobKind): (this: IExecuteFunctions) => Prom
 	return async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return executeOperation.call(this, operation);
 	};
+}
+
+/** One job read by its kind's Get operation, normalized as the Get nodes output it (outside an item loop, e.g. a trigger). */
+export async function readJob(
+	context: IWebhookFunctions,
+	kind: JobKind,
+	jobId: string,
+	timeoutMs: number,
+): Promise<IDataObject> {
+	const query = readJobQuery(kind, jobId) as ApiRequest['query'];
+	return jobOutput(kind, await callApi(context, JOB_KINDS[kind].get, { query }, { timeoutMs }));
 }

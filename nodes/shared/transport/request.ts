@@ -4,6 +4,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
+	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, UserError } from 'n8n-workflow';
@@ -44,7 +45,7 @@ interface CallOptions {
 	timeoutMs?: number;
 }
 
-type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IWebhookFunctions;
 
 const MAX_ATTEMPTS = 3;
 const RETRY_DELAYS_MS = [400, 1500];

@@ -4,6 +4,7 @@
  */
 import { isoSeconds } from './clock';
 import { EmulatorControl } from './control';
+import { SendOptions } from './callbacks/dispatcher';
 import { Fault } from './faults';
 import { FailureRule, EmulatorJobKind, SeedOptions } from './jobs';
 
@@ -52,7 +53,7 @@ export async function handleAdmin(
 	try {
 		return {
 			status: 200,
-			json: route_(
+			json: await route_(
 				control,
 				method.toUpperCase(),
 				route.replace(/\/+$/, '') || '/',
@@ -142,6 +143,14 @@ function route_(
 		case 'POST /reset':
 			control.reset();
 			return { ok: true };
+		case 'POST /callbacks/flush':
+			return state.dispatcher.flush().then((sent) => ({ sent }));
+		case 'GET /callbacks/deliveries':
+			return { deliveries: state.dispatcher.deliveries };
+		case 'POST /callbacks/send':
+			return state.dispatcher.send(body as unknown as SendOptions);
+		case 'POST /callbacks/resend':
+			return state.dispatcher.resend(str(body.id, 'id'));
 	}
 	if (jobRoute) {
 		const [, jobId, verb] = jobRoute;

@@ -101,6 +101,8 @@ export class EmulatorControl {
 		this.state.nonces.clear();
 		this.state.vodSubmitOmitsTaskId = false;
 		this.state.oss.clear();
+		this.state.callbacks.reset();
+		this.state.dispatcher.reset();
 		this.clearRequests();
 		this.state.accounts.clear();
 		for (const left of [...sandboxAccounts(), ...this.initialAccounts])

@@ -20,6 +20,8 @@ import {
 } from './accounts';
 import { NonceStore } from './auth';
 import { Catalogue } from './catalogue';
+import { CallbackDelivery, CallbackDispatcher, DispatcherOptions, SendOptions } from './callbacks/dispatcher';
+import { CallbackSettings } from './callbacks/settings';
 import { Clock, ClockMode, createClock } from './clock';
 import { EmulatorControl, JobSnapshot } from './control';
 import { FaultInjector } from './faults';
@@ -54,6 +56,8 @@ export interface EmulatorOptions {
 	quotas?: 'alibaba' | Record<string, number>;
 	/** Milliseconds added before every answer, as a round trip to a real endpoint would. Default 0. */
 	latencyMs?: number;
+	/** Callback delivery: how often ended jobs are looked for, the wait before a retry, attempts per delivery. */
+	callbacks?: DispatcherOptions;
 	/** OSS buckets to create (in the emulator's region); default [DEFAULT_OSS_BUCKET]. */
 	ossBuckets?: string[];
 }
@@ -76,6 +80,18 @@ export interface OssEmulator {
 	unfinishedUploads(): Array<Omit<MultipartUpload, 'parts'> & { partNumbers: number[] }>;
 	/** Temporary directory holding the object and part files. */
 	directory: string;
+}
+
+/** The callbacks Alibaba sends (SetEventCallback / SetMessageCallback, per-job NotifyAddress); see callbacks/. */
+export interface CallbackHandle {
+	/** Every POST sent (each attempt), oldest first (live array). */
+	readonly deliveries: CallbackDelivery[];
+	/** Sends the events of jobs that have ended and waits until every delivery (with its retries) is over. */
+	flush(): Promise<number>;
+	/** A POST as a test wants it: forged (`key: 'wrong'`), unsigned (`key: null`), replayed (`timestamp` in the past). */
+	send(options: SendOptions): Promise<{ status: number; body: string }>;
+	/** A recorded delivery sent again with the same headers and body. */
+	resend(deliveryId: string): Promise<{ status: number; body: string }>;
 }
 
 /** The quotas Alibaba documents for these actions (requests per second per account; api-notes). */
@@ -133,7 +149,8 @@ export interface Emulator {
 	/** Answer SubmitWorkflowJob without TaskId, as older VOD responses do. */
 	setVodSubmitOmitsTaskId(omit: boolean): void;
 	oss: OssEmulator;
-	/** Clears jobs, rules, faults, requests, nonces, OSS objects and uploads, and accounts added later; keeps the clock. */
+	callbacks: CallbackHandle;
+	/** Clears jobs, rules, faults, requests, nonces, OSS objects and uploads, callback settings and deliveries, and accounts added later; keeps the clock. */
 	reset(): void;
 	stop(): Promise<void>;
 }
@@ -144,10 +161,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		options.speed ?? 1,
 		options.startTime !== undefined ? new Date(options.startTime).getTime() : Date.now(),
 	);
+	const jobs = new JobStore(clock, options.timing);
+	const callbacks = new CallbackSettings();
+	const wallClock = options.wallClock ?? Date.now;
+	const dispatcher = new CallbackDispatcher(jobs, callbacks, wallClock, options.callbacks);
 	const state: EmulatorState = {
 		region: options.region ?? 'cn-shanghai',
 		clock,
-		jobs: new JobStore(clock, options.timing),
+		jobs,
 		catalogue: new Catalogue(clock),
 		faults: new FaultInjector(),
 		quotas: quotaLimiter(options.quotas),
@@ -155,9 +176,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		nonces: new NonceStore(),
 		accounts: accountMap(options.accounts),
 		requests: [],
-		wallClock: options.wallClock ?? Date.now,
+		wallClock,
 		vodSubmitOmitsTaskId: false,
 		oss: new OssStore(options.region ?? 'cn-shanghai'),
+		callbacks,
+		dispatcher,
 	};
 	for (const bucket of options.ossBuckets ?? [DEFAULT_OSS_BUCKET]) state.oss.createBucket(bucket);
 	let url = '';
@@ -171,6 +194,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	});
 	const port = (server.address() as AddressInfo).port;
 	url = `http://${host}:${port}`;
+	dispatcher.start();
 	return {
 		url,
 		port,
@@ -213,9 +237,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 				})),
 			directory: state.oss.directory,
 		},
+		callbacks: {
+			deliveries: dispatcher.deliveries,
+			flush: () => dispatcher.flush(),
+			send: (sendOptions) => dispatcher.send(sendOptions),
+			resend: (deliveryId) => dispatcher.resend(deliveryId),
+		},
 		reset: () => control.reset(),
 		stop: () =>
 			new Promise<void>((resolve, reject) => {
+				dispatcher.stop();
 				server.close((err) => {
 					state.oss.destroy();
 					if (err) reject(err);
@@ -234,4 +265,6 @@ export type { FailureRule, EmulatorJobKind, SeedOptions, LifecycleTiming, Job } 
 export type { LoggedRequest } from './requestLog';
 export type { Catalogue, CatalogueTemplate, CataloguePipeline, CatalogueProject } from './catalogue';
 export type { StoredObject, MultipartUpload } from './oss/store';
+export type { CallbackDelivery, DispatcherOptions, SendOptions } from './callbacks/dispatcher';
+export { callbackSignature, SIGNATURE_HEADERS } from './callbacks/signing';
 export { ADMIN_PREFIX } from './admin';

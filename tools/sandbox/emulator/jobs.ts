@@ -158,6 +158,7 @@ export class JobStore {
 	private byClientToken = new Map<string, Job>();
 	private rules: FailureRule[] = [];
 	private seq = 0;
+	private readonly addListeners: Array<(job: Job) => void> = [];
 	timing: Record<EmulatorJobKind, LifecycleTiming>;
 
 	constructor(
@@ -194,6 +195,11 @@ export class JobStore {
 		transitions.push({ status: rule ? vocab.failure : vocab.success, at: now + timing.finishMs });
 		this.add(job);
 		return job;
+	}
+
+	/** Called with every job added from now on (submitted or seeded), e.g. to deliver its event when it ends. */
+	onAdd(listener: (job: Job) => void): void {
+		this.addListeners.push(listener);
 	}
 
 	findByClientToken(kind: EmulatorJobKind, token: string): Job | undefined {
@@ -338,6 +344,7 @@ export class JobStore {
 		if (last && byCreation(last, job) > 0) list.sort(byCreation);
 		this.byKind.set(job.kind, list);
 		if (job.clientToken) this.byClientToken.set(`${job.kind}\n${job.clientToken}`, job);
+		for (const listener of this.addListeners) listener(job);
 	}
 
 	private running(jobId: string): Job {

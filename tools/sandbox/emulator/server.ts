@@ -179,6 +179,7 @@ async function handleRpc(
 			clock: state.clock,
 			region: state.region,
 			vodSubmitOmitsTaskId: state.vodSubmitOmitsTaskId,
+			callbacks: state.callbacks,
 		});
 		result = { status: 200, payload: { RequestId: requestId, ...payload } };
 	} catch (err) {

@@ -2,6 +2,8 @@
 import { EmulatorAccount, sandboxAccounts } from './accounts';
 import { NonceStore } from './auth';
 import { Catalogue } from './catalogue';
+import type { CallbackDispatcher } from './callbacks/dispatcher';
+import type { CallbackSettings } from './callbacks/settings';
 import { Clock } from './clock';
 import { FaultInjector } from './faults';
 import { JobStore } from './jobs';
@@ -28,6 +30,9 @@ export interface EmulatorState {
 	vodSubmitOmitsTaskId: boolean;
 	/** OSS buckets, objects (in files of a temp dir) and unfinished multipart uploads. */
 	oss: OssStore;
+	/** SetEventCallback / SetMessageCallback settings, and the deliveries they cause. */
+	callbacks: CallbackSettings;
+	dispatcher: CallbackDispatcher;
 }
 
 export function accountMap(extra: EmulatorAccount[] = []): Map<string, EmulatorAccount> {

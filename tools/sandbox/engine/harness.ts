@@ -46,6 +46,7 @@ import type {
 	WorkflowSource,
 } from './types';
 import { WorkflowRun } from './workflowRun';
+import { serveWebhook, type ServedWebhook, type ServeWebhookOptions } from './webhookServer';
 
 const URL_BASE = 'http://localhost:5678';
 
@@ -97,6 +98,7 @@ export class N8nHarness {
 		credentialsHelper: TestCredentialsHelper,
 		hooks?: ExecutionLifecycleHooks,
 		workflowId?: string,
+		urlBase: string = URL_BASE,
 	): IWorkflowExecuteAdditionalData {
 		const unsupported = (what: string) => async () => {
 			throw new UnexpectedError(`${what} is not supported by the test harness`);
@@ -115,16 +117,16 @@ export class N8nHarness {
 			currentNodeExecutionIndex: 0,
 			variables: {},
 			externalSecretsProxy: new ExternalSecretsProxy(),
-			restApiUrl: `${URL_BASE}/rest`,
-			instanceBaseUrl: `${URL_BASE}/`,
-			formBaseUrl: `${URL_BASE}/form`,
-			formWaitingBaseUrl: `${URL_BASE}/form-waiting`,
-			formTestBaseUrl: `${URL_BASE}/form-test`,
-			webhookBaseUrl: `${URL_BASE}/webhook`,
-			webhookWaitingBaseUrl: `${URL_BASE}/webhook-waiting`,
-			webhookTestBaseUrl: `${URL_BASE}/webhook-test`,
-			mcpBaseUrl: `${URL_BASE}/mcp`,
-			mcpTestBaseUrl: `${URL_BASE}/mcp-test`,
+			restApiUrl: `${urlBase}/rest`,
+			instanceBaseUrl: `${urlBase}/`,
+			formBaseUrl: `${urlBase}/form`,
+			formWaitingBaseUrl: `${urlBase}/form-waiting`,
+			formTestBaseUrl: `${urlBase}/form-test`,
+			webhookBaseUrl: `${urlBase}/webhook`,
+			webhookWaitingBaseUrl: `${urlBase}/webhook-waiting`,
+			webhookTestBaseUrl: `${urlBase}/webhook-test`,
+			mcpBaseUrl: `${urlBase}/mcp`,
+			mcpTestBaseUrl: `${urlBase}/mcp-test`,
 		};
 	}
 
@@ -336,6 +338,36 @@ export class N8nHarness {
 			staticData: poll.staticData,
 		});
 		return { poll, run };
+	}
+
+	/**
+	 * Serves a webhook trigger of the workflow on a real local port as n8n serves an active workflow's production
+	 * webhook (see webhookServer.ts): every call runs the node's `webhook()` in n8n-core's `WebhookContext`, and the
+	 * items it returns start an execution (mode `webhook`). Static data is saved between calls as n8n saves it.
+	 */
+	async serveWebhook(
+		source: WorkflowSource,
+		triggerNodeName: string,
+		options: ServeWebhookOptions,
+	): Promise<ServedWebhook> {
+		const definition = loadDefinition(source);
+		return await serveWebhook(
+			{
+				registry: this.registry,
+				createWorkflow: (workflowDefinition, staticData) => this.createWorkflow(workflowDefinition, staticData),
+				createAdditionalData: (helper, hooks, workflowId, urlBase) =>
+					this.createAdditionalData(helper, hooks, workflowId, urlBase),
+				runFromTrigger: (workflowDefinition, triggerName, data, credentials, staticData) =>
+					this.runWorkflowFromTrigger(workflowDefinition, triggerName, data, {
+						credentials,
+						staticData,
+						mode: 'webhook',
+					}),
+			},
+			definition,
+			triggerNodeName,
+			options,
+		);
 	}
 
 	/**

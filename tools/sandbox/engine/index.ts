@@ -40,6 +40,7 @@ import type {
 	WorkflowSource,
 } from './types';
 import type { WorkflowRun } from './workflowRun';
+import type { ServedWebhook, ServeWebhookOptions } from './webhookServer';
 
 export { N8nHarness, type HarnessOptions } from './harness';
 export { REPO_ROOT, TypeRegistry, type LoadTimings } from './registry';
@@ -47,6 +48,7 @@ export { TestCredentialsHelper, type CredentialRequest, type TestCredentials } f
 export { userFolder } from './env';
 export type * from './types';
 export { WorkflowRun } from './workflowRun';
+export type { ServedWebhook, ServeWebhookOptions, WebhookCall } from './webhookServer';
 
 const harnesses = new Map<string, Promise<N8nHarness>>();
 
@@ -102,6 +104,15 @@ export async function listSearch(
 	options: ListSearchOptions,
 ): Promise<INodeListSearchResult> {
 	return await (await getHarness()).listSearch(source, nodeName, methodName, options);
+}
+
+/** See {@link N8nHarness.serveWebhook}. Uses the package at the repo root. */
+export async function serveWebhook(
+	source: WorkflowSource,
+	triggerNodeName: string,
+	options: ServeWebhookOptions,
+): Promise<ServedWebhook> {
+	return await (await getHarness()).serveWebhook(source, triggerNodeName, options);
 }
 
 /** See {@link N8nHarness.testCredential}. Uses the package at the repo root; type defaults to `alibabaCloudApi`. */

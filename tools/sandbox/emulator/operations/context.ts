@@ -1,4 +1,5 @@
 import { Catalogue } from '../catalogue';
+import type { CallbackSettings } from '../callbacks/settings';
 import { Clock } from '../clock';
 import { JobStore } from '../jobs';
 import { Params } from '../params';
@@ -10,6 +11,8 @@ export interface OperationContext {
 	clock: Clock;
 	region: string;
 	vodSubmitOmitsTaskId: boolean;
+	/** The account's ICE event callback and VOD message callback settings. */
+	callbacks: CallbackSettings;
 }
 
 /** Returns the response body without RequestId (the server adds it). */

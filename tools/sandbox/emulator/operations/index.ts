@@ -1,3 +1,4 @@
+import { getEventCallback, getMessageCallback, setEventCallback, setMessageCallback } from './callbacks';
 import { Operation } from './context';
 import { listEditingProjects, listPipelines, listTemplates } from './catalogue';
 import { getLiveEditingJob, submitLiveEditingJob } from './live';
@@ -25,10 +26,14 @@ export const OPERATIONS: Record<Product, Record<string, Operation>> = {
 		ListTemplates: listTemplates,
 		ListPipelines: listPipelines,
 		ListEditingProjects: listEditingProjects,
+		SetEventCallback: setEventCallback,
+		GetEventCallback: getEventCallback,
 	},
 	VOD: {
 		SubmitWorkflowJob: submitWorkflowJob,
 		GetJobDetail: getJobDetail,
+		SetMessageCallback: setMessageCallback,
+		GetMessageCallback: getMessageCallback,
 	},
 };
 
