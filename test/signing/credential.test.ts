@@ -48,7 +48,10 @@ describe('AlibabaCloudApi credential', () => {
 			'region',
 			'iceEndpoint',
 			'vodEndpoint',
+			'processesSharingQuota',
 		]);
+		expect(byName.processesSharingQuota).toMatchObject({ type: 'number', default: 1 });
+		expect(byName.processesSharingQuota.typeOptions).toMatchObject({ minValue: 1 });
 		expect(byName.accessKeySecret.typeOptions?.password).toBe(true);
 		expect(byName.securityToken.typeOptions?.password).toBe(true);
 		expect(byName.region.default).toBe('cn-shanghai');
