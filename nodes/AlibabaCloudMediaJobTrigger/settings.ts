@@ -47,8 +47,8 @@ export function readSettings(parameter: ReadParameter): TriggerSettings {
 		sources: [...new Set(sources)],
 		outcomes: [...new Set(outcomes)],
 		filters: {
-			pipelineId: optionalText(locatorValue(options.pipelineId), 'Pipeline ID'),
-			projectId: optionalText(locatorValue(options.projectId), 'Project ID'),
+			pipelineId: optionalText(locatorValue(options.pipelineId, 'Pipeline ID'), 'Pipeline ID'),
+			projectId: optionalText(locatorValue(options.projectId, 'Project ID'), 'Project ID'),
 			jobTypes: [...new Set(jobTypes)],
 		},
 		lookBackSeconds: lookBackHours * 3600,

@@ -53,7 +53,7 @@ export const submitLiveEditingJob: OperationDefinition = {
 				MediaProduceConfig: JSON.stringify({ Mode: mode }),
 				OutputMediaTarget: output.OutputMediaTarget,
 				OutputMediaConfig: JSON.stringify(outputMediaConfig),
-				ProjectId: optionalText(locatorValue(parameter('projectId', '')), 'Project ID'),
+				ProjectId: optionalText(locatorValue(parameter('projectId', ''), 'Project ID'), 'Project ID'),
 				UserData: userData(options.userData),
 			},
 		};

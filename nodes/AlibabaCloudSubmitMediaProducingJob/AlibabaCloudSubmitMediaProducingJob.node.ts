@@ -52,12 +52,12 @@ function sourceParameters(parameter: ReadParameter): { query: Record<string, str
 	if (source === 'template') {
 		return {
 			query: {
-				TemplateId: requireText(locatorValue(parameter('templateId', '')), 'Template ID'),
+				TemplateId: requireText(locatorValue(parameter('templateId', ''), 'Template ID'), 'Template ID'),
 				ClipsParam: JSON.stringify(requiredJsonObject(parameter('clipsParam', ''), 'Clips Param')),
 			},
 		};
 	}
-	return { query: { ProjectId: requireText(locatorValue(parameter('projectId', '')), 'Project ID') } };
+	return { query: { ProjectId: requireText(locatorValue(parameter('projectId', ''), 'Project ID'), 'Project ID') } };
 }
 
 export const submitMediaProducingJob: OperationDefinition = {

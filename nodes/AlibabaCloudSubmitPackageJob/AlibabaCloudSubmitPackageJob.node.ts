@@ -71,7 +71,7 @@ export const submitPackageJob: OperationDefinition = {
 		const options = parameter('options', {}) as IDataObject;
 
 		const scheduleConfig: IDataObject = {};
-		const pipelineId = optionalText(locatorValue(options.pipelineId), 'Pipeline ID');
+		const pipelineId = optionalText(locatorValue(options.pipelineId, 'Pipeline ID'), 'Pipeline ID');
 		if (pipelineId) scheduleConfig.PipelineId = pipelineId;
 		if (!isBlank(options.priority))
 			scheduleConfig.Priority = integerInRange(options.priority, 'Priority', PRIORITY.min, PRIORITY.max);

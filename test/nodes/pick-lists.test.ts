@@ -169,6 +169,11 @@ describe('saved values: the editor form and the plain ID of older workflows send
 		['From List', rl('list', 'tpl-listed'), 'tpl-listed'],
 		['By ID', rl('id', 'tpl-typed'), 'tpl-typed'],
 		['By ID with an expression', rl('id', '={{ $json.id }}'), 'from-expression'],
+		[
+			'By URL (the ID read out of the address)',
+			rl('url', 'https://ims.console.aliyun.com/template/detail?templateId=ab8Cd3f1e2b94f6a8b7c6d5e4f3a2b1c&x=1'),
+			'ab8Cd3f1e2b94f6a8b7c6d5e4f3a2b1c',
+		],
 	])('Template ID as %s', async (_form, templateId, expected) => {
 		const query = await sent(
 			chain(submitStep({ source: 'template', templateId, clipsParam: '{"Media0":"m"}' })),
@@ -203,9 +208,31 @@ describe('saved values: the editor form and the plain ID of older workflows send
 		['plain text (saved before the pick-list)', 'pipe-plain', 'pipe-plain'],
 		['From List', rl('list', 'pipe-listed'), 'pipe-listed'],
 		['By ID', rl('id', 'pipe-typed'), 'pipe-typed'],
+		[
+			'By URL',
+			rl('url', 'https://mps.console.aliyun.com/pipeline/0123456789abcdef0123456789abcdef'),
+			'0123456789abcdef0123456789abcdef',
+		],
 	])('Pipeline ID as %s', async (_form, pipelineId, expected) => {
 		const query = await sent(chain(packageStep({ options: { pipelineId } })), 'SubmitPackageJob');
 		expect(JSON.parse(query.ScheduleConfig)).toEqual({ PipelineId: expected });
+	});
+
+	it('By URL without a 32-character ID in the address is refused before sending, naming the field and the item', async () => {
+		const page = 'https://ims.console.aliyun.com/template/list';
+		const withTemplate = (templateId: unknown) =>
+			chain(submitStep({ source: 'template', templateId, clipsParam: '{}' }));
+		const options = { credentials: sandboxCredentials(emulators.emulator), pinData: startingWith([{ page }]) };
+		// Typed in: the field's own check, n8n refuses to start the workflow.
+		await expect(runWorkflow(withTemplate(rl('url', page)), options)).rejects.toThrow(
+			'The address must contain the 32-character ID',
+		);
+		// From an expression: the node's check.
+		const run = await runWorkflow(withTemplate(rl('url', '={{ $json.page }}')), options);
+		expect(run.nodeError(PRODUCING)?.message).toBe(
+			`Template ID must be an address that contains the 32-character ID, e.g. a console page of it (got "${page}") [item 0]`,
+		);
+		expect(emulators.emulator.requests).toHaveLength(0);
 	});
 
 	it('a pick-list value whose expression gives nothing is refused before sending; an empty optional one is not sent', async () => {

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /**
- * A pick-list field: "From List" (searchable, paged by the list method) or "By ID". There is no "By URL" mode: the
- * console pages of these resources have no documented URL form to read an ID out of.
+ * A pick-list field: "From List" (searchable, paged by the list method), "By ID", or "By URL": any address with the
+ * resource's 32-character ID in it (a console page, a link in a ticket). Alibaba documents no console URL format,
+ * so the ID is found by its own shape rather than by its place in the address (helpers/resourceLocator.ts).
  */
 export function pickListField(field: {
 	displayName: string;
@@ -34,6 +35,21 @@ export function pickListField(field: {
 				name: 'id',
 				type: 'string',
 				placeholder: field.placeholder,
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: 'https://ims.console.aliyun.com/…/<32-character ID>',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '.*[0-9a-fA-F]{32}.*',
+							errorMessage: 'The address must contain the 32-character ID',
+						},
+					},
+				],
 			},
 		],
 	};
