@@ -129,14 +129,16 @@ export class AlibabaCloudMediaEventTrigger implements INodeType {
 				default: ['ProduceMediaComplete', 'WorkflowTaskComplete'],
 				options: [
 					{
-						name: 'Media Production Finished (ICE ProduceMediaComplete)',
+						// n8n's node panel offers each option as a trigger ("On media production finished"): names read as events
+						name: 'Media Production Finished',
 						value: 'ProduceMediaComplete',
-						description: 'A media producing job (timeline, project, template) or live editing job ended',
+						description:
+							'ICE ProduceMediaComplete: a media producing job (timeline, project, template) or live editing job ended',
 					},
 					{
-						name: 'VOD Workflow Task Finished (VOD WorkflowTaskComplete)',
+						name: 'VOD Workflow Task Finished',
 						value: 'WorkflowTaskComplete',
-						description: 'An ApsaraVideo VOD workflow task (SubmitWorkflowJob) ended',
+						description: 'VOD WorkflowTaskComplete: an ApsaraVideo VOD workflow task (SubmitWorkflowJob) ended',
 					},
 					{
 						name: 'Any Other Event',

@@ -124,14 +124,26 @@ describeBrowser('the editor in a real browser: the package’s nodes in n8n 2.41
 		);
 	}
 
+	/**
+	 * The names the node panel may show for a node: its display name, and for a webhook trigger also without the
+	 * " Trigger" ending (n8n's node panel lists "Alibaba Cloud Media Event Trigger" as "Alibaba Cloud Media Event").
+	 */
+	const panelNames = (node: ExpectedNode) =>
+		node.trigger ? [node.displayName, node.displayName.replace(/ Trigger$/, '')] : [node.displayName];
+	const notListed = (expected: ExpectedNode[], listed: string[]) =>
+		expected.filter((node) => !panelNames(node).some((name) => listed.includes(name))).map((node) => node.displayName);
+
 	it('lists every node of the package when the node panel is searched for "Alibaba", each with its icon', async () => {
 		await step('node-panel-search', async () => {
 			await page.goto(`${n8n!.url}/workflow/new`);
 			await page.getByTestId('canvas-plus-button').waitFor({ state: 'visible', timeout: 60_000 });
 			const listed = await searchNodePanel();
-			const missing = nodes.map((node) => node.displayName).filter((name) => !listed.includes(name));
+			const missing = notListed(nodes, listed);
 			// every item of ours carries the package's icon, loaded
-			const items = page.getByTestId('node-creator').getByTestId('node-creator-node-item');
+			// a node the panel offers several triggers of (the event trigger's events) is an "action item"
+			const items = page
+				.getByTestId('node-creator')
+				.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-action-item"]');
 			const ours = items.filter({ hasText: 'Alibaba Cloud ' }).filter({
 				has: page.locator(`img[src*="/icons/${PACKAGE_NAME}/"]`),
 			});
@@ -168,12 +180,12 @@ describeBrowser('the editor in a real browser: the package’s nodes in n8n 2.41
 		await step(`node-panel-search-${term}`, async () => {
 			await backToCanvas();
 			const byAlias = nodes.filter((node) => node.aliases.some((alias) => alias.toLowerCase() === term.toLowerCase()));
-			const expected = [...new Set([...nodes.filter(named), ...byAlias])].map((node) => node.displayName).sort();
+			const expected = [...new Set([...nodes.filter(named), ...byAlias])];
 			if (term !== 'upload') expect(expected.length).toBeGreaterThan(0);
 			if (!expected.length) return; // no upload node in this package yet
-			const listed = await searchNodePanel(term, expected[0]);
+			const listed = await searchNodePanel(term, panelNames(expected[0]).at(-1));
 			const shot = await shots.take(page, `node-panel-search-${term}`, { height: 1900 });
-			const missing = expected.filter((name) => !listed.includes(name));
+			const missing = notListed(expected, listed);
 			await backToCanvas();
 			if (missing.length)
 				throw new Error(
@@ -202,14 +214,18 @@ describeBrowser('the editor in a real browser: the package’s nodes in n8n 2.41
 		const creator = page.getByTestId('node-creator');
 		await creator
 			.getByTestId('node-creator-item-name')
-			.filter({ hasText: new RegExp(`^\\s*${node.displayName}\\s*$`) })
+			.filter({ hasText: new RegExp(`^\\s*(${panelNames(node).join('|')})\\s*$`) })
 			.click();
-		await creator.getByRole('button', { name: 'Add to workflow' }).click();
+		// A node with several triggers (the event trigger's events) opens its list of triggers ("On …") instead.
+		const addButton = creator.getByRole('button', { name: 'Add to workflow' });
+		const firstTrigger = creator.getByText(/^\s*On /).first();
+		await addButton.or(firstTrigger).first().waitFor({ state: 'visible' });
+		await ((await addButton.isVisible()) ? addButton : firstTrigger).click();
 		await page.getByTestId('ndv').getByTestId('node-parameters').waitFor({ state: 'visible' });
 	}
 
 	/** Checks the open parameter panel against the node's description; throws with every difference found. */
-	async function checkPanel(node: ExpectedNode) {
+	async function checkPanel(node: ExpectedNode, credentialName: string | null = CREDENTIAL_NAME) {
 		const ndv = page.getByTestId('ndv');
 		const params = ndv.getByTestId('node-parameters');
 		await params.getByText(node.visibleLabels[0], { exact: true }).first().waitFor({ state: 'visible' });
@@ -236,8 +252,8 @@ describeBrowser('the editor in a real browser: the package’s nodes in n8n 2.41
 						(inputs as unknown as Array<{ value: string }>).map((input) => input.value).join(' '),
 					)}`
 			: '(no credential field)';
-		if (!credentialText.includes(CREDENTIAL_NAME))
-			problems.push(`credential field shows "${credentialText.trim()}", not "${CREDENTIAL_NAME}"`);
+		if (credentialName !== null && !credentialText.includes(credentialName))
+			problems.push(`credential field shows "${credentialText.trim()}", not "${credentialName}"`);
 		const text = (await ndv.innerText()).replace(/\s+/g, ' ');
 		if (UNKNOWN_NODE.test(text)) problems.push(`the panel says the node is unknown: "${UNKNOWN_NODE.exec(text)?.[0]}"`);
 		const icons = await packageIcons(ndv);
@@ -254,7 +270,7 @@ describeBrowser('the editor in a real browser: the package’s nodes in n8n 2.41
 	}
 
 	it('adds the trigger: its panel renders, and "Fetch Test Event" shows the finished job from the sandbox', async () => {
-		const trigger = nodes.find((node) => node.trigger)!;
+		const trigger = nodes.find((node) => node.trigger && /JobTrigger$/.test(node.className))!;
 		await step('trigger-panel', async () => {
 			await addNode(trigger);
 			const problems = await checkPanel(trigger);
@@ -283,6 +299,18 @@ describeBrowser('the editor in a real browser: the package’s nodes in n8n 2.41
 			expect(
 				lists.every((request) => request.status === 200 && request.accessKeyId === emulator.credentials.accessKeyId),
 			).toBe(true);
+			await closePanel();
+		});
+	});
+
+	it('adds the event trigger: its panel renders (its callback keys are a credential of their own, not set up here)', async () => {
+		const eventTrigger = nodes.find((node) => node.trigger && /EventTrigger$/.test(node.className))!;
+		expect(eventTrigger).toBeDefined();
+		await step('event-trigger-panel', async () => {
+			await addNode(eventTrigger);
+			const problems = await checkPanel(eventTrigger, null);
+			const shot = await shots.take(page, `node-${eventTrigger.defaultName}`, { height: PANEL_HEIGHT });
+			if (problems.length) throw new Error(`${problems.join('\n')}\n(screenshot: ${relative(REPO_ROOT, shot)})`);
 			await closePanel();
 		});
 	});

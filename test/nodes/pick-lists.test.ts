@@ -220,7 +220,7 @@ describe('saved values: the editor form and the plain ID of older workflows send
 
 	it('By URL without a 32-character ID in the address is refused before sending, naming the field and the item', async () => {
 		const page = 'https://ims.console.aliyun.com/template/list';
-		const withTemplate = (templateId: unknown) =>
+		const withTemplate = (templateId: string | IDataObject) =>
 			chain(submitStep({ source: 'template', templateId, clipsParam: '{}' }));
 		const options = { credentials: sandboxCredentials(emulators.emulator), pinData: startingWith([{ page }]) };
 		// Typed in: the field's own check, n8n refuses to start the workflow.
