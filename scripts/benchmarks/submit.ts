@@ -13,7 +13,7 @@ import { ALIBABA_QUOTAS, startEmulator } from '../../tools/sandbox/emulator';
 import { callSdk, sdk } from '../../tools/sandbox/emulator/sdkClient';
 import { runWorkflow } from '../../tools/sandbox/engine';
 import { chain, sandboxCredentials, startingWith } from '../../tools/sandbox/workflows/workflows';
-import { peakPerSecond, throttledAnswers } from './requestLog';
+import { peakPerSecond, throttledAnswers } from '../../tools/sandbox/emulator/requestStats';
 
 const ACTION = 'SubmitMediaProducingJob';
 const LATENCY_MS = 50;

@@ -13,7 +13,7 @@ import type { Emulator } from '../../tools/sandbox/emulator';
 import { startEmulator } from '../../tools/sandbox/emulator';
 import { runWorkflow } from '../../tools/sandbox/engine';
 import { chain, sandboxCredentials, startingWith } from '../../tools/sandbox/workflows/workflows';
-import { countOf, peakPerSecond, throttledAnswers } from './requestLog';
+import { countOf, peakPerSecond, throttledAnswers } from '../../tools/sandbox/emulator/requestStats';
 
 const NODE = 'Submit';
 const TIMELINE = JSON.stringify({

@@ -22,7 +22,7 @@ import { type CredentialSpec, newId } from './credentials';
 import { n8nEnv } from './env';
 import { type ExecuteResult, outputOf, parseRawOutput } from './executeOutput';
 import { installPackage } from './install';
-import { REPO_ROOT, RUNS_DIR } from './paths';
+import { newRunDir, REPO_ROOT } from './paths';
 import { testCredentialOverRest } from './rest';
 import { BackgroundProcess, type CliResult, freePort, runLogged, tail } from './processes';
 import { loadRuntime, type N8nRuntime } from './runtime';
@@ -79,13 +79,7 @@ export class N8n {
 	/** A fresh n8n user folder under .cache/e2e/runs/, with the package installed when `tarball` is given. */
 	static async create(options: N8nOptions = {}): Promise<N8n> {
 		const runtime = loadRuntime();
-		const label = (options.name ?? 'n8n').replace(/[^A-Za-z0-9_.-]+/g, '-');
-		const runDir =
-			options.runDir ??
-			join(
-				RUNS_DIR,
-				`${new Date().toISOString().replace(/[:.]/g, '-')}-${label}-${process.pid}-${randomBytes(3).toString('hex')}`,
-			);
+		const runDir = options.runDir ?? newRunDir(options.name ?? 'n8n');
 		const n8n = new N8n(runtime, runDir, options.port ?? (await freePort()), await freePort(), options.env ?? {});
 		if (options.tarball) await n8n.installPackage(options.tarball);
 		return n8n;

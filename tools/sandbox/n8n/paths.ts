@@ -1,5 +1,6 @@
 /** Where the real-n8n tooling keeps its files: the repository, the e2e cache and its run folders. */
 import { existsSync, readdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -8,6 +9,13 @@ export const E2E_CACHE = join(REPO_ROOT, '.cache', 'e2e');
 export const RUNS_DIR = join(E2E_CACHE, 'runs');
 /** Fixed, so that a kept user folder can be opened again by hand with the same key. */
 export const ENCRYPTION_KEY = 'e2e-n8n-nodes-alibaba-cloud-media-not-a-secret';
+
+/** A new run folder under RUNS_DIR (not created): time, label, process and a random suffix, so that runs sort by age. */
+export function newRunDir(label: string): string {
+	const safeLabel = label.replace(/[^A-Za-z0-9_.-]+/g, '-');
+	const time = new Date().toISOString().replace(/[:.]/g, '-');
+	return join(RUNS_DIR, `${time}-${safeLabel}-${process.pid}-${randomBytes(3).toString('hex')}`);
+}
 
 /** Folders of earlier runs, oldest first. */
 export function listRuns(): string[] {

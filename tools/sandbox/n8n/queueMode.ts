@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { startPostgres, type Postgres } from '../services/postgres';
 import { startRedis, type Redis } from '../services/redis';
 import { N8n } from './instance';
-import { RUNS_DIR } from './paths';
+import { newRunDir } from './paths';
 import { BackgroundProcess, freePort } from './processes';
 
 interface QueueClusterOptions {
@@ -57,8 +57,8 @@ export class N8nQueueCluster {
 	) {}
 
 	static async create(options: QueueClusterOptions): Promise<N8nQueueCluster> {
-		const label = (options.name ?? 'queue').replace(/[^A-Za-z0-9_.-]+/g, '-');
-		const runDir = join(RUNS_DIR, `${new Date().toISOString().replace(/[:.]/g, '-')}-${label}-${process.pid}`);
+		const label = options.name ?? 'queue';
+		const runDir = newRunDir(label);
 		const postgres = await startPostgres(join(runDir, 'postgres'));
 		const redis = await startRedis(join(runDir, 'redis'));
 		const main = await N8n.create({

@@ -1,10 +1,10 @@
-/** What the benchmarks read off the emulator's request log. */
-import type { Emulator } from '../../tools/sandbox/emulator';
+/** Figures read off the emulator's request log, for the benchmarks and the tests. */
+import type { Emulator } from './index';
 
-/** The most requests of `action` the emulator received within any one second (sliding). */
-export function peakPerSecond(emulator: Emulator, action: string): number {
+/** The most requests of `action` the emulator received (or only accepted) within any one second (sliding). */
+export function peakPerSecond(emulator: Emulator, action: string, options: { acceptedOnly?: boolean } = {}): number {
 	const times = emulator.requests
-		.filter((request) => request.action === action)
+		.filter((request) => request.action === action && (!options.acceptedOnly || request.status === 200))
 		.map((request) => Date.parse(request.time))
 		.sort((earlier, later) => earlier - later);
 	let peak = 0;
