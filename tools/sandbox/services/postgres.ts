@@ -3,7 +3,8 @@
  * given folder), a free port, trust authentication on loopback only, no fsync (test data), one database `n8n`.
  */
 import { spawnSync } from 'node:child_process';
-import { chownSync, mkdirSync } from 'node:fs';
+import { chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { freePort } from '../n8n/processes';
@@ -48,7 +49,8 @@ function ownedByPostgres(directory: string): void {
 export async function startPostgres(folder: string): Promise<Postgres> {
 	const bin = postgresBinDir();
 	const dataDir = join(folder, 'data');
-	const socketDir = join(folder, 'socket');
+	// A Unix socket path may not exceed 107 bytes: the socket lives in a short temporary folder, not in the run folder.
+	const socketDir = mkdtempSync(join(tmpdir(), 'pg-'));
 	const logFile = join(folder, 'postgres.log');
 	ownedByPostgres(folder);
 	ownedByPostgres(socketDir);
@@ -82,6 +84,7 @@ export async function startPostgres(folder: string): Promise<Postgres> {
 		async stop() {
 			const [program, programArgs] = asPostgresUser(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', 'stop']);
 			spawnSync(program, programArgs, { encoding: 'utf8', timeout: 60_000 });
+			rmSync(socketDir, { recursive: true, force: true });
 		},
 	};
 }
