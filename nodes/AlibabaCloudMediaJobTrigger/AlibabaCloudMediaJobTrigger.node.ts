@@ -15,10 +15,14 @@ import type { ObservedJob, SourceState, TriggerState } from './state';
 import { DAY_SECONDS } from '../shared/helpers/time';
 import { advanceState, baselineState, readState, scanWindow, STATE_VERSION, writeState } from './state';
 import { pickListField } from '../shared/descriptions/pickList';
+import { inFlight } from '../shared/helpers/inFlight';
+import { claimPoll } from './pollClaim';
 import { searchAllEditingProjects, searchPipelines } from '../shared/listSearch/pickLists';
 
 /** "Fetch test event" reads at most this many pages (of 100) per job list to find a sample. */
 const SAMPLE_PAGES = 3;
+/** Emitted jobs read at once with their Get call; the pace of the action keeps them within Alibaba's quota. */
+const READS_IN_FLIGHT = 10;
 
 function settingsOf(context: IPollFunctions): TriggerSettings {
 	try {
@@ -139,6 +143,79 @@ async function sample(context: IPollFunctions, settings: TriggerSettings): Promi
 	return [[{ json: jobItem(source, await completeJob(context, source, job, settings.timeoutMs)) }]];
 }
 
+/**
+ * Reads the emitted jobs whose list items lack fields, several at once (the pace keeps them within the quota). Any
+ * failure fails the poll after the reads in flight have ended, so no job is emitted from half a set of reads.
+ */
+async function completeJobs(
+	context: IPollFunctions,
+	finished: Array<{ source: JobSource; job: IDataObject }>,
+	timeoutMs: number,
+): Promise<IDataObject[]> {
+	const items: IDataObject[] = [];
+	let failure: unknown;
+	await inFlight(finished.length, READS_IN_FLIGHT, async (index) => {
+		const { source, job } = finished[index];
+		try {
+			items[index] = jobItem(source, await completeJob(context, source, job, timeoutMs));
+		} catch (error) {
+			failure ??= error;
+			return 'stop';
+		}
+		return undefined;
+	});
+	if (failure !== undefined) throw failure;
+	return items;
+}
+
+/**
+ * One poll of an active workflow: every watched list is scanned and the jobs that finished since the last poll are
+ * emitted. Everything is read and computed before the saved state is touched: n8n keeps static data in memory even
+ * when a poll fails, so a half-updated state would lose or repeat jobs on the next poll.
+ */
+async function pollLists(
+	context: IPollFunctions,
+	settings: TriggerSettings,
+	staticData: IDataObject,
+): Promise<INodeExecutionData[][] | null> {
+	const previous = readState(staticData);
+	const next: TriggerState = { version: STATE_VERSION, sources: {} };
+	const finished: Array<{ source: JobSource; job: IDataObject }> = [];
+	for (const source of watchedSources(settings.sources, settings.filters)) {
+		const scope = source.scope(settings.filters);
+		let known = previous.sources[source.key];
+		const legacy = previous.sources.production;
+		if (!known && legacy && legacyProductionScope(source, settings.filters, legacy.scope)) known = { ...legacy, scope };
+		if (!known || known.scope !== scope) {
+			next.sources[source.key] = await activate(context, source, settings, scope);
+			continue;
+		}
+		const window = scanWindow(known, source.maxWindowSeconds);
+		const jobs = await scanJobs(context, source, settings.filters, window, { timeoutMs: settings.timeoutMs });
+		const byId = new Map<string, IDataObject>();
+		for (const job of jobs) byId.set(summarizeJob(source.kind, job).jobId, job);
+		const observed = jobs.map((job) => observe(source, job, settings));
+		const { state, finished: finishedIds } = advanceState(
+			known,
+			window,
+			observed,
+			settings.lookBackSeconds,
+			localNowSeconds(),
+		);
+		next.sources[source.key] = state;
+		for (const jobId of finishedIds) {
+			const listed = byId.get(jobId) as IDataObject;
+			if (settings.outcomes.includes(summarizeJob(source.kind, listed).status)) finished.push({ source, job: listed });
+		}
+	}
+	const items = await completeJobs(context, finished, settings.timeoutMs);
+	writeState(staticData, next);
+
+	if (items.length === 0) return null;
+	items.sort((left, right) => finishedTime(left) - finishedTime(right));
+	return [items.map((json) => ({ json }))];
+}
+
 export class AlibabaCloudMediaJobTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Alibaba Cloud Media Job Trigger',
@@ -242,39 +319,16 @@ export class AlibabaCloudMediaJobTrigger implements INodeType {
 		const settings = settingsOf(this);
 		if (this.getMode() === 'manual') return await sample(this, settings);
 
-		// Everything is read and computed before the saved state is touched: n8n keeps static data in memory
-		// even when a poll fails, so a half-updated state would lose or repeat jobs on the next poll.
 		const staticData = this.getWorkflowStaticData('node');
-		const previous = readState(staticData);
-		const next: TriggerState = { version: STATE_VERSION, sources: {} };
-		const items: IDataObject[] = [];
-		for (const source of watchedSources(settings.sources, settings.filters)) {
-			const scope = source.scope(settings.filters);
-			let known = previous.sources[source.key];
-			const legacy = previous.sources.production;
-			if (!known && legacy && legacyProductionScope(source, settings.filters, legacy.scope))
-				known = { ...legacy, scope };
-			if (!known || known.scope !== scope) {
-				next.sources[source.key] = await activate(this, source, settings, scope);
-				continue;
-			}
-			const window = scanWindow(known, source.maxWindowSeconds);
-			const jobs = await scanJobs(this, source, settings.filters, window, { timeoutMs: settings.timeoutMs });
-			const byId = new Map<string, IDataObject>();
-			for (const job of jobs) byId.set(summarizeJob(source.kind, job).jobId, job);
-			const observed = jobs.map((job) => observe(source, job, settings));
-			const { state, finished } = advanceState(known, window, observed, settings.lookBackSeconds, localNowSeconds());
-			next.sources[source.key] = state;
-			for (const jobId of finished) {
-				const listed = byId.get(jobId) as IDataObject;
-				if (!settings.outcomes.includes(summarizeJob(source.kind, listed).status)) continue;
-				items.push(jobItem(source, await completeJob(this, source, listed, settings.timeoutMs)));
-			}
+		const release = claimPoll(staticData);
+		if (!release) {
+			this.logger.debug(`${this.getNode().name}: the previous poll is still running, so this one yields`);
+			return null;
 		}
-		writeState(staticData, next);
-
-		if (items.length === 0) return null;
-		items.sort((left, right) => finishedTime(left) - finishedTime(right));
-		return [items.map((json) => ({ json }))];
+		try {
+			return await pollLists(this, settings, staticData);
+		} finally {
+			release();
+		}
 	}
 }

@@ -8,12 +8,19 @@
  * (created and finished in the emulator). Polls go through the test harness exactly as in the tests
  * (n8n-core's PollTriggerExecutor + PollContext, real HTTP to the emulator, ACS3 signatures); the static
  * data each poll leaves is handed to the next. Printed as a markdown table.
+ *
+ * Then one poll that emits 250 finished packaging jobs (ListPackageJobs lacks their OutputUrl, so each is read with
+ * GetPackageJob) against the emulator with a 50 ms round trip, as wall time against the quota floor: 250 reads at
+ * the 50 a second the package assumes for undocumented reads. In the same run, the reference: the official
+ * @alicloud/openapi-client reading the same 250 jobs one after another.
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Emulator } from '../../tools/sandbox/emulator';
 import { startEmulator } from '../../tools/sandbox/emulator';
+import { callSdk, sdk } from '../../tools/sandbox/emulator/sdkClient';
 import { getHarness } from '../../tools/sandbox/engine';
+import { DEFAULT_QUOTAS } from '../../nodes/shared/transport/pacing';
 import { TriggerDriver, triggerWorkflow } from '../../tools/sandbox/workflows/jobTrigger';
 
 const HISTORY_SIZES = [100, 1_000, 10_000];
@@ -85,6 +92,59 @@ async function measure(emulator: Emulator, history: number): Promise<Row> {
 	};
 }
 
+const EMITTED_PACKAGING_JOBS = 250;
+const LATENCY_MS = 50;
+
+interface BurstRow {
+	client: string;
+	seconds: number;
+	ratioToQuotaFloor: number;
+	reads: number;
+}
+
+function burstRow(client: string, ms: number, reads: number): BurstRow {
+	const floorSeconds = EMITTED_PACKAGING_JOBS / DEFAULT_QUOTAS.read;
+	return {
+		client,
+		seconds: Math.round(ms / 10) / 100,
+		ratioToQuotaFloor: Math.round((ms / 1000 / floorSeconds) * 100) / 100,
+		reads,
+	};
+}
+
+/** One poll that emits EMITTED_PACKAGING_JOBS finished packaging jobs, and the official client reading them in a loop. */
+async function measureBurst(): Promise<BurstRow[]> {
+	const emulator = await startEmulator({ quotas: 'alibaba', latencyMs: LATENCY_MS });
+	try {
+		const trigger = new TriggerDriver(
+			emulator,
+			triggerWorkflow({ watch: ['package'], outcomes: ['failed', 'succeeded'] }),
+		);
+		await trigger.poll();
+		const running = emulator.seedJobs({ kind: 'package', count: EMITTED_PACKAGING_JOBS, status: 'Processing' });
+		await trigger.poll();
+		emulator.clock.advance(MINUTE);
+		running.forEach((id) => emulator.finishJob(id));
+		emulator.clearRequests();
+		let started = performance.now();
+		const emitted = await trigger.poll();
+		const pollMs = performance.now() - started;
+		if (emitted.length !== EMITTED_PACKAGING_JOBS) throw new Error(`the poll emitted ${emitted.length} jobs`);
+		const reads = emulator.requests.filter((request) => request.action === 'GetPackageJob').length;
+
+		const client = sdk(emulator);
+		started = performance.now();
+		for (const jobId of running) await callSdk(client, 'GetPackageJob', { JobId: jobId });
+		const loopMs = performance.now() - started;
+		return [
+			burstRow('Media Job Trigger, one poll (n8n engine)', pollMs, reads),
+			burstRow('@alicloud/openapi-client, GetPackageJob in a sequential loop', loopMs, EMITTED_PACKAGING_JOBS),
+		];
+	} finally {
+		await emulator.stop();
+	}
+}
+
 async function main(): Promise<void> {
 	const emulator = await startEmulator();
 	await getHarness();
@@ -94,6 +154,8 @@ async function main(): Promise<void> {
 	} finally {
 		await emulator.stop();
 	}
+	const burst = await measureBurst();
+	const floorSeconds = EMITTED_PACKAGING_JOBS / DEFAULT_QUOTAS.read;
 	const lines = [
 		`Media Job Trigger, both lists watched (packaging + production), ${FINISHING_PER_POLL} jobs of each finishing between polls, ${STEADY_POLLS} steady polls, default 24 h look-back.`,
 		'',
@@ -103,6 +165,12 @@ async function main(): Promise<void> {
 			(row) =>
 				`| ${row.history.toLocaleString('en-US')} | ${row.activationCalls} | ${row.activationMs.toFixed(0)} | ${row.callsPerPoll.toFixed(1)} / ${row.maxCallsPerPoll} | ${row.msPerPoll.toFixed(1)} | ${row.itemsPerPoll.toFixed(0)} | ${row.stateBytes.toLocaleString('en-US')} |`,
 		),
+		'',
+		`One poll that emits ${EMITTED_PACKAGING_JOBS} finished packaging jobs, each read with GetPackageJob, ${LATENCY_MS} ms round trip: quota floor ${floorSeconds.toFixed(1)} s (${DEFAULT_QUOTAS.read} reads a second).`,
+		'',
+		'| client | seconds | × quota floor | GetPackageJob calls |',
+		'|---|---:|---:|---:|',
+		...burst.map((row) => `| ${row.client} | ${row.seconds} | ${row.ratioToQuotaFloor} | ${row.reads} |`),
 	];
 	process.stdout.write(`${lines.join('\n')}\n`);
 }

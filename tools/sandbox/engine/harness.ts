@@ -273,7 +273,7 @@ export class N8nHarness {
 
 	async pollOnce(source: WorkflowSource, triggerNodeName: string, options: PollOnceOptions): Promise<PollResult> {
 		const definition = loadDefinition(source);
-		const workflow = this.createWorkflow(definition, options.staticData);
+		const workflow = options.workflow ?? this.createWorkflow(definition, options.staticData);
 		const node = workflow.getNode(triggerNodeName);
 		if (!node) throw new Error(`No node named "${triggerNodeName}"`);
 		const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);

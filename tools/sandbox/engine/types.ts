@@ -83,6 +83,11 @@ export interface PollOnceOptions {
 	 * poll that throws, its `staticData` is what the next poll sees (the rejection does not carry it).
 	 */
 	onWorkflow?: (workflow: Workflow) => void;
+	/**
+	 * Poll in this `Workflow` (see `N8nHarness.createWorkflow`) instead of a new one built from `staticData`: an active
+	 * workflow keeps one in memory, and polls that overlap (n8n does not wait for a slow poll) share it.
+	 */
+	workflow?: Workflow;
 }
 
 export interface PollResult {

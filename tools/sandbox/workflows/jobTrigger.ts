@@ -67,6 +67,36 @@ export class TriggerDriver {
 		return result;
 	}
 
+	/**
+	 * Two scheduled polls that overlap, as n8n runs them when a poll outlasts the time to the next Poll Time (it does
+	 * not wait for a running poll): the second starts `gapMs` after the first, in the same Workflow object and so on
+	 * the same static data. Resolves with each poll's emitted items' json, or its error; what they leave in static
+	 * data is carried on, as n8n keeps it.
+	 */
+	async overlappingPolls(gapMs: number): Promise<Array<IDataObject[] | Error>> {
+		const harness = await getHarness();
+		const workflow = harness.createWorkflow(this.workflow, this.staticData);
+		const poll = async (): Promise<IDataObject[] | Error> => {
+			try {
+				const result = await harness.pollOnce(this.workflow, TRIGGER, {
+					credentials: sandboxCredentials(this.emulator, this.credentialOverrides),
+					workflow,
+				});
+				if (result.savedStaticData) this.saved = result.savedStaticData;
+				return result.items?.[0]?.map((item) => item.json) ?? [];
+			} catch (error) {
+				return error as Error;
+			}
+		};
+		const first = poll();
+		await new Promise((resolve) => setTimeout(resolve, gapMs));
+		const outcomes = await Promise.all([first, poll()]);
+		this.polls += 2;
+		this.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+		delete this.staticData.__dataChanged;
+		return outcomes;
+	}
+
 	/** A poll expected to fail: returns its error; the in-memory static data is carried on as n8n does. */
 	async failingPoll(): Promise<Error> {
 		const harness = await getHarness();
