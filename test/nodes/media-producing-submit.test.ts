@@ -186,6 +186,36 @@ describe('Submit Media Producing Job: ClientToken and idempotency', () => {
 		expect(run.output(SUBMIT)[0].JobId).toBe(jobs[0].jobId);
 	});
 
+	/** One execution of the same exported workflow (same node IDs) on an n8n instance, as its execution number `id`. */
+	async function runOn(instance: { instanceId?: string; executionId: string }) {
+		return runWorkflow(chain(submitStep({})), {
+			credentials: sandboxCredentials(emulators.emulator),
+			pinData: startingWith([{}]),
+			...instance,
+		});
+	}
+
+	it('two n8n instances running the same workflow as the same execution number: two tokens, two jobs', async () => {
+		const staging = await runOn({ instanceId: 'staging-instance', executionId: '17' });
+		const production = await runOn({ instanceId: 'production-instance', executionId: '17' });
+		const tokens = emulators.emulator.requests.map((request) => request.query.ClientToken);
+		expect(tokens).toHaveLength(2);
+		expect(tokens[0]).not.toBe(tokens[1]);
+		const jobs = emulators.emulator.jobs.list('editing');
+		expect(jobs).toHaveLength(2);
+		expect([staging.output(SUBMIT)[0].JobId, production.output(SUBMIT)[0].JobId].sort()).toEqual(
+			jobs.map((job) => job.jobId).sort(),
+		);
+	});
+
+	it('two copies of one n8n (same instance ID, as after restoring a backup) at the same execution number: two jobs', async () => {
+		await runOn({ executionId: '17' });
+		await runOn({ executionId: '17' });
+		const tokens = emulators.emulator.requests.map((request) => request.query.ClientToken);
+		expect(new Set(tokens).size).toBe(2);
+		expect(emulators.emulator.jobs.list('editing')).toHaveLength(2);
+	});
+
 	it('a user-given Client Token is sent as is, and the same token twice returns the same job', async () => {
 		const first = await submit({ options: { idempotencyKey: '={{ $json.order }}' } }, [{ order: 'order-4711' }]);
 		const again = await submit({ options: { idempotencyKey: '={{ $json.order }}' } }, [{ order: 'order-4711' }]);

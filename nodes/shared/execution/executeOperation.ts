@@ -100,7 +100,15 @@ function prepare(
 	const parameter: ReadParameter = (name, fallback) => context.getNodeParameter(name, itemIndex, fallback);
 	const item: ItemContext = {
 		index: itemIndex,
-		clientToken: clientTokenFor(context.getExecutionId(), context.getNode().id, runIndex, itemIndex),
+		clientToken: clientTokenFor({
+			instanceId: context.getInstanceId(),
+			workflowId: context.getWorkflow().id,
+			executionId: context.getExecutionId(),
+			executionNonce: memory?.executionNonce() ?? '',
+			nodeId: context.getNode().id,
+			runIndex,
+			itemIndex,
+		}),
 	};
 	try {
 		const request = definition.buildRequest(parameter, item);

@@ -6,6 +6,7 @@
  * deliberately not part of the key: an expression such as {{ $now }} gives other values on a retry.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { randomUUID } from 'node:crypto';
 
 import type { ApiFailure } from '../transport/errors';
 
@@ -15,6 +16,8 @@ interface NodeMemory {
 	submissions?: Record<string, Remembered>;
 	/** Client Tokens given by the user, and the item that used each first. */
 	clientTokens?: Record<string, string>;
+	/** See SubmissionIdentity.executionNonce. */
+	executionNonce?: string;
 }
 
 export interface SubmissionMemory {
@@ -24,6 +27,8 @@ export interface SubmissionMemory {
 	claimClientToken(token: string, itemIndex: number): string | undefined;
 	/** Every answer received so far in this execution, by any run of the node. */
 	responses(): IDataObject[];
+	/** Random, the same for every run of the node in this execution (see SubmissionIdentity.executionNonce). */
+	executionNonce(): string;
 }
 
 export function submissionMemory(context: IExecuteFunctions, runIndex: number): SubmissionMemory {
@@ -45,6 +50,7 @@ export function submissionMemory(context: IExecuteFunctions, runIndex: number): 
 			Object.values(memory.submissions ?? {}).flatMap((remembered) =>
 				'response' in remembered ? [remembered.response] : [],
 			),
+		executionNonce: () => (memory.executionNonce ??= randomUUID()),
 	};
 }
 

@@ -11,6 +11,7 @@ import { isAbsolute, resolve } from 'node:path';
 import {
 	ExecutionLifecycleHooks,
 	ExternalSecretsProxy,
+	InstanceSettings,
 	LoadOptionsContext,
 	PollContext,
 	PollTriggerExecutor,
@@ -169,20 +170,28 @@ export class N8nHarness {
 		mode: WorkflowExecuteMode,
 		runExecutionData: IRunExecutionData,
 		credentials: TestCredentials,
-		stop?: AbortSignal,
+		identity: Pick<RunWorkflowOptions, 'stop' | 'executionId' | 'instanceId'> = {},
 	): Promise<WorkflowRun> {
 		const helper = new TestCredentialsHelper(this.registry, structuredClone(credentials));
-		const executionId = `harness-${++executionCounter}`;
+		const executionId = identity.executionId ?? `harness-${++executionCounter}`;
 		const hooks = new ExecutionLifecycleHooks(mode, executionId, this.workflowBase(definition, workflow));
 		let after: { run: IRun; newStaticData: IDataObject | undefined } | undefined;
 		hooks.addHandler('workflowExecuteAfter', (run, newStaticData) => {
 			after = { run, newStaticData: newStaticData ? toPlain(newStaticData) : undefined };
 		});
 		const additionalData = this.createAdditionalData(helper, hooks, workflow.id);
+		const instanceSettings = Container.get(InstanceSettings);
+		const ownInstanceId = instanceSettings.instanceId;
+		if (identity.instanceId !== undefined) instanceSettings.instanceId = identity.instanceId;
 		const started = performance.now();
 		const running = new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
-		stop?.addEventListener('abort', () => running.cancel(), { once: true });
-		const returned = await running;
+		identity.stop?.addEventListener('abort', () => running.cancel(), { once: true });
+		let returned: IRun;
+		try {
+			returned = await running;
+		} finally {
+			instanceSettings.instanceId = ownInstanceId;
+		}
 		const durationMs = performance.now() - started;
 		return new WorkflowRun(after?.run ?? returned, after?.newStaticData, helper.requests, durationMs);
 	}
@@ -211,7 +220,7 @@ export class N8nHarness {
 			},
 			resultData: { pinData: options.pinData ?? definition.pinData },
 		});
-		return await this.execute(definition, workflow, 'manual', runExecutionData, options.credentials, options.stop);
+		return await this.execute(definition, workflow, 'manual', runExecutionData, options.credentials, options);
 	}
 
 	/**

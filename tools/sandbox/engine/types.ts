@@ -38,6 +38,10 @@ export interface RunWorkflowOptions {
 	staticData?: IDataObject;
 	/** Aborting it stops the execution as the editor's Stop button does (the engine's `cancel()`). */
 	stop?: AbortSignal;
+	/** The execution's ID. Default: a new one per run (`harness-<n>`); another n8n instance counts from 1 too. */
+	executionId?: string;
+	/** n8n's instance ID for the run (`getInstanceId()`). Default: this process's, derived from its encryption key. */
+	instanceId?: string;
 }
 
 export interface RunFromTriggerOptions {
