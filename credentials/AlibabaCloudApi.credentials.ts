@@ -7,9 +7,12 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { PRODUCTS, REGIONS, defaultEndpoint } from '../nodes/shared/api/products';
+import { PRODUCTS, REGIONS, defaultEndpoint, regionsOffering } from '../nodes/shared/api/products';
 import { DEFAULT_REGION, signRequestOptions } from './acs3/authenticate';
 import { isOssRequest, signOssRequestOptions } from './oss4/authenticate';
+
+/** An expression over the credential: true when its Test calls ICE (the region offers it, or an ICE Endpoint is set). */
+const TESTS_ICE = `($credentials.iceEndpoint || ${JSON.stringify(regionsOffering(PRODUCTS.ice))}.includes($credentials.region))`;
 
 export class AlibabaCloudApi implements ICredentialType {
 	name = 'alibabaCloudApi';
@@ -87,7 +90,7 @@ export class AlibabaCloudApi implements ICredentialType {
 			default: 1,
 			typeOptions: { minValue: 1, maxValue: 100, numberPrecision: 0 },
 			description:
-				'How many n8n processes send requests with this AccessKey at the same time: 1 for a single n8n, the number of workers in queue mode. Each process paces itself to its share of Alibaba\'s per-second quota, so that together they stay within it.',
+				"How many n8n processes send requests with this AccessKey at the same time: 1 for a single n8n, the number of workers in queue mode. Each process paces itself to its share of Alibaba's per-second quota, so that together they stay within it.",
 		},
 	];
 
@@ -103,15 +106,19 @@ export class AlibabaCloudApi implements ICredentialType {
 			? signOssRequestOptions(credentials, requestOptions)
 			: signRequestOptions(credentials, requestOptions);
 
+	/**
+	 * A read-only call of a product the credential's region offers: ICE ListPackageJobs (one row), or, in a region
+	 * without ICE and with no ICE Endpoint set, VOD GetMessageCallback.
+	 */
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'POST',
 			url: '/',
 			headers: {
-				'x-acs-action': 'ListPackageJobs',
-				'x-acs-version': PRODUCTS.ice.apiVersion,
+				'x-acs-action': `={{ ${TESTS_ICE} ? 'ListPackageJobs' : 'GetMessageCallback' }}`,
+				'x-acs-version': `={{ ${TESTS_ICE} ? '${PRODUCTS.ice.apiVersion}' : '${PRODUCTS.vod.apiVersion}' }}`,
 			},
-			qs: { PageSize: 1 },
+			qs: { PageSize: `={{ ${TESTS_ICE} ? 1 : undefined }}` },
 		},
 		rules: [
 			{
@@ -127,7 +134,7 @@ export class AlibabaCloudApi implements ICredentialType {
 				properties: {
 					value: 403,
 					message:
-						'The AccessKey is valid but the request was refused: grant the RAM user the permission ice:ListPackageJobs (e.g. policy AliyunICEReadOnlyAccess), and check that Intelligent Media Services is activated in the selected region and the account is not overdue.',
+						'The AccessKey is valid but the request was refused: grant the RAM user the permission the test calls, ice:ListPackageJobs (e.g. policy AliyunICEReadOnlyAccess) where the region offers Intelligent Media Services, or vod:GetMessageCallback (e.g. AliyunVODReadOnlyAccess) in a VOD-only region such as Japan (Tokyo); and check that the service is activated in the selected region and the account is not overdue.',
 				},
 			},
 			{

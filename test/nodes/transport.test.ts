@@ -309,6 +309,53 @@ describe('the credential', () => {
 		expect(unknownKey).toMatchObject({ status: 'Error', message: expect.stringContaining('AccessKey ID not found') });
 	});
 
+	describe('its Test button calls a read-only action of a product the region offers', () => {
+		const VOD_ONLY = { region: 'ap-northeast-1', iceEndpoint: '' };
+
+		it.each([
+			['ICE and VOD', 'cn-shanghai', 'ListPackageJobs', { PageSize: '1' }],
+			['ICE; VOD via cn-shanghai', 'cn-hangzhou', 'ListPackageJobs', { PageSize: '1' }],
+			['VOD only', 'ap-northeast-1', 'GetMessageCallback', {}],
+		])('%s (%s): %s', async (_offers, region, action, query) => {
+			const iceEndpoint = region === 'ap-northeast-1' ? '' : emulator.url;
+			const credentials = sandboxCredentials(emulator, { region, iceEndpoint }).alibabaCloudApi;
+			expect(await testCredential(credentials)).toEqual({ status: 'OK', message: 'Connection successful!' });
+			expect(emulator.requests).toHaveLength(1);
+			expect(emulator.requests[0]).toMatchObject({ action, status: 200, query });
+			expect(Object.keys(emulator.requests[0].query)).toEqual(Object.keys(query));
+		});
+
+		it('a VOD-only region with an ICE Endpoint set tests ICE, where the nodes will send', async () => {
+			const credentials = sandboxCredentials(emulator, { region: 'ap-northeast-1' }).alibabaCloudApi;
+			expect(await testCredential(credentials)).toMatchObject({ status: 'OK' });
+			expect(emulator.requests[0]).toMatchObject({ action: 'ListPackageJobs', product: 'ICE' });
+		});
+
+		it('in a VOD-only region a RAM user without the VOD action is told to grant vod:GetMessageCallback', async () => {
+			emulator.addAccount({
+				accessKeyId: 'LTAI5tIceOnlyOperator0001',
+				accessKeySecret: 'IceOnlyOperatorSecret00000001',
+				allowedActions: ['ice:*'],
+			});
+			const credentials = sandboxCredentials(emulator, {
+				...VOD_ONLY,
+				accessKeyId: 'LTAI5tIceOnlyOperator0001',
+				accessKeySecret: 'IceOnlyOperatorSecret00000001',
+			}).alibabaCloudApi;
+			const result = await testCredential(credentials);
+			expect(result.status).toBe('Error');
+			expect(result.message).toContain('vod:GetMessageCallback');
+			expect(emulator.requests[0]).toMatchObject({ action: 'GetMessageCallback', errorCode: 'Forbidden.RAM' });
+		});
+
+		it('a wrong secret in a VOD-only region is explained as one', async () => {
+			const credentials = sandboxCredentials(emulator, { ...VOD_ONLY, accessKeySecret: 'not-the-secret' });
+			const result = await testCredential(credentials.alibabaCloudApi);
+			expect(result).toMatchObject({ status: 'Error', message: expect.stringContaining('wrong AccessKey Secret') });
+			expect(emulator.requests[0]).toMatchObject({ action: 'GetMessageCallback', product: 'VOD' });
+		});
+	});
+
 	it('signs requests of n8n’s HTTP Request node ("predefined credential type") for any RPC action', async () => {
 		const jobId = await existingJobId();
 		const run = await runWorkflow(

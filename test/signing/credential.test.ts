@@ -1,10 +1,9 @@
-import { Container } from '@n8n/di';
-import { OutboundHttp } from '@n8n/backend-network';
-import type { ICredentialDataDecryptedObject, ICredentialTestRequest, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { AlibabaCloudApi } from '../../credentials/AlibabaCloudApi.credentials';
 import { resolveTargetUrl, signRequest, signRequestOptions } from '../../credentials/acs3/authenticate';
 import { PRODUCTS, REGIONS } from '../../nodes/shared/api/products';
+import { testCredential } from '../../tools/sandbox/engine';
 import { decodeQuery, parseAuthorization, sha256HexOf, startCaptureServer, verifyReceived } from './helpers';
 
 const SECRET = 'Sup3r-Secret-Value-x9Q';
@@ -16,18 +15,7 @@ const CREDS: ICredentialDataDecryptedObject = {
 };
 const ICE = { 'x-acs-action': 'ListPackageJobs', 'x-acs-version': PRODUCTS.ice.apiVersion };
 const VOD = { 'x-acs-action': 'GetJobDetail', 'x-acs-version': PRODUCTS.vod.apiVersion };
-
-/** The options n8n's RoutingNode builds from `test.request` (see routing-node.ts: qs/body/headers defaults, timeout, returnFullResponse). */
-function routingNodeOptions(request: ICredentialTestRequest['request'] | undefined): IHttpRequestOptions {
-	const base = { qs: {}, body: {}, headers: {} } as IHttpRequestOptions;
-	const merged = { ...base, ...request } as IHttpRequestOptions;
-	merged.qs = { ...(request?.qs ?? {}) };
-	merged.headers = { ...(request?.headers ?? {}) };
-	merged.body = (request?.body as object | undefined) ?? {};
-	merged.timeout = 300_000;
-	merged.returnFullResponse = true;
-	return merged;
-}
+const VOD_TEST = { 'x-acs-action': 'GetMessageCallback', 'x-acs-version': PRODUCTS.vod.apiVersion };
 
 describe('AlibabaCloudApi credential', () => {
 	const credential = new AlibabaCloudApi();
@@ -62,53 +50,53 @@ describe('AlibabaCloudApi credential', () => {
 		expect(byName.vodEndpoint.placeholder).toBe('https://vod.cn-shanghai.aliyuncs.com');
 	});
 
-	it('test request: POST ICE ListPackageJobs PageSize=1 to the region endpoint, no body', async () => {
-		const { request, rules } = credential.test;
-		expect(request.method).toBe('POST');
-		expect(request.headers).toEqual(ICE);
-		expect(request.qs).toEqual({ PageSize: 1 });
-		expect(rules?.map((entry) => (entry.type === 'responseCode' ? entry.properties.value : undefined))).toEqual([
+	it.each([
+		['a region with ICE', { region: 'cn-beijing', iceEndpoint: 'capture' }, ICE, '/?PageSize=1'],
+		['a VOD-only region', { region: 'ap-northeast-1', vodEndpoint: 'capture' }, VOD_TEST, '/'],
+	])(
+		'Test button in %s: a signed POST of a read-only action, no body, STS token sent',
+		async (_where, endpoints, headers, rawUrl) => {
+			const server = await startCaptureServer();
+			const url = `http://127.0.0.1:${server.port}`;
+			try {
+				const overrides = Object.fromEntries(
+					Object.entries(endpoints).map(([field, value]) => [field, value === 'capture' ? url : value]),
+				);
+				const result = await testCredential({ ...CREDS, securityToken: TOKEN, ...overrides });
+				expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+				const [received] = server.requests;
+				expect(received.method).toBe('POST');
+				expect(received.rawUrl).toBe(rawUrl);
+				expect(received.rawBody).toHaveLength(0);
+				expect(received.headers).toMatchObject(headers);
+				expect(received.headers['content-type']).toBeUndefined();
+				expect(received.headers['x-acs-content-sha256']).toBe(sha256HexOf(''));
+				expect(received.headers['x-acs-security-token']).toBe(TOKEN);
+				const check = verifyReceived(received, SECRET);
+				expect(check.expected).toBe(check.received);
+				const auth = parseAuthorization(String(received.headers.authorization));
+				expect(auth.credential).toBe('LTAI-cred-test');
+				expect(auth.signedHeaders).toEqual([
+					'host',
+					'x-acs-accesskey-id',
+					'x-acs-action',
+					'x-acs-content-sha256',
+					'x-acs-date',
+					'x-acs-security-token',
+					'x-acs-signature-nonce',
+					'x-acs-version',
+				]);
+			} finally {
+				await server.close();
+			}
+		},
+	);
+
+	it('the Test rules explain 404, 403 and 400', () => {
+		const rules = credential.test.rules ?? [];
+		expect(rules.map((entry) => (entry.type === 'responseCode' ? entry.properties.value : undefined))).toEqual([
 			404, 403, 400,
 		]);
-
-		const signed = await credential.authenticate(CREDS, routingNodeOptions(request));
-		expect(signed.url).toBe('https://ice.cn-beijing.aliyuncs.com/?PageSize=1');
-		expect(signed.body).toBeUndefined();
-		expect(signed.qs).toBeUndefined();
-		expect(signed.headers?.['content-type']).toBeUndefined();
-		expect(signed.headers?.['x-acs-content-sha256']).toBe(sha256HexOf(''));
-		expect(signed.returnFullResponse).toBe(true);
-		const auth = parseAuthorization(String(signed.headers?.Authorization));
-		expect(auth.credential).toBe('LTAI-cred-test');
-		expect(auth.signedHeaders).toEqual([
-			'host',
-			'x-acs-action',
-			'x-acs-content-sha256',
-			'x-acs-date',
-			'x-acs-signature-nonce',
-			'x-acs-version',
-		]);
-	});
-
-	it('test request against a local endpoint override arrives correctly signed', async () => {
-		const server = await startCaptureServer();
-		try {
-			const signed = await credential.authenticate(
-				{ ...CREDS, securityToken: TOKEN, iceEndpoint: `http://127.0.0.1:${server.port}` },
-				{ ...routingNodeOptions(credential.test.request), baseURL: undefined },
-			);
-			await Container.get(OutboundHttp)
-				.requests()
-				.request(signed as never);
-			const received = server.requests[0];
-			expect(received.rawUrl).toBe('/?PageSize=1');
-			expect(received.headers.host).toBe(`127.0.0.1:${server.port}`);
-			const check = verifyReceived(received, SECRET);
-			expect(check.expected).toBe(check.received);
-			expect(received.headers['x-acs-security-token']).toBe(TOKEN);
-		} finally {
-			await server.close();
-		}
 	});
 });
 

@@ -57,6 +57,11 @@ export function productByApiVersion(apiVersion: string): Product | undefined {
 	return Object.values(PRODUCTS).find((product) => product.apiVersion === apiVersion);
 }
 
+/** The regions the product is offered in, served from their own host or from another region's. */
+export function regionsOffering(product: Product): string[] {
+	return [...product.regions, ...Object.keys(product.servedFrom)];
+}
+
 /** The public endpoint of the product for the region, or undefined where the product is not offered. */
 export function defaultEndpoint(product: Product, regionId: string): string | undefined {
 	const hostRegion = product.regions.includes(regionId) ? regionId : product.servedFrom[regionId];
@@ -95,5 +100,5 @@ function offering(regionId: string): string {
 
 /** Every region at least one product is offered in, ICE regions first. */
 export const REGIONS: Array<{ id: string; name: string; offers: string }> = [
-	...new Set(Object.values(PRODUCTS).flatMap((product) => [...product.regions, ...Object.keys(product.servedFrom)])),
+	...new Set(Object.values(PRODUCTS).flatMap(regionsOffering)),
 ].map((id) => ({ id, name: regionName(id), offers: offering(id) }));
