@@ -216,6 +216,7 @@ describeE2e('real n8n: Submit Package Job → Get Package Job → Send Email', (
 		const badSecret = { id: newId(), name: 'Alibaba Cloud (bad secret)' };
 		const unknownKey = { id: newId(), name: 'Alibaba Cloud (unknown key)' };
 		const noPermission = { id: newId(), name: 'Alibaba Cloud (no ListPackageJobs)' };
+		const vodOnlyRegion = { id: newId(), name: 'Alibaba Cloud (Tokyo, VOD only)' };
 
 		let hook: WebhookSink;
 		let watchedJobId = '';
@@ -265,6 +266,7 @@ describeE2e('real n8n: Submit Package Job → Get Package Job → Send Email', (
 					},
 					noPermission,
 				),
+				alibabaCredential(emulator, { ...vodOnlyRegion, region: 'ap-northeast-1', iceEndpoint: '' }),
 			]);
 			await n8n!.start();
 			await n8n!.setupOwnerAndLogin();
@@ -333,6 +335,15 @@ describeE2e('real n8n: Submit Package Job → Get Package Job → Send Email', (
 				'InvalidAccessKeyId.NotFound',
 				'Forbidden.RAM',
 			]);
+
+			// A region without ICE: the Test reads VOD instead of failing before it sends.
+			emulator.clearRequests();
+			expect(await n8n!.testCredential(vodOnlyRegion)).toMatchObject({ status: 'OK' });
+			expect(
+				emulator.requests
+					.filter((request) => request.action !== 'GetPackageJob')
+					.map((request) => [request.action, request.product, request.status]),
+			).toEqual([['GetMessageCallback', 'VOD', 200]]);
 		});
 	});
 });
