@@ -2,6 +2,7 @@
 import { gzipSync } from 'node:zlib';
 
 import { serveWebhook } from '../../tools/sandbox/engine';
+import { BODY_BY_CONTENT_TYPE, JSON_TEXT, postJsonText, webhookV1Workflow } from '../support/webhookBodies';
 
 describe('serveWebhook with n8n-nodes-base Webhook', () => {
 	// The Webhook node's path is a full path (isFullPath), as in n8n: /webhook/<path>, without the webhook ID.
@@ -54,50 +55,21 @@ describe('serveWebhook with n8n-nodes-base Webhook', () => {
 /**
  * What n8n 2.41 gives a version-1 webhook node for each content type (n8n's middlewares/body-parser.ts and
  * webhooks/webhook-helpers.ts; reproduced in tools/sandbox/engine/webhookBody.ts): seen through n8n's own Webhook
- * node 1, which outputs `body` as given and, with Raw Body on, the bytes n8n kept.
+ * node 1, which outputs `body` as given and, with Raw Body on, the bytes n8n kept. The same table is checked against a
+ * real n8n in test/e2e/event-trigger.e2e.test.ts.
  */
 describe('serveWebhook parses bodies as n8n 2.41 does', () => {
-	const json = '{"EventType":"ProduceMediaComplete","MessageBody":{"MediaURL":"https://x/y.mp4?a=1&b=2"}}';
-	const workflow = {
-		nodes: [
-			{
-				id: 'hook',
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 1,
-				position: [0, 0] as [number, number],
-				webhookId: '0b9c4c1e-1111-4222-8333-777788889999',
-				parameters: { httpMethod: 'POST', path: 'bodies', responseMode: 'onReceived', options: { rawBody: true } },
-			},
-		],
-		connections: {},
-	};
+	const workflow = webhookV1Workflow('bodies', '0b9c4c1e-1111-4222-8333-777788889999');
 
-	it.each([
-		['application/json', JSON.parse(json)],
-		['application/json; charset=utf-8', JSON.parse(json)],
-		['text/plain', json],
-		['Text/Plain;charset=UTF-8', json],
-		[
-			'application/x-www-form-urlencoded',
-			{ '{"EventType":"ProduceMediaComplete","MessageBody":{"MediaURL":"https://x/y.mp4?a': '1', b: '2"}}' },
-		],
-		['application/octet-stream', undefined],
-		[null, undefined],
-	])('%s', async (contentType, body) => {
+	it.each(BODY_BY_CONTENT_TYPE)('%s', async (contentType, body) => {
 		const served = await serveWebhook(workflow, 'Webhook', { credentials: {} });
 		try {
-			const answer = await fetch(served.url, {
-				method: 'POST',
-				headers: contentType ? { 'content-type': contentType } : {},
-				body: Buffer.from(json),
-			});
-			expect(answer.status).toBe(200);
+			expect(await postJsonText(served.url, contentType)).toBe(200);
 			await served.settled();
 			expect(served.calls[0].body).toEqual(body);
 			const [item] = (await served.calls[0].run!).items('Webhook');
 			expect(item.json.body).toEqual(body);
-			expect(Buffer.from(item.binary!.data.data, 'base64').toString()).toBe(json);
+			expect(Buffer.from(item.binary!.data.data, 'base64').toString()).toBe(JSON_TEXT);
 			expect(served.failures).toEqual([]);
 		} finally {
 			await served.close();
@@ -110,7 +82,7 @@ describe('serveWebhook parses bodies as n8n 2.41 does', () => {
 			const zipped = await fetch(served.url, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
-				body: gzipSync(json),
+				body: gzipSync(JSON_TEXT),
 			});
 			expect(zipped.status).toBe(200);
 			const broken = await fetch(served.url, {
@@ -125,7 +97,7 @@ describe('serveWebhook parses bodies as n8n 2.41 does', () => {
 				[200, true],
 				[422, false],
 			]);
-			expect((await served.calls[0].run!).output('Webhook')[0]).toMatchObject({ body: JSON.parse(json) });
+			expect((await served.calls[0].run!).output('Webhook')[0]).toMatchObject({ body: JSON.parse(JSON_TEXT) });
 			expect(served.failures).toEqual([]);
 		} finally {
 			await served.close();
