@@ -17,8 +17,10 @@ import { readJob } from '../shared/execution/readJob';
 import { nodeErrorOf } from '../shared/helpers/validation';
 import type { EventSummary } from '../shared/jobs/jobEvents';
 import { eventIdentity, summarizeEvent } from '../shared/jobs/jobEvents';
-import { checkCallbackKeys } from './keys';
-import { firstDelivery } from './seenEvents';
+import { eventMessage } from './eventMessage';
+import { callbackKeysOf, checkCallbackKeys } from './keys';
+import type { DuplicateMemory } from './seenEvents';
+import { claimEvent } from './seenEvents';
 import type { EventTriggerSettings, Outcome } from './settings';
 import { duplicateWindowOption, OTHER_EVENTS, readSettings, timestampWindowOption } from './settings';
 import { verifySignature } from './signature';
@@ -46,27 +48,23 @@ function settingsOf(context: IWebhookFunctions): EventTriggerSettings {
 	}
 }
 
-/** The event message: n8n parses JSON bodies; a body sent with another content type arrives raw. */
-function eventBody(context: IWebhookFunctions): IDataObject | undefined {
-	let body: unknown = context.getBodyData();
-	const raw = (context.getRequestObject() as { rawBody?: { toString(encoding: string): string } }).rawBody;
-	if ((!body || Object.keys(body as object).length === 0) && raw) {
-		try {
-			body = JSON.parse(raw.toString('utf8'));
-		} catch {
-			return undefined;
-		}
-	}
-	const event = body as IDataObject | undefined;
-	return event && typeof event === 'object' && !Array.isArray(event) && typeof event.EventType === 'string'
-		? event
-		: undefined;
-}
-
 function wanted(summary: EventSummary, settings: EventTriggerSettings): boolean {
 	if (!summary.jobKind) return settings.otherEvents;
 	if (!settings.eventTypes.includes(summary.eventType)) return false;
 	return settings.outcomes.includes(summary.status as Outcome);
+}
+
+function duplicateMemory(
+	context: IWebhookFunctions,
+	nowSeconds: number,
+	settings: EventTriggerSettings,
+): DuplicateMemory {
+	return {
+		staticData: context.getWorkflowStaticData('node'),
+		scope: `${context.getWorkflow().id ?? ''}/${context.getNode().name}`,
+		nowSeconds,
+		windowSeconds: settings.duplicateWindowSeconds,
+	};
 }
 
 /** The API's word on the job, read once with its Get operation; the callback's own fields stay under `event`. */
@@ -225,12 +223,13 @@ export class AlibabaCloudMediaEventTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject() as unknown as WritableResponse;
 		const settings = settingsOf(this);
-		const keys = await this.getCredentials(CALLBACK_CREDENTIAL);
+		const credential = await this.getCredentials(CALLBACK_CREDENTIAL);
 		const nowSeconds = Math.floor(Date.now() / 1000);
+		// Headers and URL only: the body is not read before the call is known to be Alibaba's.
 		const verdict = verifySignature({
 			headers: this.getHeaderData() as Record<string, unknown>,
 			callbackUrl: settings.callbackUrl ?? this.getNodeWebhookUrl('default') ?? '',
-			keys: { ice: String(keys.iceAuthKey ?? ''), vod: String(keys.vodPrivateKey ?? '') },
+			keys: callbackKeysOf(credential),
 			nowSeconds,
 			windowSeconds: settings.timestampWindowSeconds,
 		});
@@ -238,7 +237,7 @@ export class AlibabaCloudMediaEventTrigger implements INodeType {
 			answer(response, 401, verdict.reason);
 			return { noWebhookResponse: true };
 		}
-		const event = eventBody(this);
+		const event = eventMessage(this.getRequestObject());
 		if (!event) {
 			answer(response, 400, 'The body is not an Alibaba Cloud event message (JSON with EventType)');
 			return { noWebhookResponse: true };
@@ -246,13 +245,16 @@ export class AlibabaCloudMediaEventTrigger implements INodeType {
 		answer(response, 200, 'received');
 
 		const summary = summarizeEvent(verdict.product, event);
-		const digest = createHash('md5').update(JSON.stringify(event)).digest('hex');
-		const staticData = this.getWorkflowStaticData('node');
-		if (!firstDelivery(staticData, eventIdentity(summary, digest), nowSeconds, settings.duplicateWindowSeconds))
-			return { noWebhookResponse: true };
 		if (!wanted(summary, settings)) return { noWebhookResponse: true };
-
+		const digest = createHash('md5').update(JSON.stringify(event)).digest('hex');
+		const identity = eventIdentity(summary, digest);
+		// Claimed before the first await below, so that a delivery of the same event handled meanwhile sees the claim.
+		const memory = duplicateMemory(this, nowSeconds, settings);
+		if (!claimEvent(memory, identity)) return { noWebhookResponse: true };
 		const fields = settings.confirmWithApi ? await confirmed(this, summary, settings) : summary;
-		return { noWebhookResponse: true, workflowData: [[{ json: { ...fields, event } }]] };
+		return {
+			noWebhookResponse: true,
+			workflowData: [[{ json: { ...fields, verifiedWith: verdict.verifiedWith, event } }]],
+		};
 	}
 }

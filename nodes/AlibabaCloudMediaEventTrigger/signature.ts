@@ -2,6 +2,7 @@
  * Checks the signature Alibaba puts on its HTTP callbacks: ICE sends `X-ICE-TIMESTAMP` and `X-ICE-SIGNATURE`, VOD
  * `X-VOD-TIMESTAMP` and `X-VOD-SIGNATURE`; the signature is md5 hex of `<callback URL>|<timestamp>|<key>`, the
  * timestamp unix seconds. The body is not signed, so a signed call can only be trusted within a short time window.
+ * While a key is being switched at Alibaba, a call signed with the previous key is accepted too.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 
@@ -12,10 +13,16 @@ const HEADERS: Record<EventProduct, { timestamp: string; signature: string }> = 
 	vod: { timestamp: 'x-vod-timestamp', signature: 'x-vod-signature' },
 };
 
-export interface CallbackKeys {
-	ice?: string;
-	vod?: string;
+/** The key Alibaba signs with now, and during a switch the one it signed with before (empty: none). */
+export interface ProductKeys {
+	current?: string;
+	previous?: string;
 }
+
+export type CallbackKeys = Partial<Record<EventProduct, ProductKeys>>;
+
+/** Which of the product's keys verified a call. */
+export type KeyGeneration = keyof ProductKeys;
 
 export interface SignedCall {
 	/** Request headers, names in lower case (as Node's HTTP server gives them). */
@@ -27,7 +34,9 @@ export interface SignedCall {
 	windowSeconds: number;
 }
 
-export type Verdict = { accepted: true; product: EventProduct } | { accepted: false; reason: string };
+export type Verdict =
+	| { accepted: true; product: EventProduct; verifiedWith: KeyGeneration }
+	| { accepted: false; reason: string };
 
 function header(headers: Record<string, unknown>, name: string): string | undefined {
 	const value = headers[name];
@@ -66,13 +75,16 @@ export function verifySignature(call: SignedCall): Verdict {
 	if (!/^\d{1,12}$/.test(timestamp)) return { accepted: false, reason: `${names.timestamp} is not unix seconds` };
 	if (Math.abs(call.nowSeconds - Number(timestamp)) > call.windowSeconds)
 		return { accepted: false, reason: `${names.timestamp} is outside the accepted time window` };
-	const key = call.keys[product];
-	if (!key)
+	const keys = call.keys[product] ?? {};
+	const generations = (['current', 'previous'] as const).filter((generation) => keys[generation]);
+	if (generations.length === 0)
 		return {
 			accepted: false,
 			reason: `No ${product === 'ice' ? 'ICE AuthKey' : 'VOD private key'} is set in the callback credential`,
 		};
-	if (!sameHex(md5Hex(`${call.callbackUrl}|${timestamp}|${key}`), signature))
-		return { accepted: false, reason: `${names.signature} does not match` };
-	return { accepted: true, product };
+	const verifiedWith = generations.find((generation) =>
+		sameHex(md5Hex(`${call.callbackUrl}|${timestamp}|${keys[generation]}`), signature),
+	);
+	if (!verifiedWith) return { accepted: false, reason: `${names.signature} does not match` };
+	return { accepted: true, product, verifiedWith };
 }

@@ -2,7 +2,9 @@
  * The Media Event Trigger and the resume-URL example in a real n8n 2.41 under `n8n start`: the package installed from
  * its tarball, the trigger's workflow published, the emulator configured with SetEventCallback / SetMessageCallback
  * as the README says, and jobs finished in the emulator, which then calls n8n back like Alibaba. Executions are
- * counted and read through n8n's REST API.
+ * counted and read through n8n's REST API. Also: events sent with other Content-Types (n8n parses those itself
+ * first; the table of what it makes of each is checked through n8n's own Webhook node), a call signed with the
+ * previous key, and two simultaneous deliveries of one event.
  *
  * Runs only under test/e2e/jest.config.js; under the unit-test config it skips itself.
  */
@@ -14,10 +16,13 @@ import {
 	eventTriggerWorkflow,
 	ICE_AUTH_KEY,
 	pointCallbacksAt,
+	PREVIOUS_ICE_AUTH_KEY,
+	PREVIOUS_VOD_PRIVATE_KEY,
 	VOD_PRIVATE_KEY,
 } from '../../tools/sandbox/workflows/eventTrigger';
-import { submitProduction, submitVodTask } from '../support/eventTrigger';
+import { productionEvent, submitProduction, submitVodTask } from '../support/eventTrigger';
 import { ALIBABA_CREDENTIAL, FILES, IDS, loadExample } from '../support/examples';
+import { BODY_BY_CONTENT_TYPE, postJsonText, webhookV1Workflow } from '../support/webhookBodies';
 import { describeE2e } from './describeE2e';
 
 const MINUTE = 60_000;
@@ -44,6 +49,11 @@ describeE2e('real n8n: the Media Event Trigger under `n8n start`, and example 6 
 	let n8n: N8n | undefined;
 	const triggerWorkflowId = newId();
 	const webhookId = '5f1c2e0a-7b3d-4c8e-9a6f-0d1e2f3a4b5c';
+	// The same trigger with Confirm with the API on: its Get, made slow, holds a delivery open while another arrives.
+	const confirmingWorkflowId = newId();
+	const confirmingWebhookId = '6a2d3f1b-8c4e-4d9f-8b7a-1e2f3a4b5c6d';
+	const bodiesWorkflowId = newId();
+	let confirmingUrl = '';
 	const callbackCredential = { id: newId(), name: 'Alibaba callback keys (emulator)' };
 	let productionUrl = '';
 	let parked: { jobId: string } | undefined;
@@ -72,19 +82,37 @@ describeE2e('real n8n: the Media Event Trigger under `n8n start`, and example 6 
 			{
 				...callbackCredential,
 				type: 'alibabaCloudMediaCallbackApi',
-				data: { iceAuthKey: ICE_AUTH_KEY, vodPrivateKey: VOD_PRIVATE_KEY },
+				// The previous keys as during a key switch (README, "Switching a callback key").
+				data: {
+					iceAuthKey: ICE_AUTH_KEY,
+					previousIceAuthKey: PREVIOUS_ICE_AUTH_KEY,
+					vodPrivateKey: VOD_PRIVATE_KEY,
+					previousVodPrivateKey: PREVIOUS_VOD_PRIVATE_KEY,
+				},
 			},
 		]);
-		const trigger = eventTriggerWorkflow({}, webhookId);
-		trigger.nodes[0].credentials = {
-			alibabaCloudMediaCallbackApi: callbackCredential,
-			alibabaCloudApi: ALIBABA_CREDENTIAL,
+		const withCredentials = (workflow: ReturnType<typeof eventTriggerWorkflow>) => {
+			workflow.nodes[0].credentials = {
+				alibabaCloudMediaCallbackApi: callbackCredential,
+				alibabaCloudApi: ALIBABA_CREDENTIAL,
+			};
+			return workflow;
 		};
 		await n8n.importWorkflows([
-			{ ...trigger, id: triggerWorkflowId, name: 'e2e event trigger' },
+			{ ...withCredentials(eventTriggerWorkflow({}, webhookId)), id: triggerWorkflowId, name: 'e2e event trigger' },
+			{
+				...withCredentials(eventTriggerWorkflow({ confirmWithApi: true }, confirmingWebhookId)),
+				id: confirmingWorkflowId,
+				name: 'e2e event trigger, confirming',
+			},
+			{
+				...webhookV1Workflow('bodies', '7b3e4a2c-9d5f-4e0a-8c8b-2f3a4b5c6d7e'),
+				id: bodiesWorkflowId,
+				name: 'e2e webhook bodies',
+			},
 			loadExample(FILES.resumeOnCallback),
 		]);
-		await n8n.publishWorkflow(triggerWorkflowId);
+		for (const id of [triggerWorkflowId, confirmingWorkflowId, bodiesWorkflowId]) await n8n.publishWorkflow(id);
 
 		// Example 6 runs before `n8n start`: its execution submits the job and parks in the Wait node.
 		const run = await n8n.execute(IDS.resumeOnCallback);
@@ -95,6 +123,7 @@ describeE2e('real n8n: the Media Event Trigger under `n8n start`, and example 6 
 		await n8n.start();
 		await n8n.setupOwnerAndLogin();
 		productionUrl = `${n8n.url}/webhook/${webhookId}/webhook`;
+		confirmingUrl = `${n8n.url}/webhook/${confirmingWebhookId}/webhook`;
 		await pointCallbacksAt(emulator, productionUrl);
 	}, 600_000);
 
@@ -144,7 +173,7 @@ describeE2e('real n8n: the Media Event Trigger under `n8n start`, and example 6 
 			const [item] = await emittedBy(execution.id);
 			const delivery = delivered.find((entry) => entry.jobId === item.jobId) as CallbackDelivery;
 			latencies[item.eventType] = Date.parse(execution.startedAt) - delivery.sentAt;
-			expect(item).toMatchObject({ status: 'succeeded', finished: true });
+			expect(item).toMatchObject({ status: 'succeeded', finished: true, verifiedWith: 'current' });
 		}
 		// Measured: the callback's send time (emulator) to the execution's start (n8n's record).
 		process.stdout.write(`event trigger latency (ms): ${JSON.stringify(latencies)}\n`);
@@ -194,5 +223,105 @@ describeE2e('real n8n: the Media Event Trigger under `n8n start`, and example 6 
 			EventType: 'ProduceMediaComplete',
 			MessageBody: { Status: 'Success', JobId: parked!.jobId },
 		});
+	});
+	/** Waits until the workflow has `count` finished executions, then a while longer to see that no more come. */
+	async function settledExecutions(workflowId: string, count: number): Promise<ExecutionSummary[]> {
+		await waitFor(
+			`${count} finished executions`,
+			async () => {
+				const list = await executions(workflowId);
+				return list.length >= count && list.every((execution) => execution.status === 'success') ? list : undefined;
+			},
+			30_000,
+		);
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		return await executions(workflowId);
+	}
+
+	it('n8n 2.41 parses each Content-Type as the engine harness reproduces it (n8n’s Webhook node 1)', async () => {
+		const url = `${n8n!.url}/webhook/bodies`;
+		for (const [contentType] of BODY_BY_CONTENT_TYPE)
+			expect([contentType, await postJsonText(url, contentType)]).toEqual([contentType, 200]);
+		const list = await settledExecutions(bodiesWorkflowId, BODY_BY_CONTENT_TYPE.length);
+		const bodies = [];
+		for (const execution of [...list].sort((left, right) => Number(left.id) - Number(right.id))) {
+			const one = await n8n!.rest('GET', `/executions/${execution.id}`);
+			const flatted = require(`${n8n!.runtime.dir}/n8n/node_modules/flatted`) as { parse: (text: string) => any };
+			const data = flatted.parse((one.body.data ?? one.body).data);
+			bodies.push(data.resultData.runData.Webhook[0].data.main[0][0].json.body);
+		}
+		expect(bodies).toEqual(BODY_BY_CONTENT_TYPE.map(([, body]) => body));
+	});
+
+	it('a signed event sent as text/plain, form-encoded, octet-stream or with no Content-Type starts one execution each', async () => {
+		const before = (await executions(triggerWorkflowId)).length;
+		const contentTypes = ['text/plain', 'application/x-www-form-urlencoded', 'application/octet-stream', null];
+		const sent = contentTypes.map((contentType, index) => ({
+			contentType,
+			body: productionEvent(`${index}`.repeat(32), {
+				MediaURL: 'https://bucket.oss-cn-shanghai.aliyuncs.com/a+b.mp4?x=1&y=2',
+			}),
+		}));
+		for (const { contentType, body } of sent)
+			expect([contentType, (await emulator.callbacks.send({ product: 'ice', body, contentType })).status]).toEqual([
+				contentType,
+				200,
+			]);
+		const list = await settledExecutions(triggerWorkflowId, before + contentTypes.length);
+		expect(list).toHaveLength(before + contentTypes.length);
+		const items = [];
+		for (const execution of list) items.push(...(await emittedBy(execution.id)));
+		for (const { body } of sent) {
+			const item = items.find((one) => one.jobId === body.MessageBody.JobId);
+			expect(item).toMatchObject({ status: 'succeeded', verifiedWith: 'current' });
+			expect(item!.event).toEqual(body);
+		}
+	});
+
+	it('calls signed with the previous key (a key switch under way) are accepted; the item says so', async () => {
+		const before = (await executions(triggerWorkflowId)).length;
+		const iceJob = 'a1'.repeat(16);
+		const answers = [
+			await emulator.callbacks.send({ product: 'ice', body: productionEvent(iceJob), key: PREVIOUS_ICE_AUTH_KEY }),
+			await emulator.callbacks.send({
+				product: 'vod',
+				body: { EventType: 'WorkflowTaskComplete', TaskId: 'b2'.repeat(16), Status: 'Succeed', VideoId: 'v1' },
+				key: PREVIOUS_VOD_PRIVATE_KEY,
+			}),
+			await emulator.callbacks.send({ product: 'ice', body: productionEvent('c3'.repeat(16)), key: 'NeitherKey2024' }),
+		];
+		expect(answers.map((answer) => answer.status)).toEqual([200, 200, 401]);
+		const list = await settledExecutions(triggerWorkflowId, before + 2);
+		expect(list).toHaveLength(before + 2);
+		const items = [];
+		for (const execution of list) items.push(...(await emittedBy(execution.id)));
+		const signedWithPrevious = items.filter((item) => [iceJob, 'b2'.repeat(16)].includes(item.jobId));
+		expect(signedWithPrevious.map((item) => [item.jobId, item.product, item.verifiedWith]).sort()).toEqual([
+			[iceJob, 'ice', 'previous'],
+			['b2'.repeat(16), 'vod', 'previous'],
+		]);
+		for (const key of [ICE_AUTH_KEY, PREVIOUS_ICE_AUTH_KEY, VOD_PRIVATE_KEY, PREVIOUS_VOD_PRIVATE_KEY])
+			expect(JSON.stringify(signedWithPrevious)).not.toContain(key);
+	});
+
+	it('two deliveries of one event at the same moment start one execution (Confirm with the API, its Get slowed)', async () => {
+		const jobId = await submitProduction(emulator);
+		emulator.clearRequests();
+		emulator.faults.add({ type: 'delay', action: 'GetMediaProducingJob', ms: 1500, count: 2 });
+		const body = productionEvent(jobId);
+		const send = () => emulator.callbacks.send({ product: 'ice', url: confirmingUrl, body });
+		const answers = await Promise.all([send(), send()]);
+		expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+		const list = await settledExecutions(confirmingWorkflowId, 1);
+		expect(list).toHaveLength(1);
+		expect((await emittedBy(list[0].id)).map((item) => [item.jobId, item.confirmed])).toEqual([[jobId, true]]);
+		expect(emulator.requests.filter((request) => request.action === 'GetMediaProducingJob')).toHaveLength(1);
+	});
+
+	it('the callback credential’s Test checks the previous keys like the current ones', async () => {
+		const good = await n8n!.testCredential({ id: callbackCredential.id });
+		expect(good).toEqual({ status: 'OK', message: 'The keys are well-formed' });
+		const bad = await n8n!.testCredential({ id: callbackCredential.id, data: { previousIceAuthKey: 'has-dash' } });
+		expect(bad).toEqual({ status: 'Error', message: 'The Previous ICE AuthKey may contain only letters and digits' });
 	});
 });

@@ -5,6 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { MAX_SEEN } from '../../nodes/AlibabaCloudMediaEventTrigger/seenEvents';
 import type { CallbackDelivery, Emulator } from '../../tools/sandbox/emulator';
 import { callbackSignature } from '../../tools/sandbox/emulator';
 import { serveWebhook, type ServedWebhook, type WebhookCall } from '../../tools/sandbox/engine';
@@ -14,12 +15,13 @@ import {
 	eventTriggerWorkflow,
 	ICE_AUTH_KEY,
 	pointCallbacksAt,
+	PREVIOUS_ICE_AUTH_KEY,
 	VOD_PRIVATE_KEY,
 } from '../../tools/sandbox/workflows/eventTrigger';
 import { EVENT_TRIGGER } from '../../tools/sandbox/workflows/eventTrigger';
 import { sandboxCredentials } from '../../tools/sandbox/workflows/workflows';
 import { suiteEmulators } from '../support/emulators';
-import { submitLiveEditing, submitProduction, submitVodTask } from '../support/eventTrigger';
+import { productionEvent, submitLiveEditing, submitProduction, submitVodTask } from '../support/eventTrigger';
 
 const emulators = suiteEmulators({ emulator: { callbacks: { retryDelayMs: 20 } } });
 const MINUTE = 60_000;
@@ -190,6 +192,7 @@ describe('other events', () => {
 				product: 'ice',
 				mediaId: 'c321b3a0041a71eda1590674a2ce0000',
 				rawStatus: 'Success',
+				verifiedWith: 'current',
 				event: upload,
 			},
 		]);
@@ -321,5 +324,179 @@ describe('duplicates and retries', () => {
 			['vod', 2, 0],
 			['vod', 3, 0],
 		]);
+	});
+});
+
+describe('any Content-Type: the body is read as JSON whatever the header says', () => {
+	// Jobs stay running here: the event of a finished one would also come from the emulator's own delivery.
+	// Characters a form decoder would change: `&` and `=` split a form, `+` reads as a space, `%41` as `A`.
+	const body = (jobId: string) =>
+		productionEvent(jobId, { MediaURL: 'https://bucket.oss-cn-shanghai.aliyuncs.com/out/a+b%41.mp4?x=1&y=2' });
+
+	it.each([
+		['application/json'],
+		['application/json; charset=utf-8'],
+		['text/plain'],
+		['text/plain;charset=UTF-8'],
+		['application/x-www-form-urlencoded'],
+		['application/octet-stream'],
+		[null],
+	])('%s: a signed event is answered 200 and emitted once, its message byte for byte', async (contentType) => {
+		const emulator = emulators.emulator;
+		const webhook = await serve();
+		const jobId = await submitProduction(emulator);
+		const event = body(jobId);
+		const answer = await emulator.callbacks.send({ product: 'ice', body: event, contentType });
+		expect(answer).toEqual({ status: 200, body: JSON.stringify({ message: 'received' }) });
+		const items = await emitted(webhook);
+		expect(items).toHaveLength(1);
+		expect(items[0]).toMatchObject({ jobId, status: 'succeeded', product: 'ice', verifiedWith: 'current' });
+		expect(items[0].event).toEqual(event);
+	});
+
+	it('a VOD task’s event as text/plain; an unsigned one is refused before its body is read', async () => {
+		const emulator = emulators.emulator;
+		const webhook = await serve();
+		const task = await submitVodTask(emulator);
+		const event = { EventType: 'WorkflowTaskComplete', TaskId: task, Status: 'Succeed', VideoId: 'v1' };
+		expect((await emulator.callbacks.send({ product: 'vod', body: event, contentType: 'text/plain' })).status).toBe(
+			200,
+		);
+		const unsigned = await emulator.callbacks.send({
+			product: 'vod',
+			body: 'not json',
+			key: null,
+			contentType: 'text/plain',
+		});
+		expect(unsigned.status).toBe(401);
+		expect((await emitted(webhook)).map((item) => [item.jobId, item.status])).toEqual([[task, 'succeeded']]);
+	});
+
+	it('a signed body that is not an event message is answered 400 and starts nothing', async () => {
+		const emulator = emulators.emulator;
+		const webhook = await serve();
+		for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', null])
+			expect((await emulator.callbacks.send({ product: 'ice', body: 'EventType=x', contentType })).status).toBe(400);
+		expect(await startedExecutions(webhook)).toHaveLength(0);
+	});
+});
+
+describe('key rotation: the previous key is accepted while Alibaba switches', () => {
+	const NEW_ICE_AUTH_KEY = 'SandboxIceAuthKey2027';
+	const NEW_VOD_PRIVATE_KEY = 'sandbox-vod-private-key-2027';
+
+	it('calls signed with the old or the new key are accepted, the item says which; others are refused', async () => {
+		const emulator = emulators.emulator;
+		// Step 1 of the README: the credential gets the new key, the old one moves to Previous; Alibaba still signs with the old one.
+		const webhook = await serve(
+			{},
+			{
+				iceAuthKey: NEW_ICE_AUTH_KEY,
+				previousIceAuthKey: ICE_AUTH_KEY,
+				vodPrivateKey: NEW_VOD_PRIVATE_KEY,
+				previousVodPrivateKey: VOD_PRIVATE_KEY,
+			},
+		);
+		const before = [await submitProduction(emulator), await submitVodTask(emulator)];
+		await finishAll(emulator);
+		// Step 2: the key is switched at Alibaba.
+		await pointCallbacksAt(emulator, webhook.url, { ice: NEW_ICE_AUTH_KEY, vod: NEW_VOD_PRIVATE_KEY });
+		const after = [await submitProduction(emulator), await submitVodTask(emulator)];
+		await finishAll(emulator);
+		const older = await emulator.callbacks.send({
+			product: 'ice',
+			body: productionEvent('e'.repeat(32)),
+			key: PREVIOUS_ICE_AUTH_KEY,
+		});
+
+		expect(emulator.callbacks.deliveries.map((delivery) => delivery.status)).toEqual([200, 200, 200, 200]);
+		expect(older.status).toBe(401);
+		const items = await emitted(webhook);
+		const verifiedWith = Object.fromEntries(items.map((item) => [item.jobId, item.verifiedWith]));
+		expect(verifiedWith).toEqual({
+			[before[0]]: 'previous',
+			[before[1]]: 'previous',
+			[after[0]]: 'current',
+			[after[1]]: 'current',
+		});
+		const output = JSON.stringify(items);
+		for (const key of [NEW_ICE_AUTH_KEY, ICE_AUTH_KEY, NEW_VOD_PRIVATE_KEY, VOD_PRIVATE_KEY])
+			expect(output).not.toContain(key);
+	});
+
+	it('step 3: with the previous key emptied, a call signed with it is refused', async () => {
+		const emulator = emulators.emulator;
+		const webhook = await serve({}, { iceAuthKey: NEW_ICE_AUTH_KEY, previousIceAuthKey: '' });
+		const answer = await emulator.callbacks.send({
+			product: 'ice',
+			body: productionEvent('d'.repeat(32)),
+			key: ICE_AUTH_KEY,
+		});
+		expect(answer.status).toBe(401);
+		expect(answer.body).not.toContain(ICE_AUTH_KEY);
+		expect(await startedExecutions(webhook)).toHaveLength(0);
+	});
+});
+
+describe('the duplicate memory under floods and simultaneous deliveries', () => {
+	// As above, events are sent by hand for jobs left running, so that no delivery of the emulator's own interferes.
+	const upload = (index: number) => ({
+		EventType: 'FileUploadComplete',
+		UserId: 1,
+		EventTime: '2026-01-10T08:00:00Z',
+		MessageBody: { Status: 'Success', MediaId: `upload-${index}` },
+	});
+
+	it('a flood of events filtered out does not push a wanted one out: its later retry still starts nothing', async () => {
+		const emulator = emulators.emulator;
+		const webhook = await serve();
+		await submitProduction(emulator);
+		await finishAll(emulator);
+		const [delivery] = emulator.callbacks.deliveries;
+		for (let start = 0; start < MAX_SEEN + 10; start += 10) {
+			const batch = Array.from({ length: 10 }, (_, offset) =>
+				emulator.callbacks.send({ product: 'ice', body: upload(start + offset) }),
+			);
+			expect((await Promise.all(batch)).every((answer) => answer.status === 200)).toBe(true);
+		}
+		expect((await emulator.callbacks.resend(delivery.id)).status).toBe(200);
+		expect(await emitted(webhook)).toHaveLength(1);
+		const nodeData = webhook.staticData()[`node:${EVENT_TRIGGER}`] as IDataObject;
+		expect(Object.keys(nodeData.seen as IDataObject)).toHaveLength(1);
+	});
+
+	it('two deliveries of one event at the same moment start one execution (Confirm with the API slow)', async () => {
+		const emulator = emulators.emulator;
+		const webhook = await serve({ confirmWithApi: true });
+		const jobId = await submitProduction(emulator);
+		emulator.clearRequests();
+		emulator.faults.add({ type: 'delay', action: 'GetMediaProducingJob', ms: 400, count: 2 });
+		const event = productionEvent(jobId);
+		const answers = await Promise.all([
+			emulator.callbacks.send({ product: 'ice', body: event }),
+			emulator.callbacks.send({ product: 'ice', body: event }),
+		]);
+		expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+		await webhook.settled();
+		// Handled at once: each arrived before the other's static data was saved.
+		const [first, second] = webhook.calls;
+		expect(second.receivedAt < first.handledAt && first.receivedAt < second.handledAt).toBe(true);
+		expect((await emitted(webhook)).map((item) => item.jobId)).toEqual([jobId]);
+		expect(emulator.requests.filter((request) => request.action === 'GetMediaProducingJob')).toHaveLength(1);
+	});
+
+	it('two different events at the same moment both start, and both stay remembered', async () => {
+		const emulator = emulators.emulator;
+		const webhook = await serve({ confirmWithApi: true });
+		const jobs = [await submitProduction(emulator), await submitProduction(emulator)];
+		emulator.faults.add({ type: 'delay', action: 'GetMediaProducingJob', ms: 400, count: 2 });
+		const send = (jobId: string) => emulator.callbacks.send({ product: 'ice', body: productionEvent(jobId) });
+		await Promise.all(jobs.map(send));
+		await webhook.settled();
+		// Alibaba's retries of both, after n8n saved the static data of each call.
+		await Promise.all(jobs.map(send));
+		expect((await emitted(webhook)).map((item) => item.jobId).sort()).toEqual([...jobs].sort());
+		const nodeData = webhook.staticData()[`node:${EVENT_TRIGGER}`] as IDataObject;
+		expect(Object.keys(nodeData.seen as IDataObject)).toHaveLength(2);
 	});
 });

@@ -52,3 +52,21 @@ export function submitVodTask(emulator: Emulator): Promise<string> {
 		'TaskId',
 	);
 }
+
+/** The ProduceMediaComplete message Alibaba sends when a media producing job succeeds (fields as api-notes show). */
+export function productionEvent(jobId: string, fields: Record<string, unknown> = {}) {
+	return {
+		EventType: 'ProduceMediaComplete',
+		UserId: 1234567890123456,
+		EventTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+		MessageBody: {
+			Status: 'Success',
+			JobId: jobId,
+			MediaId: 'c321b3a0041a71eda1590674a2ce0000',
+			MediaURL: 'https://bucket.oss-cn-shanghai.aliyuncs.com/out/event.mp4',
+			ErrorCode: '',
+			ErrorMessage: '',
+			...fields,
+		},
+	};
+}

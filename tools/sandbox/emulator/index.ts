@@ -265,6 +265,6 @@ export type { FailureRule, EmulatorJobKind, SeedOptions, LifecycleTiming, Job } 
 export type { LoggedRequest } from './requestLog';
 export type { Catalogue, CatalogueTemplate, CataloguePipeline, CatalogueProject } from './catalogue';
 export type { StoredObject, MultipartUpload } from './oss/store';
-export type { CallbackDelivery, DispatcherOptions, SendOptions } from './callbacks/dispatcher';
+export type { CallbackContentType, CallbackDelivery, DispatcherOptions, SendOptions } from './callbacks/dispatcher';
 export { callbackSignature, SIGNATURE_HEADERS } from './callbacks/signing';
 export { ADMIN_PREFIX } from './admin';

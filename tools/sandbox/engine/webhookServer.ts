@@ -1,10 +1,12 @@
 /**
  * Serves a webhook trigger's production URL over a real socket, as n8n's LiveWebhooks does for an active workflow:
- * each call builds the `Workflow` from the last saved static data, runs the node's `webhook()` in n8n-core's own
- * `WebhookContext` (request with the parsed JSON body, `rawBody`, headers, query; the real response object), saves
- * the static data if it changed, answers for the node if it did not answer itself (n8n's "onReceived" answers), and
- * starts an execution (mode `webhook`) when the node returned workflow data.
+ * each call builds the `Workflow` from the last saved static data (a copy per call, as n8n reads it from the
+ * database per call), reads the body as n8n 2.41 does (webhookBody.ts: `body` per content type, `rawBody`,
+ * `contentType`), runs the node's `webhook()` in n8n-core's own `WebhookContext` (that request, headers, query; the
+ * real response object), saves the static data if it changed, answers for the node if it did not answer itself
+ * (n8n's "onReceived" answers), and starts an execution (mode `webhook`) when the node returned workflow data.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -23,6 +25,7 @@ import {
 } from 'n8n-workflow';
 
 import { TestCredentialsHelper, type TestCredentials } from './credentials-helper';
+import { asWebhookRequest, parseRequestBody, WebhookBodyError } from './webhookBody';
 import type { WorkflowDefinition } from './types';
 import type { WorkflowRun } from './workflowRun';
 
@@ -30,6 +33,7 @@ import type { WorkflowRun } from './workflowRun';
 export interface WebhookCall {
 	method: string;
 	headers: IncomingMessage['headers'];
+	/** What n8n's body parsing left in `request.body` (undefined for a type it does not parse). */
 	body: unknown;
 	/** The HTTP status answered. */
 	status: number;
@@ -40,6 +44,8 @@ export interface WebhookCall {
 	/** Wall-clock ms when the call arrived and when it was answered. */
 	receivedAt: number;
 	answeredAt: number;
+	/** Wall-clock ms when the node's `webhook()` returned and its static data was saved (0: not yet, or never). */
+	handledAt: number;
 }
 
 export interface ServedWebhook {
@@ -81,22 +87,6 @@ export interface WebhookHost {
 	): Promise<WorkflowRun>;
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of request) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks);
-}
-
-function parsedBody(raw: Buffer, contentType: string | undefined): unknown {
-	if (raw.length === 0) return {};
-	if (!(contentType ?? '').includes('json')) return {};
-	try {
-		return JSON.parse(raw.toString('utf8'));
-	} catch {
-		return {};
-	}
-}
-
 function toPlain(value: IDataObject): IDataObject {
 	return JSON.parse(JSON.stringify(value ?? {})) as IDataObject;
 }
@@ -107,6 +97,8 @@ export async function serveWebhook(
 	triggerNodeName: string,
 	options: ServeWebhookOptions,
 ): Promise<ServedWebhook> {
+	// Every n8n workflow has an ID of its own; nodes may keep state per workflow ID.
+	definition = { ...definition, id: definition.id ?? `harness-webhook-${randomUUID()}` };
 	let saved: IDataObject = structuredClone(options.staticData ?? definition.staticData ?? {});
 	const calls: WebhookCall[] = [];
 	const failures: Error[] = [];
@@ -126,9 +118,9 @@ export async function serveWebhook(
 	const isFullPath = resolved(description.isFullPath, false) === true;
 	let urlBase = '';
 	let webhookPath = '';
-	const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+	const handle = async (message: IncomingMessage, response: ServerResponse): Promise<void> => {
 		const receivedAt = Date.now();
-		const raw = await readBody(request);
+		const request = asWebhookRequest(message);
 		const method = (request.method ?? 'GET').toUpperCase();
 		const requested = new URL(request.url ?? '/', urlBase).pathname;
 		if (requested !== `/webhook/${webhookPath}` || method !== httpMethod) {
@@ -139,10 +131,11 @@ export async function serveWebhook(
 		const call: WebhookCall = {
 			method,
 			headers: request.headers,
-			body: parsedBody(raw, request.headers['content-type']),
+			body: undefined,
 			status: 0,
 			receivedAt,
 			answeredAt: 0,
+			handledAt: 0,
 		};
 		calls.push(call);
 		response.on('finish', () => {
@@ -150,13 +143,20 @@ export async function serveWebhook(
 			call.answeredAt = Date.now();
 		});
 		Object.assign(request, {
-			body: call.body,
-			rawBody: raw,
 			query: Object.fromEntries(new URL(request.url ?? '/', urlBase).searchParams),
 			params: {},
 		});
 		const workflow = host.createWorkflow(definition, saved);
 		const node = workflow.getNode(triggerNodeName)!;
+		try {
+			await parseRequestBody(request, workflow, node);
+		} catch (error) {
+			if (!(error instanceof WebhookBodyError)) throw error;
+			response.writeHead(error.status, { 'content-type': 'application/json' });
+			response.end(JSON.stringify(error.answer));
+			return;
+		}
+		call.body = request.body;
 		const helper = new TestCredentialsHelper(host.registry, structuredClone(options.credentials));
 		const additionalData = host.createAdditionalData(helper, undefined, workflow.id, urlBase);
 		additionalData.httpRequest = request as never;
@@ -189,6 +189,7 @@ export async function serveWebhook(
 			const { __dataChanged: _changed, ...data } = toPlain(workflow.staticData);
 			saved = data;
 		}
+		call.handledAt = Date.now();
 		if (!result.noWebhookResponse && !response.headersSent) {
 			response.writeHead(200, { 'content-type': 'application/json' });
 			response.end(

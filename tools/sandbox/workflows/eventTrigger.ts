@@ -17,6 +17,9 @@ export const CALLBACK_CREDENTIAL_REFERENCE = {
 /** ICE AuthKeys are letters and digits only; VOD's private key is free text. */
 export const ICE_AUTH_KEY = 'SandboxIceAuthKey2026';
 export const VOD_PRIVATE_KEY = 'sandbox-vod-private-key';
+/** The keys before the last switch, for the credential's Previous … Key fields. */
+export const PREVIOUS_ICE_AUTH_KEY = 'SandboxIceAuthKey2025';
+export const PREVIOUS_VOD_PRIVATE_KEY = 'sandbox-vod-private-key-2025';
 
 export function callbackKeys(overrides: IDataObject = {}) {
 	return { alibabaCloudMediaCallbackApi: { iceAuthKey: ICE_AUTH_KEY, vodPrivateKey: VOD_PRIVATE_KEY, ...overrides } };
@@ -52,8 +55,15 @@ async function mustSucceed(answer: Promise<{ status: number; text: string }>): P
 	if (status !== 200) throw new Error(`callback setting refused: ${status} ${text}`);
 }
 
-/** SetEventCallback and SetMessageCallback as the README tells users: HTTP, the URL, the job events, signed. */
-export async function pointCallbacksAt(emulator: Emulator, url: string): Promise<void> {
+/**
+ * SetEventCallback and SetMessageCallback as the README tells users: HTTP, the URL, the job events, signed (by
+ * default with the credential's current keys).
+ */
+export async function pointCallbacksAt(
+	emulator: Emulator,
+	url: string,
+	keys: { ice?: string; vod?: string } = {},
+): Promise<void> {
 	await mustSucceed(
 		rawCall(emulator, {
 			action: 'SetEventCallback',
@@ -63,7 +73,7 @@ export async function pointCallbacksAt(emulator: Emulator, url: string): Promise
 				CallbackURL: url,
 				EventTypeList: 'ProduceMediaComplete',
 				AuthSwitch: 'on',
-				AuthKey: ICE_AUTH_KEY,
+				AuthKey: keys.ice ?? ICE_AUTH_KEY,
 			},
 		}),
 	);
@@ -76,7 +86,7 @@ export async function pointCallbacksAt(emulator: Emulator, url: string): Promise
 				CallbackURL: url,
 				EventTypeList: 'WorkflowTaskComplete',
 				AuthSwitch: 'on',
-				AuthKey: VOD_PRIVATE_KEY,
+				AuthKey: keys.vod ?? VOD_PRIVATE_KEY,
 			},
 		}),
 	);

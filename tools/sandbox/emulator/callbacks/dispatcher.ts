@@ -30,8 +30,16 @@ export interface CallbackDelivery {
 	/** Wall-clock ms when the POST was sent. */
 	sentAt: number;
 	headers: Record<string, string>;
+	/** The Content-Type sent (null: none). */
+	contentType: string | null;
 	body: string;
 }
+
+/**
+ * Alibaba documents the body as JSON but not the Content-Type header it sends: `application/json` by default, any
+ * other (or none, `null`) to check that a receiver reads the JSON whatever the header says.
+ */
+export type CallbackContentType = string | null;
 
 export interface SendOptions {
 	product: CallbackProduct;
@@ -44,6 +52,8 @@ export interface SendOptions {
 	timestamp?: number;
 	/** Sign as if the callback URL were this one (default: `url`). */
 	signedUrl?: string;
+	/** Default: the dispatcher's (`application/json` unless set). */
+	contentType?: CallbackContentType;
 }
 
 export interface DispatcherOptions {
@@ -53,6 +63,8 @@ export interface DispatcherOptions {
 	retryDelayMs?: number;
 	/** Attempts per delivery, the first included. Default 3 (VOD: retried twice, then dropped). */
 	attempts?: number;
+	/** Content-Type of every delivery; default `application/json`, `null` sends none. */
+	contentType?: CallbackContentType;
 }
 
 interface Target {
@@ -68,6 +80,7 @@ export class CallbackDispatcher {
 	private timer: ReturnType<typeof setInterval> | undefined;
 	private readonly retryDelayMs: number;
 	private readonly attempts: number;
+	private readonly contentType: CallbackContentType;
 
 	constructor(
 		private readonly jobs: JobStore,
@@ -77,6 +90,7 @@ export class CallbackDispatcher {
 	) {
 		this.retryDelayMs = options.retryDelayMs ?? 1000;
 		this.attempts = options.attempts ?? 3;
+		this.contentType = options.contentType === undefined ? 'application/json' : options.contentType;
 		jobs.onAdd((job) => {
 			if (jobs.state(job).finishedAt === undefined) this.watching.set(job.jobId, job);
 		});
@@ -122,14 +136,15 @@ export class CallbackDispatcher {
 			key === null || key === undefined
 				? {}
 				: signatureHeaders(options.product, options.signedUrl ?? url, key, timestamp);
-		return await this.post(url, headers, JSON.stringify(options.body));
+		const contentType = options.contentType === undefined ? this.contentType : options.contentType;
+		return await this.post(url, headers, JSON.stringify(options.body), contentType);
 	}
 
 	/** Sends a recorded delivery again, headers and body as they were: a replay. */
 	async resend(deliveryId: string): Promise<{ status: number; body: string }> {
 		const delivery = this.deliveries.find((entry) => entry.id === deliveryId);
 		if (!delivery) throw new Error(`no delivery ${deliveryId}`);
-		return await this.post(delivery.url, delivery.headers, delivery.body);
+		return await this.post(delivery.url, delivery.headers, delivery.body, delivery.contentType);
 	}
 
 	reset(): void {
@@ -158,13 +173,14 @@ export class CallbackDispatcher {
 
 	private async deliver(target: Target, event: JobEvent, jobId: string): Promise<void> {
 		const body = JSON.stringify(event.body);
+		const contentType = this.contentType;
 		for (let attempt = 1; attempt <= this.attempts; attempt++) {
 			const sentAt = this.wallClock();
 			const headers =
 				target.key && target.route !== 'notify'
 					? signatureHeaders(target.route, target.url, target.key, Math.floor(sentAt / 1000))
 					: {};
-			const { status } = await this.post(target.url, headers, body);
+			const { status } = await this.post(target.url, headers, body, contentType);
 			this.deliveries.push({
 				id: randomUUID(),
 				route: target.route,
@@ -176,6 +192,7 @@ export class CallbackDispatcher {
 				status,
 				sentAt,
 				headers,
+				contentType,
 				body,
 			});
 			if (status === 200 || attempt === this.attempts) return;
@@ -187,12 +204,14 @@ export class CallbackDispatcher {
 		url: string,
 		headers: Record<string, string>,
 		body: string,
+		contentType: CallbackContentType,
 	): Promise<{ status: number; body: string }> {
 		try {
 			const response = await fetch(url, {
 				method: 'POST',
-				headers: { 'content-type': 'application/json', ...headers },
-				body,
+				headers: { ...(contentType === null ? {} : { 'content-type': contentType }), ...headers },
+				// fetch labels a string body text/plain: bytes go out with no Content-Type unless one is set.
+				body: Buffer.from(body, 'utf8'),
 				signal: AbortSignal.timeout(10_000),
 			});
 			return { status: response.status, body: await response.text() };
