@@ -4,6 +4,7 @@
  * the emulator given on the command line. Prints one JSON line with the figures.
  *
  *   node --expose-gc --import tsx scripts/benchmarks/uploadChild.ts <file> <ossEndpoint> <bucket> <key> <warmupFile>
+ *     [--read-only]   (Read/Write Files from Disk alone, no upload: what reading the file costs by itself)
  *
  * Baseline: after a warm-up run, the lowest RSS over several forced GCs (one GC alone leaves garbage and freed pages
  * that are not yet returned, which moves the baseline by tens of MiB). Peak: RSS sampled every few milliseconds
@@ -26,20 +27,19 @@ const Container = createRequire(require.resolve('n8n-core'))('@n8n/di').Containe
 	get<T>(type: abstract new (...args: never[]) => T): T;
 };
 
-function workflow(file: string, endpoint: string, bucket: string, key: string) {
-	return chain(
-		{
-			name: 'Read File',
-			type: 'n8n-nodes-base.readWriteFile',
-			typeVersion: 1.1,
-			parameters: { operation: 'read', fileSelector: file, options: {} },
-		},
-		{
-			name: 'Upload to OSS',
-			type: 'alibabaCloudUploadToOss',
-			parameters: { bucket, objectKey: key, options: { endpoint, addressingStyle: 'path' } },
-		},
-	);
+function workflow(file: string, endpoint: string, bucket: string, key: string, readOnly = false) {
+	const read = {
+		name: 'Read File',
+		type: 'n8n-nodes-base.readWriteFile',
+		typeVersion: 1.1,
+		parameters: { operation: 'read', fileSelector: file, options: {} },
+	};
+	if (readOnly) return chain(read);
+	return chain(read, {
+		name: 'Upload to OSS',
+		type: 'alibabaCloudUploadToOss',
+		parameters: { bucket, objectKey: key, options: { endpoint, addressingStyle: 'path' } },
+	});
 }
 
 /** The lowest RSS over several forced GCs, each followed by a pause for the allocator to return pages. */
@@ -56,7 +56,8 @@ async function settledRss(): Promise<number> {
 }
 
 async function main(): Promise<void> {
-	const [file, endpoint, bucket, key, warmupFile] = process.argv.slice(2);
+	const [file, endpoint, bucket, key, warmupFile, flag] = process.argv.slice(2);
+	const readOnly = flag === '--read-only';
 	await Container.get(BinaryDataService).init();
 	const credentials = {
 		alibabaCloudApi: {
@@ -74,11 +75,11 @@ async function main(): Promise<void> {
 		peak = Math.max(peak, process.memoryUsage().rss);
 	}, SAMPLE_EVERY_MS);
 	const started = Date.now();
-	const run = await runWorkflow(workflow(file, endpoint, bucket, key), { credentials });
+	const run = await runWorkflow(workflow(file, endpoint, bucket, key, readOnly), { credentials });
 	clearInterval(sampler);
 	peak = Math.max(peak, process.memoryUsage().rss);
 	if (run.error) throw new Error(`upload failed: ${run.error.message}`);
-	const [output] = run.output('Upload to OSS');
+	const [output] = readOnly ? [{}] : run.output('Upload to OSS');
 	process.stdout.write(
 		`${JSON.stringify({
 			binaryMode: Container.get(BinaryDataConfig).mode,

@@ -8,8 +8,8 @@ import { measureUpload } from '../../scripts/benchmarks/upload';
 
 const MIB = 2 ** 20;
 /**
- * Streaming the file: n8n's read chunks are collected only once about 32 MiB of them have piled up (Read/Write
- * Files from Disk alone grows RSS that much). A multipart upload holds one part (8 MiB) on top.
+ * Streaming the file: Node.js collects n8n's read chunks only once about 30 MiB of them have piled up (Read/Write
+ * Files from Disk alone, without the upload, grows RSS that much). A multipart upload holds one part (8 MiB) on top.
  */
 const STREAMED_MAX_GROWTH_MIB = 40;
 const PART_MIB = 8;
