@@ -1,9 +1,11 @@
 /**
- * Peak memory of uploading a large file through Upload to OSS (multipart, streamed): writes a random file
- * (`--mb`, default 200), starts the emulator here, runs the n8n side in a child process (uploadChild.ts) and
- * reads its RSS; checks that OSS got the same bytes (MD5 and SHA-256).
+ * Peak memory of uploading large files through Upload to OSS, n8n's binary data in filesystem mode: a 96 MiB file
+ * (one PutObject, below the 100 MB default threshold) and a 200 MiB file (multipart, 8 MiB parts). For each: writes a
+ * random file, starts the emulator here, runs the n8n side in a child process (uploadChild.ts: RSS growth from a
+ * settled baseline) and checks that OSS got the same bytes (MD5 and SHA-256); then the largest file read by n8n
+ * without uploading it, for comparison. Prints a markdown table.
  *
- *   npm run build && tsx scripts/benchmarks/upload.ts [--mb 200]
+ *   npm run build && tsx scripts/benchmarks/upload.ts [--mb 96,200]
  */
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -19,11 +21,13 @@ const REPO_ROOT = resolve(__dirname, '../..');
 
 export interface UploadMeasure {
 	fileMiB: number;
+	readOnly: boolean;
+	binaryMode: string;
 	seconds: number;
+	/** The lowest RSS over several forced GCs before the upload. */
 	rssBeforeMiB: number;
 	rssPeakMiB: number;
 	rssGrowthMiB: number;
-	maxRssMiB: number;
 	sameBytes: boolean;
 	output: Record<string, unknown>;
 	object: { size: number; partCount?: number; md5: string; sha256: string } | undefined;
@@ -45,7 +49,8 @@ async function writeRandomFile(path: string, bytes: number): Promise<{ md5: stri
 	return { md5: md5.digest('hex'), sha256: sha256.digest('hex') };
 }
 
-export async function measureUpload(megabytes: number): Promise<UploadMeasure> {
+/** `readOnly`: the same run without Upload to OSS, for what reading the file into n8n costs by itself. */
+export async function measureUpload(megabytes: number, { readOnly = false } = {}): Promise<UploadMeasure> {
 	const directory = mkdtempSync(join(tmpdir(), 'oss-upload-bench-'));
 	const emulator = await startEmulator();
 	try {
@@ -66,20 +71,27 @@ export async function measureUpload(megabytes: number): Promise<UploadMeasure> {
 				DEFAULT_OSS_BUCKET,
 				key,
 				warmupFile,
+				...(readOnly ? ['--read-only'] : []),
 			],
 			{
 				cwd: REPO_ROOT,
-				env: { ...process.env, N8N_RESTRICT_FILE_ACCESS_TO: directory, N8N_LOG_LEVEL: 'silent' },
+				env: {
+					...process.env,
+					N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
+					N8N_RESTRICT_FILE_ACCESS_TO: directory,
+					N8N_LOG_LEVEL: 'silent',
+				},
 				maxBuffer: 16 * MIB,
 			},
 		);
 		const figures = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Omit<
 			UploadMeasure,
-			'fileMiB' | 'sameBytes' | 'object' | 'file'
+			'fileMiB' | 'readOnly' | 'sameBytes' | 'object' | 'file'
 		>;
 		const stored = emulator.oss.object(DEFAULT_OSS_BUCKET, key);
 		return {
 			fileMiB: megabytes,
+			readOnly,
 			...figures,
 			file: digests,
 			object: stored && { size: stored.size, partCount: stored.partCount, md5: stored.md5, sha256: stored.sha256 },
@@ -91,21 +103,45 @@ export async function measureUpload(megabytes: number): Promise<UploadMeasure> {
 	}
 }
 
-if (require.main === module) {
+function describeUpload(measure: UploadMeasure): string {
+	if (measure.readOnly) return 'none (Read/Write Files from Disk alone)';
+	const multipart = measure.output.multipart as { used: boolean; partCount?: number; partSize?: number } | undefined;
+	return multipart?.used
+		? `multipart, ${String(multipart.partCount)} × ${String((multipart.partSize ?? 0) / MIB)} MiB`
+		: 'one PutObject';
+}
+
+function table(measures: UploadMeasure[]): string {
+	const mib = (value: number) => `${value.toFixed(0)} MiB`;
+	return [
+		'| file | upload | time | RSS baseline → peak (growth) | bytes in OSS |',
+		'|---|---|---|---|---|',
+		...measures.map(
+			(measure) =>
+				`| ${measure.fileMiB} MiB | ${describeUpload(measure)} | ${measure.seconds.toFixed(1)} s | ` +
+				`${mib(measure.rssBeforeMiB)} → ${mib(measure.rssPeakMiB)} (+${mib(measure.rssGrowthMiB)}) | ` +
+				`${measure.readOnly ? '–' : measure.sameBytes ? 'identical (MD5 and SHA-256)' : 'DIFFERENT'} |`,
+		),
+	].join('\n');
+}
+
+async function main(): Promise<void> {
 	const flag = process.argv.indexOf('--mb');
-	const megabytes = flag > 0 ? Number(process.argv[flag + 1]) : 200;
-	measureUpload(megabytes)
-		.then((measure) => {
-			const mib = (value: number) => `${value.toFixed(0)} MiB`;
-			process.stdout.write(
-				`Upload to OSS of a ${megabytes} MiB file (multipart, ${String(measure.object?.partCount)} parts) in ${measure.seconds.toFixed(1)} s:\n` +
-					`  n8n process RSS before ${mib(measure.rssBeforeMiB)}, peak ${mib(measure.rssPeakMiB)} (growth ${mib(measure.rssGrowthMiB)}), max RSS ${mib(measure.maxRssMiB)}\n` +
-					`  bytes in OSS: ${measure.sameBytes ? 'identical (MD5 and SHA-256)' : 'DIFFERENT'}\n`,
-			);
-			if (!measure.sameBytes) process.exitCode = 1;
-		})
-		.catch((error: unknown) => {
-			process.stderr.write(`${String(error instanceof Error ? error.stack : error)}\n`);
-			process.exitCode = 1;
-		});
+	const sizes = flag > 0 ? process.argv[flag + 1].split(',').map(Number) : [96, 200];
+	const measures: UploadMeasure[] = [];
+	for (const megabytes of sizes) measures.push(await measureUpload(megabytes));
+	measures.push(await measureUpload(Math.max(...sizes), { readOnly: true }));
+	const modes = [...new Set(measures.map((measure) => measure.binaryMode))].join(', ');
+	process.stdout.write(
+		`Upload to OSS through n8n's engine, binary data mode ${modes}; RSS of the n8n process, growth from a settled ` +
+			`baseline (lowest RSS over several forced GCs) to the peak sampled every 5 ms:\n\n${table(measures)}\n`,
+	);
+	if (measures.some((measure) => !measure.readOnly && !measure.sameBytes)) process.exitCode = 1;
+}
+
+if (require.main === module) {
+	main().catch((error: unknown) => {
+		process.stderr.write(`${String(error instanceof Error ? error.stack : error)}\n`);
+		process.exitCode = 1;
+	});
 }

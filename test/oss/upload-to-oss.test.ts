@@ -1,6 +1,8 @@
 /** Upload to OSS through n8n's engine against the emulator's OSS (path-style, V4-verified), real sockets. */
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 import type { IDataObject, INodeExecutionData, IPinData } from 'n8n-workflow';
 
@@ -243,6 +245,52 @@ describe('Upload to OSS: errors say what to do next, and never show secrets', ()
 				.sort(),
 		).toEqual(['in/four.mp4', 'in/one.mp4']);
 	});
+});
+
+describe('Upload to OSS: a redirect is an error, never followed', () => {
+	// A proxy or CDN in front of a custom domain may redirect; following it would make n8n's HTTP client keep every
+	// byte of the body until the answer (a whole file in memory), and OSS itself never redirects an upload.
+	let redirector: Server;
+	let redirectorUrl: string;
+	const received: Array<{ method?: string; url?: string; bytes: number }> = [];
+
+	beforeAll(async () => {
+		redirector = createServer((req, res) => {
+			const entry = { method: req.method, url: req.url, bytes: 0 };
+			received.push(entry);
+			req.on('data', (chunk: Buffer) => (entry.bytes += chunk.length));
+			req.on('end', () => {
+				res.writeHead(307, { location: `${emulator.oss.endpoint}${req.url}`, 'content-length': '0' });
+				res.end();
+			});
+		});
+		await new Promise<void>((listening) => redirector.listen(0, '127.0.0.1', listening));
+		redirectorUrl = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`;
+	});
+	afterAll(async () => new Promise<void>((closed) => redirector.close(() => closed())));
+	beforeEach(() => (received.length = 0));
+
+	it.each([
+		['PutObject', {}, 'PUT', '', 2 * MIB],
+		['InitiateMultipartUpload', { multipartThresholdMb: 1, partSizeMb: 1 }, 'POST', '?uploads', 0],
+	])(
+		'%s answered 307: the item fails saying where it pointed, and nothing reaches OSS',
+		async (action, options, method, query, sent) => {
+			const url = `/${DEFAULT_OSS_BUCKET}/in/clip.mp4${query}`;
+			const run = await runWorkflow(uploadNode({}, { ...options, endpoint: redirectorUrl }), {
+				credentials: sandboxCredentials(emulator),
+				pinData: pinned([{ bytes: randomBytes(2 * MIB) }]),
+			});
+			const error = run.nodeError(UPLOAD);
+			expect(error?.message).toBe(
+				`OSS ${action} of "in/clip.mp4" in bucket "${DEFAULT_OSS_BUCKET}" failed (HTTP 307: redirected to ${emulator.oss.endpoint}${url})`,
+			);
+			expect(error?.description).toMatch(/does not follow redirects.*Set the OSS Endpoint Override/);
+			expect(received).toEqual([{ method, url, bytes: sent }]);
+			expect(ossRequests()).toEqual([]);
+			expect(emulator.oss.objects()).toEqual([]);
+		},
+	);
 });
 
 describe('Upload to OSS: multipart above the threshold', () => {

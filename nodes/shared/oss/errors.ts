@@ -12,11 +12,19 @@ export interface OssFailure {
 	outcomeUnknown: boolean;
 }
 
+/** Redirects are not followed (see transport/oss.ts), so a 3xx arrives here as a failure. */
+function isRedirect(statusCode: number): boolean {
+	return statusCode >= 300 && statusCode < 400;
+}
+
 export function failureFromResponse(statusCode: number, body: unknown, headers: Record<string, unknown>): OssFailure {
 	const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : '';
 	const code = xmlText(text, 'Code') ?? String(headers['x-oss-err'] ?? '');
 	const requestId = xmlText(text, 'RequestId') ?? (headers['x-oss-request-id'] as string | undefined);
-	const message = xmlText(text, 'Message') ?? (code ? '' : text.slice(0, 200).replace(/\s+/g, ' ').trim());
+	const redirectTo = isRedirect(statusCode) ? (xmlText(text, 'Endpoint') ?? headers.location) : undefined;
+	const message = redirectTo
+		? `redirected to ${String(redirectTo)}`
+		: (xmlText(text, 'Message') ?? (code ? '' : text.slice(0, 200).replace(/\s+/g, ' ').trim()));
 	return {
 		code: code || `HTTP ${statusCode}`,
 		message,
@@ -69,7 +77,11 @@ export function describeOssFailure(
 ): { message: string; description: string } {
 	const reason = failure.message ? `: ${failure.message}` : '';
 	const message = `OSS ${action} of "${context.key}" in bucket "${context.bucket}" failed (${failure.code}${reason})`;
-	const advice = ADVICE[failure.code]?.(context);
+	const advice =
+		ADVICE[failure.code]?.(context) ??
+		(failure.httpStatus && isRedirect(failure.httpStatus)
+			? 'OSS does not redirect uploads, so the node does not follow redirects: the endpoint (or a proxy or CDN in front of a custom domain) answered with one. Set the OSS Endpoint Override to the address it points to, e.g. https:// instead of http://.'
+			: undefined);
 	const fallback = failure.transient
 		? 'OSS or the network had a temporary problem; the node retried it. Run the node again later.'
 		: 'Check the bucket, key and options of the node.';

@@ -1,7 +1,7 @@
 /**
- * Puts one binary into OSS: a single PutObject up to the multipart threshold, else a multipart upload
- * (InitiateMultipartUpload, UploadPart one part at a time, CompleteMultipartUpload). Any failure after the
- * upload was initiated aborts it (AbortMultipartUpload), so no parts are left behind to be billed.
+ * Puts one binary into OSS: a single PutObject up to the multipart threshold (the binary streamed as the body),
+ * else a multipart upload (InitiateMultipartUpload, UploadPart one part at a time, CompleteMultipartUpload). Any
+ * failure after the upload was initiated aborts it (AbortMultipartUpload), so no parts are left behind to be billed.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
@@ -107,7 +107,8 @@ export async function uploadObject(
 		for await (const part of partsOf(asChunks(await source.open()), partSize)) {
 			const partNumber = etags.length + 1;
 			if (partNumber > MAX_PARTS) throw new Error(`the binary is longer than its declared ${source.size} bytes`);
-			// The part stays in memory until OSS has it, so a retried UploadPart sends exactly the same bytes.
+			// The part stays in memory until OSS has it (its buffer is refilled only when the loop asks for the next
+			// part), so a retried UploadPart sends exactly the same bytes.
 			const answer = await call({
 				action: 'UploadPart',
 				method: 'PUT',

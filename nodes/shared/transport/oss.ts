@@ -77,6 +77,9 @@ async function options(call: OssCall): Promise<IHttpRequestOptions> {
 		timeout: call.timeoutMs,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// Following redirects makes n8n's HTTP client keep every byte sent until the answer: a whole file held in
+		// memory. OSS never redirects these calls, so a 3xx is answered as an error.
+		disableFollowRedirect: true,
 	};
 }
 
