@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { OPERATIONS } from '../shared/api/operations';
+import { JOB_KINDS } from '../shared/jobKinds';
 import { ALIBABA_CLOUD_CREDENTIALS, requestsInFlightOption, timeoutOption } from '../shared/descriptions/common';
 import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
@@ -11,7 +11,7 @@ const LOOK_UPS = ['mediaId', 'inputUrl'] as const;
 const URL_TYPES = ['oss', 'cdn'] as const;
 
 export const getMediaInfo: OperationDefinition = {
-	operation: OPERATIONS.GetMediaInfo,
+	operation: JOB_KINDS.mediaAsset.get.operation,
 	reads: 'mediaAsset',
 	buildRequest(parameter) {
 		const lookUp = requireOneOf(parameter('lookUpBy', 'mediaId'), 'Look Up By', LOOK_UPS);
@@ -36,7 +36,7 @@ export class AlibabaCloudGetMediaInfo implements INodeType {
 		subtitle: '={{$parameter["lookUpBy"] === "inputUrl" ? $parameter["inputUrl"] : $parameter["mediaId"]}}',
 		description:
 			'Read a media asset of Alibaba Cloud Intelligent Media Services by its media ID or the OSS URL it was registered with. Outputs status (running while it is analysed, succeeded when ready, failed), finished, duration in seconds, width, height, bitrate, format, file size and codecs, plus the MediaInfo exactly as Alibaba returns it.',
-		documentationUrl: OPERATIONS.GetMediaInfo.documentationUrl,
+		documentationUrl: JOB_KINDS.mediaAsset.get.operation.documentationUrl,
 		defaults: { name: 'Get Media Info' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

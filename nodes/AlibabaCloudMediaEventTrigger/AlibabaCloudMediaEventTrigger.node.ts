@@ -15,8 +15,9 @@ import { createHash } from 'node:crypto';
 import { timeoutOption } from '../shared/descriptions/common';
 import { readJob } from '../shared/execution/readJob';
 import { nodeErrorOf } from '../shared/helpers/validation';
-import type { EventSummary } from '../shared/jobs/jobEvents';
-import { eventIdentity, summarizeEvent } from '../shared/jobs/jobEvents';
+import { JOB_KINDS } from '../shared/jobKinds';
+import type { EventProduct, EventSummary } from '../shared/jobs/jobEvents';
+import { eventIdentity, JOB_EVENT_TYPES, JOB_EVENTS, summarizeEvent } from '../shared/jobs/jobEvents';
 import { eventMessage } from './eventMessage';
 import { callbackKeysOf, checkCallbackKeys } from './keys';
 import type { DuplicateMemory } from './seenEvents';
@@ -26,6 +27,15 @@ import { duplicateWindowOption, OTHER_EVENTS, readSettings, timestampWindowOptio
 import { verifySignature } from './signature';
 
 const CALLBACK_CREDENTIAL = 'alibabaCloudMediaCallbackApi';
+
+/** The job events one product sends, as its callback settings list them (EventTypeList). */
+const eventTypesOf = (product: EventProduct): string =>
+	JOB_EVENT_TYPES.filter((type) => JOB_EVENTS[type].product === product).join(',');
+
+/** The Get operations that confirm what an event says. */
+const CONFIRMING_READS = [
+	...new Set(Object.values(JOB_EVENTS).map((facts) => JOB_KINDS[facts.kind].get.operation.action)),
+].join(', ');
 
 interface WritableResponse {
 	headersSent?: boolean;
@@ -113,8 +123,7 @@ export class AlibabaCloudMediaEventTrigger implements INodeType {
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			{
-				displayName:
-					'This node never changes your callback settings. Publish the workflow, then point Alibaba at its Production URL (above) with authentication on: IMS console → Configurations → Callback Settings (region!): Callback Method HTTP, Callback URL = the Production URL, events ProduceMediaComplete, Authentication on with the ICE AuthKey of the credential; or SetEventCallback CallbackType=HTTP, CallbackURL, EventTypeList=ProduceMediaComplete, AuthSwitch=on, AuthKey. VOD console → Configuration Management → Media Processing → Callback: HTTP, the same URL, event WorkflowTaskComplete, Callback Authentication on with the VOD private key; or SetMessageCallback CallbackType=HTTP, CallbackURL, EventTypeList=WorkflowTaskComplete, AuthSwitch=on, AuthKey. Both settings are one per region for the whole account. Packaging jobs send no events: use the Media Job Trigger for them.',
+				displayName: `This node never changes your callback settings. Publish the workflow, then point Alibaba at its Production URL (above) with authentication on: IMS console → Configurations → Callback Settings (region!): Callback Method HTTP, Callback URL = the Production URL, events ${eventTypesOf('ice')}, Authentication on with the ICE AuthKey of the credential; or SetEventCallback CallbackType=HTTP, CallbackURL, EventTypeList=${eventTypesOf('ice')}, AuthSwitch=on, AuthKey. VOD console → Configuration Management → Media Processing → Callback: HTTP, the same URL, event ${eventTypesOf('vod')}, Callback Authentication on with the VOD private key; or SetMessageCallback CallbackType=HTTP, CallbackURL, EventTypeList=${eventTypesOf('vod')}, AuthSwitch=on, AuthKey. Both settings are one per region for the whole account. Job kinds without an event (packaging, for one) are followed by the Media Job Trigger.`,
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -126,18 +135,8 @@ export class AlibabaCloudMediaEventTrigger implements INodeType {
 				required: true,
 				default: ['ProduceMediaComplete', 'WorkflowTaskComplete'],
 				options: [
-					{
-						// n8n's node panel offers each option as a trigger ("On media production finished"): names read as events
-						name: 'Media Production Finished',
-						value: 'ProduceMediaComplete',
-						description:
-							'ICE ProduceMediaComplete: a media producing job (timeline, project, template) or live editing job ended',
-					},
-					{
-						name: 'VOD Workflow Task Finished',
-						value: 'WorkflowTaskComplete',
-						description: 'VOD WorkflowTaskComplete: an ApsaraVideo VOD workflow task (SubmitWorkflowJob) ended',
-					},
+					// n8n's node panel offers each option as a trigger ("On media production finished"): names read as events
+					...JOB_EVENT_TYPES.map((type) => ({ ...JOB_EVENTS[type].option, value: type })),
 					{
 						name: 'Any Other Event',
 						value: OTHER_EVENTS,
@@ -163,8 +162,7 @@ export class AlibabaCloudMediaEventTrigger implements INodeType {
 				name: 'confirmWithApi',
 				type: 'boolean',
 				default: false,
-				description:
-					'Whether to read each job once with its Get operation (GetMediaProducingJob, GetJobDetail) before emitting it, and emit what the API says; the callback’s own status stays in callbackStatus. Needs the Alibaba Cloud API credential.',
+				description: `Whether to read each job once with its Get operation (${CONFIRMING_READS}) before emitting it, and emit what the API says; the callback’s own status stays in callbackStatus. Needs the Alibaba Cloud API credential.`,
 			},
 			{
 				displayName: 'Options',

@@ -1,23 +1,26 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { OPERATIONS } from '../shared/api/operations';
 import { ALIBABA_CLOUD_CREDENTIALS, timeoutOption } from '../shared/descriptions/common';
-import { nodeErrorOf } from '../shared/helpers/validation';
-import { JOB_KINDS, readJobQuery, summarizeJob } from '../shared/jobs/jobKinds';
-import { callApi } from '../shared/transport/request';
-import { scanJobs } from '../shared/jobs/scanJobs';
-import type { TriggerSettings } from './settings';
-import { MAX_LOOK_BACK_HOURS, readSettings } from './settings';
-import type { JobSource, ListWindow } from '../shared/jobs/jobLists';
-import { epochSeconds, legacyProductionScope, watchedSources } from '../shared/jobs/jobLists';
-import type { ObservedJob, SourceState, TriggerState } from './state';
-import { DAY_SECONDS } from '../shared/helpers/time';
-import { advanceState, baselineState, readState, scanWindow, STATE_VERSION, writeState } from './state';
 import { pickListField } from '../shared/descriptions/pickList';
 import { inFlight } from '../shared/helpers/inFlight';
-import { claimPoll } from './pollClaim';
+import { DAY_SECONDS } from '../shared/helpers/time';
+import { nodeErrorOf } from '../shared/helpers/validation';
+import type { JobKind } from '../shared/jobKinds';
+import { JOB_KINDS } from '../shared/jobKinds';
+import { PRODUCTION_JOB_TYPES } from '../shared/jobKinds/mediaProducing';
+import type { JobSource, ListWindow } from '../shared/jobs/declaration';
+import { epochSeconds } from '../shared/jobs/lists';
+import { scanJobs } from '../shared/jobs/scanJobs';
+import { readJobQuery, summarizeJob } from '../shared/jobs/summary';
 import { searchAllEditingProjects, searchPipelines } from '../shared/listSearch/pickLists';
+import { callApi } from '../shared/transport/request';
+import { claimPoll } from './pollClaim';
+import type { TriggerSettings } from './settings';
+import { MAX_LOOK_BACK_HOURS, readSettings } from './settings';
+import type { ObservedJob, SourceState, TriggerState } from './state';
+import { advanceState, baselineState, readState, scanWindow, STATE_VERSION, writeState } from './state';
+import { WATCH_OPTIONS, watchedLabels, watchedSources, watchesFilteredBy } from './watch';
 
 /** "Fetch test event" reads at most this many pages (of 100) per job list to find a sample. */
 const SAMPLE_PAGES = 3;
@@ -32,9 +35,11 @@ function settingsOf(context: IPollFunctions): TriggerSettings {
 	}
 }
 
-/** One emitted item: the normalized job fields of shared/jobs, the production JobType, and Alibaba's job as is. */
+const kindOf = (source: JobSource): JobKind => source.kind as JobKind;
+
+/** One emitted item: the normalized job fields, what the list adds (the production JobType), Alibaba's job as is. */
 function jobItem(source: JobSource, job: IDataObject): IDataObject {
-	return { ...summarizeJob(source.kind, job), ...(source.jobType ? { jobType: source.jobType } : {}), job };
+	return { ...summarizeJob(kindOf(source), job), ...source.itemFields, job };
 }
 
 /**
@@ -49,11 +54,11 @@ async function completeJob(
 	timeoutMs: number,
 ): Promise<IDataObject> {
 	if (!source.readEmittedJobs) return job;
-	const facts = JOB_KINDS[source.kind];
-	const query = readJobQuery(source.kind, summarizeJob(source.kind, job).jobId) as Record<string, string>;
+	const { get } = JOB_KINDS[kindOf(source)];
+	const query = readJobQuery(kindOf(source), summarizeJob(kindOf(source), job).jobId) as Record<string, string>;
 	try {
-		const response = await callApi(context, facts.get, { query }, { timeoutMs });
-		return (response[facts.responseKey] as IDataObject | undefined) ?? job;
+		const response = await callApi(context, get.operation, { query }, { timeoutMs });
+		return (response[get.responseKey] as IDataObject | undefined) ?? job;
 	} catch (error) {
 		if (error instanceof NodeApiError && error.context.code === 'ResourceNotFound') return job;
 		throw error instanceof NodeApiError ? error : new NodeOperationError(context.getNode(), error as Error);
@@ -61,7 +66,7 @@ async function completeJob(
 }
 
 function observe(source: JobSource, job: IDataObject, settings: TriggerSettings): ObservedJob {
-	const summary = summarizeJob(source.kind, job);
+	const summary = summarizeJob(kindOf(source), job);
 	return {
 		id: summary.jobId,
 		createdAt: epochSeconds(summary.createdAt),
@@ -100,8 +105,8 @@ async function activate(
 	const jobs = await scanJobs(context, source, settings.filters, window, {
 		timeoutMs: settings.timeoutMs,
 		stopAfter: (page) => {
-			newestCreated ??= epochSeconds(summarizeJob(source.kind, page[0]).createdAt);
-			const oldest = epochSeconds(summarizeJob(source.kind, page[page.length - 1]).createdAt);
+			newestCreated ??= epochSeconds(summarizeJob(kindOf(source), page[0]).createdAt);
+			const oldest = epochSeconds(summarizeJob(kindOf(source), page[page.length - 1]).createdAt);
 			return newestCreated !== undefined && oldest !== undefined && oldest < newestCreated - settings.lookBackSeconds;
 		},
 	});
@@ -119,7 +124,7 @@ async function sample(context: IPollFunctions, settings: TriggerSettings): Promi
 			window = { start: end - source.maxWindowSeconds + 1, end, ascending: false };
 		}
 		const wanted = (job: IDataObject) => {
-			const summary = summarizeJob(source.kind, job);
+			const summary = summarizeJob(kindOf(source), job);
 			return summary.finished && settings.outcomes.includes(summary.status) && observe(source, job, settings).matches;
 		};
 		const jobs = await scanJobs(context, source, settings.filters, window, {
@@ -130,9 +135,7 @@ async function sample(context: IPollFunctions, settings: TriggerSettings): Promi
 		candidates.push(...jobs.filter(wanted).map((job) => ({ source, job })));
 	}
 	if (candidates.length === 0) {
-		const watched = settings.sources
-			.map((name) => (name === 'package' ? 'packaging jobs' : 'production jobs'))
-			.join(' and ');
+		const watched = watchedLabels(settings.sources);
 		throw new NodeOperationError(context.getNode(), 'No finished job matches the trigger’s settings yet', {
 			description: `Looked at the ${SAMPLE_PAGES * 100} most recent ${watched} for one that ${settings.outcomes.join(' or ')} and passes the filters. Run a job, or widen Watch, Outcomes or the options, and fetch again. Once the workflow is active, every job that finishes from then on is emitted.`,
 		});
@@ -183,9 +186,7 @@ async function pollLists(
 	const finished: Array<{ source: JobSource; job: IDataObject }> = [];
 	for (const source of watchedSources(settings.sources, settings.filters)) {
 		const scope = source.scope(settings.filters);
-		let known = previous.sources[source.key];
-		const legacy = previous.sources.production;
-		if (!known && legacy && legacyProductionScope(source, settings.filters, legacy.scope)) known = { ...legacy, scope };
+		const known = previous.sources[source.key];
 		if (!known || known.scope !== scope) {
 			next.sources[source.key] = await activate(context, source, settings, scope);
 			continue;
@@ -193,7 +194,7 @@ async function pollLists(
 		const window = scanWindow(known, source.maxWindowSeconds);
 		const jobs = await scanJobs(context, source, settings.filters, window, { timeoutMs: settings.timeoutMs });
 		const byId = new Map<string, IDataObject>();
-		for (const job of jobs) byId.set(summarizeJob(source.kind, job).jobId, job);
+		for (const job of jobs) byId.set(summarizeJob(kindOf(source), job).jobId, job);
 		const observed = jobs.map((job) => observe(source, job, settings));
 		const { state, finished: finishedIds } = advanceState(
 			known,
@@ -205,7 +206,8 @@ async function pollLists(
 		next.sources[source.key] = state;
 		for (const jobId of finishedIds) {
 			const listed = byId.get(jobId) as IDataObject;
-			if (settings.outcomes.includes(summarizeJob(source.kind, listed).status)) finished.push({ source, job: listed });
+			if (settings.outcomes.includes(summarizeJob(kindOf(source), listed).status))
+				finished.push({ source, job: listed });
 		}
 	}
 	const items = await completeJobs(context, finished, settings.timeoutMs);
@@ -226,7 +228,7 @@ export class AlibabaCloudMediaJobTrigger implements INodeType {
 		subtitle: '={{"when " + [].concat($parameter["outcomes"] || []).join(" or ")}}',
 		description:
 			'Starts the workflow when an Alibaba Cloud Intelligent Media Services packaging job or media production job (timeline editing, template or live editing) finishes, with its status, output URL or media ID, and error code and message.',
-		documentationUrl: OPERATIONS.ListPackageJobs.documentationUrl,
+		documentationUrl: JOB_KINDS.package.list.operation.documentationUrl,
 		defaults: { name: 'Media Job Trigger' },
 		polling: true,
 		inputs: [],
@@ -239,18 +241,7 @@ export class AlibabaCloudMediaJobTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				default: ['package', 'production'],
-				options: [
-					{
-						name: 'Packaging Jobs',
-						value: 'package',
-						description: 'HLS/DASH packaging jobs (SubmitPackageJob)',
-					},
-					{
-						name: 'Production Jobs',
-						value: 'production',
-						description: 'Media producing jobs: timeline or project editing, templates and live editing',
-					},
-				],
+				options: WATCH_OPTIONS,
 				description: 'Which jobs to watch',
 			},
 			{
@@ -286,7 +277,7 @@ export class AlibabaCloudMediaJobTrigger implements INodeType {
 						name: 'pipelineId',
 						searchListMethod: 'searchPipelines',
 						placeholder: 'e.g. 5246b8d12a62433ab77845074039****',
-						description: 'Packaging jobs only: only jobs of this MPS pipeline (queue), picked from the list or by ID',
+						description: `${watchesFilteredBy('pipelineId')} only: only jobs of this MPS pipeline (queue), picked from the list or by ID`,
 					}),
 					{
 						displayName: 'Production Job Types',
@@ -294,18 +285,18 @@ export class AlibabaCloudMediaJobTrigger implements INodeType {
 						type: 'multiOptions',
 						default: [],
 						options: [
-							{ name: 'Editing (Timeline or Project)', value: 'EditingJob' },
-							{ name: 'Live Editing', value: 'LiveEditingJob' },
-							{ name: 'Template', value: 'VETemplateJob' },
+							{ name: 'Editing (Timeline or Project)', value: PRODUCTION_JOB_TYPES[0] },
+							{ name: 'Live Editing', value: PRODUCTION_JOB_TYPES[2] },
+							{ name: 'Template', value: PRODUCTION_JOB_TYPES[1] },
 						],
-						description: 'Production jobs only: which kinds; none selected means all',
+						description: `${watchesFilteredBy('jobTypes')} only: which kinds; none selected means all`,
 					},
 					pickListField({
 						displayName: 'Project ID',
 						name: 'projectId',
 						searchListMethod: 'searchAllEditingProjects',
 						placeholder: 'e.g. fcb8a1a5a8f9477a9b2c0f5e6d7c****',
-						description: 'Production jobs only: only jobs of this editing project, picked from the list or by ID',
+						description: `${watchesFilteredBy('projectId')} only: only jobs of this editing project, picked from the list or by ID`,
 					}),
 					timeoutOption,
 				],

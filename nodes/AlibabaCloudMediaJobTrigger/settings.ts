@@ -2,10 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { TIMEOUT_SECONDS } from '../shared/descriptions/common';
 import type { ReadParameter } from '../shared/execution/executeOperation';
-import type { JobStatus } from '../shared/jobs/jobKinds';
+import type { JobStatus, SourceFilters } from '../shared/jobs/declaration';
 import { integerInRange, isBlank, nonEmptyList, optionalText, requireOneOf } from '../shared/helpers/validation';
-import type { ProductionJobType, SourceFilters, SourceName } from '../shared/jobs/jobLists';
-import { PRODUCTION_JOB_TYPES } from '../shared/jobs/jobLists';
+import { PRODUCTION_JOB_TYPES } from '../shared/jobKinds/mediaProducing';
+import { WATCH_VALUES } from './watch';
 import { locatorValue } from '../shared/helpers/resourceLocator';
 
 const DEFAULT_LOOK_BACK_HOURS = 24;
@@ -13,7 +13,8 @@ const DEFAULT_LOOK_BACK_HOURS = 24;
 export const MAX_LOOK_BACK_HOURS = 600;
 
 export interface TriggerSettings {
-	sources: SourceName[];
+	/** The Watch options chosen (see watch.ts). */
+	sources: string[];
 	outcomes: JobStatus[];
 	filters: SourceFilters;
 	lookBackSeconds: number;
@@ -28,7 +29,7 @@ function list(value: unknown): unknown[] {
 /** Reads and checks the trigger's fields; throws InvalidFieldError naming the field. */
 export function readSettings(parameter: ReadParameter): TriggerSettings {
 	const sources = nonEmptyList(list(parameter('watch', [])), 'Watch', 'job list').map((value) =>
-		requireOneOf(value, 'Watch', ['package', 'production'] as const),
+		requireOneOf(value, 'Watch', WATCH_VALUES),
 	);
 	const outcomes = nonEmptyList(list(parameter('outcomes', [])), 'Outcomes', 'outcome').map((value) =>
 		requireOneOf(value, 'Outcomes', ['succeeded', 'failed'] as const),
@@ -36,7 +37,7 @@ export function readSettings(parameter: ReadParameter): TriggerSettings {
 	const options = (parameter('options', {}) ?? {}) as IDataObject;
 	const jobTypes = list(options.jobTypes).map((value) =>
 		requireOneOf(value, 'Production Job Types', PRODUCTION_JOB_TYPES),
-	) as ProductionJobType[];
+	);
 	const lookBackHours = isBlank(options.lookBackHours)
 		? DEFAULT_LOOK_BACK_HOURS
 		: integerInRange(options.lookBackHours, 'Look-Back Window (Hours)', 1, MAX_LOOK_BACK_HOURS);

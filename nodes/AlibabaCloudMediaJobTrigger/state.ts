@@ -18,7 +18,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DAY_SECONDS } from '../shared/helpers/time';
-import type { ListWindow } from '../shared/jobs/jobLists';
+import type { ListWindow } from '../shared/jobs/declaration';
 
 export const STATE_VERSION = 1;
 /** Each scan re-reads jobs created this long before the cursor (late-listed jobs, equal timestamps). */
@@ -34,7 +34,7 @@ export interface SourceState {
 
 export interface TriggerState {
 	version: typeof STATE_VERSION;
-	/** By list key: 'package', 'production:EditingJob', … (and 'production' as saved before lists per job type). */
+	/** By list key: 'package', 'production:EditingJob', … */
 	sources: Record<string, SourceState>;
 }
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { OPERATIONS } from '../shared/api/operations';
+import { JOB_KINDS } from '../shared/jobKinds';
 import { ALIBABA_CLOUD_CREDENTIALS, requestsInFlightOption, timeoutOption } from '../shared/descriptions/common';
 import { waitForCompletionFields } from '../shared/descriptions/waitForCompletion';
 import type { OperationDefinition } from '../shared/execution/executeOperation';
@@ -10,8 +10,8 @@ import type { ApiRequest } from '../shared/transport/request';
 import { registrationQuery } from './registration';
 
 export const registerMediaInfo: OperationDefinition = {
-	operation: OPERATIONS.RegisterMediaInfo,
-	submits: { kind: 'mediaAsset', jobId: (response) => response.MediaId as string | undefined },
+	operation: JOB_KINDS.mediaAsset.submit.operation,
+	submits: 'mediaAsset',
 	buildRequest: (parameter, item) => ({
 		query: registrationQuery(parameter, item.clientToken) as ApiRequest['query'],
 	}),
@@ -27,7 +27,7 @@ export class AlibabaCloudRegisterMediaInfo implements INodeType {
 		subtitle: '={{$parameter["inputUrl"]}}',
 		description:
 			'Register an OSS file or a VOD video as a media asset of Alibaba Cloud Intelligent Media Services, so that jobs and editing can use it by media ID. Returns the media ID per input item, or waits until the file has been analysed and returns its duration, resolution, bitrate and format.',
-		documentationUrl: OPERATIONS.RegisterMediaInfo.documentationUrl,
+		documentationUrl: JOB_KINDS.mediaAsset.submit.operation.documentationUrl,
 		defaults: { name: 'Register Media Info' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

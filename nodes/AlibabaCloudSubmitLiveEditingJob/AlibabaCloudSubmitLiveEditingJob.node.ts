@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { OPERATIONS } from '../shared/api/operations';
+import { JOB_KINDS } from '../shared/jobKinds';
 import {
 	ALIBABA_CLOUD_CREDENTIALS,
 	requestsInFlightOption,
@@ -13,7 +13,6 @@ import { buildOutputMedia } from '../shared/requests/outputMedia';
 import { waitForCompletionFields } from '../shared/descriptions/waitForCompletion';
 import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
-import { LIVE_EDITING_JOB_SEARCH } from '../shared/execution/findLostJob';
 import { pickListField } from '../shared/descriptions/pickList';
 import { locatorValue } from '../shared/helpers/resourceLocator';
 import { searchLiveEditingProjects } from '../shared/listSearch/pickLists';
@@ -30,12 +29,8 @@ import {
 } from './liveEditing';
 
 export const submitLiveEditingJob: OperationDefinition = {
-	operation: OPERATIONS.SubmitLiveEditingJob,
-	submits: {
-		kind: 'liveEditing',
-		jobId: (response) => response.JobId as string | undefined,
-		findLost: LIVE_EDITING_JOB_SEARCH,
-	},
+	operation: JOB_KINDS.liveEditing.submit.operation,
+	submits: 'liveEditing',
 	buildRequest(parameter) {
 		const stream = liveStreamConfig(
 			((parameter('liveStreamConfig', {}) ?? {}) as IDataObject).stream as IDataObject | undefined,
@@ -70,7 +65,7 @@ export class AlibabaCloudSubmitLiveEditingJob implements INodeType {
 		subtitle: '={{$parameter["mode"]}}',
 		description:
 			'Cut clips out of recorded Alibaba Cloud live streams and merge them into one video with Intelligent Media Services (live editing). Submits one job per input item and returns its job ID (JobId, to read with Get Live Editing Job) and output media, or waits until the job has finished and returns the result.',
-		documentationUrl: OPERATIONS.SubmitLiveEditingJob.documentationUrl,
+		documentationUrl: JOB_KINDS.liveEditing.submit.operation.documentationUrl,
 		defaults: { name: 'Submit Live Editing Job' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { OPERATIONS } from '../shared/api/operations';
+import { JOB_KINDS } from '../shared/jobKinds';
 import {
 	ALIBABA_CLOUD_CREDENTIALS,
 	requestsInFlightOption,
@@ -61,8 +61,8 @@ function sourceParameters(parameter: ReadParameter): { query: Record<string, str
 }
 
 export const submitMediaProducingJob: OperationDefinition = {
-	operation: OPERATIONS.SubmitMediaProducingJob,
-	submits: { kind: 'mediaProducing', jobId: (response) => response.JobId as string | undefined },
+	operation: JOB_KINDS.mediaProducing.submit.operation,
+	submits: 'mediaProducing',
 	buildRequest(parameter, item) {
 		const { query: sourceQuery, form } = sourceParameters(parameter);
 		const output = buildOutputMedia(parameter, OUTPUT);
@@ -102,7 +102,7 @@ export class AlibabaCloudSubmitMediaProducingJob implements INodeType {
 		subtitle: '={{"from " + $parameter["source"]}}',
 		description:
 			'Produce (edit and render) a video with Alibaba Cloud Intelligent Media Services from a timeline, a template or an editing project. Submits one media producing job per input item and returns its job ID (JobId, to read with Get Media Producing Job), or waits until the video is ready and returns the result.',
-		documentationUrl: OPERATIONS.SubmitMediaProducingJob.documentationUrl,
+		documentationUrl: JOB_KINDS.mediaProducing.submit.operation.documentationUrl,
 		defaults: { name: 'Submit Media Producing Job' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

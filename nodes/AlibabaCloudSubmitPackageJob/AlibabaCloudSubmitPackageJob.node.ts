@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { OPERATIONS } from '../shared/api/operations';
+import { JOB_KINDS } from '../shared/jobKinds';
 import {
 	ALIBABA_CLOUD_CREDENTIALS,
 	requestsInFlightOption,
@@ -19,7 +19,6 @@ import {
 import { waitForCompletionFields } from '../shared/descriptions/waitForCompletion';
 import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
-import { PACKAGE_JOB_SEARCH } from '../shared/execution/findLostJob';
 import { pickListField } from '../shared/descriptions/pickList';
 import { locatorValue } from '../shared/helpers/resourceLocator';
 import { searchPipelines } from '../shared/listSearch/pickLists';
@@ -60,12 +59,8 @@ function mediaObject(type: unknown, media: unknown, label: string): IDataObject 
 }
 
 export const submitPackageJob: OperationDefinition = {
-	operation: OPERATIONS.SubmitPackageJob,
-	submits: {
-		kind: 'package',
-		jobId: (response) => response.JobId as string | undefined,
-		findLost: PACKAGE_JOB_SEARCH,
-	},
+	operation: JOB_KINDS.package.submit.operation,
+	submits: 'package',
 	buildRequest(parameter) {
 		const inputs = nonEmptyList(parameter('inputs.input', []) as IDataObject[], 'Inputs', 'input');
 		const options = parameter('options', {}) as IDataObject;
@@ -103,7 +98,7 @@ export class AlibabaCloudSubmitPackageJob implements INodeType {
 		subtitle: '={{$parameter["outputMedia"]}}',
 		description:
 			'Package videos for streaming (HLS or DASH) with Alibaba Cloud Intelligent Media Services. Submits one packaging job per input item and returns its job ID (JobId, to read with Get Package Job), or waits until the job has finished and returns the result.',
-		documentationUrl: OPERATIONS.SubmitPackageJob.documentationUrl,
+		documentationUrl: JOB_KINDS.package.submit.operation.documentationUrl,
 		defaults: { name: 'Submit Package Job' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { OPERATIONS } from '../shared/api/operations';
+import { JOB_KINDS } from '../shared/jobKinds';
 import { ALIBABA_CLOUD_CREDENTIALS, timeoutOnlyOptions } from '../shared/descriptions/common';
 import { waitForCompletionFields } from '../shared/descriptions/waitForCompletion';
 import type { OperationDefinition } from '../shared/execution/executeOperation';
@@ -9,9 +9,9 @@ import { executeOperation } from '../shared/execution/executeOperation';
 import { optionalText, requireText } from '../shared/helpers/validation';
 
 export const submitVodWorkflowJob: OperationDefinition = {
-	operation: OPERATIONS.SubmitWorkflowJob,
+	operation: JOB_KINDS.vodWorkflow.submit.operation,
 	// Older VOD responses carry no TaskId (or an empty one): nothing to wait for then.
-	submits: { kind: 'vodWorkflow', jobId: (response) => (response.TaskId as string | undefined) || undefined },
+	submits: 'vodWorkflow',
 	buildRequest: (parameter) => ({
 		query: {
 			WorkflowId: requireText(parameter('workflowId', ''), 'Workflow ID'),
@@ -30,7 +30,7 @@ export class AlibabaCloudSubmitVodWorkflowJob implements INodeType {
 		subtitle: '={{$parameter["workflowId"]}}',
 		description:
 			"Start an Alibaba Cloud ApsaraVideo VOD workflow (transcoding, snapshots, review, ...) on a VOD video. Submits one workflow task per input item and outputs Alibaba's answer as is (RequestId and TaskId; some VOD responses carry no TaskId or an empty one, and such a task cannot be followed), or waits until the task has finished and returns the result.",
-		documentationUrl: OPERATIONS.SubmitWorkflowJob.documentationUrl,
+		documentationUrl: JOB_KINDS.vodWorkflow.submit.operation.documentationUrl,
 		defaults: { name: 'Submit VOD Workflow Job' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

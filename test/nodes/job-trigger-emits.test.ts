@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { EmulatorJobKind } from '../../tools/sandbox/emulator';
-import { TRIGGER } from '../../tools/sandbox/workflows/jobTrigger';
 import { HOUR, ids, jobTriggerSuite, MINUTE, PACKAGES_ONLY, PRODUCTION_ONLY } from '../support/jobTriggerSuite';
 
 const { emulators, driver, seedRunning, seedFinishing, listRequests } = jobTriggerSuite();
@@ -250,29 +249,6 @@ describe('outcomes and filters', () => {
 			expect([...sentTypes].sort()).toEqual([...watched].sort());
 		},
 	);
-
-	it('a production state saved before lists per job type carries on: jobs that finish meanwhile are emitted', async () => {
-		const trigger = driver(PRODUCTION_ONLY);
-		expect(await trigger.poll()).toEqual([]);
-		const running = seedRunning('editing', 2);
-		const first = seedFinishing('editing', 1, ['Success']);
-		emulators.emulator.clock.advance(2 * MINUTE);
-		expect(ids(await trigger.poll())).toEqual(first);
-		// What the earlier version kept: one 'production' list for all types, scoped by project and job type.
-		const saved = trigger.staticData[`node:${TRIGGER}`] as IDataObject;
-		const sources = saved.sources as Record<string, IDataObject>;
-		saved.sources = {
-			production: { ...sources['production:EditingJob'], scope: '{"projectId":null,"jobType":null}' },
-		};
-		running.forEach((id) => emulators.emulator.finishJob(id));
-		const items = await trigger.poll();
-		expect(ids(items)).toEqual([...running].sort());
-		expect(Object.keys((trigger.staticData[`node:${TRIGGER}`] as IDataObject).sources as IDataObject).sort()).toEqual([
-			'production:EditingJob',
-			'production:LiveEditingJob',
-			'production:VETemplateJob',
-		]);
-	});
 
 	it('watching both lists emits packaging and production jobs in one poll, ordered by finish time', async () => {
 		const trigger = driver({ watch: ['package', 'production'], outcomes: ['failed', 'succeeded'] });

@@ -1,12 +1,7 @@
-import type { JobKind, JobStatus } from '../../nodes/shared/jobs/jobKinds';
-import {
-	JOB_KINDS,
-	jobOutput,
-	jobStatus,
-	readJobQuery,
-	summarizeJob,
-	withSubmittedFields,
-} from '../../nodes/shared/jobs/jobKinds';
+import type { JobKind } from '../../nodes/shared/jobKinds';
+import { JOB_KINDS } from '../../nodes/shared/jobKinds';
+import type { JobStatus } from '../../nodes/shared/jobs/declaration';
+import { jobOutput, jobStatus, readJobQuery, summarizeJob, withSubmittedFields } from '../../nodes/shared/jobs/summary';
 
 // Every state api-notes lists per job kind, plus the other kinds' spellings, which must not count as finished.
 const STATES: Record<JobKind, Array<[string, JobStatus]>> = {

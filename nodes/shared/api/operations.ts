@@ -1,7 +1,8 @@
 /**
- * Every Alibaba Cloud API action the package calls, with what the transport and the README need to know
- * about it. `idempotent` says whether sending the same request twice is harmless: only those are retried
- * after an error that leaves the outcome unknown (timeout, connection reset, 5xx).
+ * The Alibaba Cloud API actions the package calls, described for the transport and the README: the product, whether
+ * sending the same request twice is harmless (`idempotent`: only those are retried after an error that leaves the
+ * outcome unknown — timeout, connection reset, 5xx), and the per-second quota where Alibaba documents one. The
+ * actions of a job kind are declared in its module (shared/jobKinds); the ones here serve no job kind.
  */
 import type { ProductCode } from './products';
 
@@ -9,6 +10,8 @@ export interface ApiOperation {
 	product: ProductCode;
 	action: string;
 	idempotent: boolean;
+	/** Requests per second per account, where Alibaba documents it (api-notes); see transport/pacing.ts otherwise. */
+	quotaPerSecond?: number;
 	documentationUrl: string;
 }
 
@@ -17,43 +20,39 @@ const DOCUMENTATION_PATH: Record<ProductCode, string> = {
 	vod: 'vod/developer-reference/api-vod-2017-03-21',
 };
 
-function operation(product: ProductCode, action: string, idempotent: boolean): ApiOperation {
+interface OperationFacts {
+	idempotent: boolean;
+	quotaPerSecond?: number;
+}
+
+function operation(product: ProductCode, action: string, facts: OperationFacts): ApiOperation {
 	return {
 		product,
 		action,
-		idempotent,
+		...facts,
 		documentationUrl: `https://www.alibabacloud.com/help/en/${DOCUMENTATION_PATH[product]}-${action.toLowerCase()}`,
 	};
 }
 
-const ice = (action: string, idempotent: boolean) => operation('ice', action, idempotent);
-const vod = (action: string, idempotent: boolean) => operation('vod', action, idempotent);
+/** An Intelligent Media Services (ICE) action. */
+export const ice = (action: string, facts: OperationFacts): ApiOperation => operation('ice', action, facts);
+/** An ApsaraVideo VOD action. */
+export const vod = (action: string, facts: OperationFacts): ApiOperation => operation('vod', action, facts);
 
-export const OPERATIONS = {
-	// SubmitPackageJob has no client token: a second attempt could create a second job.
-	SubmitPackageJob: ice('SubmitPackageJob', false),
-	GetPackageJob: ice('GetPackageJob', true),
-	ListPackageJobs: ice('ListPackageJobs', true),
-	// Submissions carry a ClientToken generated per item, so the service deduplicates a resent request.
-	SubmitMediaProducingJob: ice('SubmitMediaProducingJob', true),
-	GetMediaProducingJob: ice('GetMediaProducingJob', true),
-	ListMediaProducingJobs: ice('ListMediaProducingJobs', true),
-	SubmitLiveEditingJob: ice('SubmitLiveEditingJob', false),
-	GetLiveEditingJob: ice('GetLiveEditingJob', true),
-	SubmitWorkflowJob: vod('SubmitWorkflowJob', false),
-	GetJobDetail: vod('GetJobDetail', true),
-	// Media assets. RegisterMediaInfo carries a ClientToken per item ("ensures the idempotence of the request",
-	// SDK RegisterMediaInfoRequest), so a resent registration returns the asset already registered.
-	GetMediaInfo: ice('GetMediaInfo', true),
-	RegisterMediaInfo: ice('RegisterMediaInfo', true),
-	// Pick-lists (not in the shared contract). Their shapes are those of the official SDK's models in
-	// github.com/aliyun/alibabacloud-typescript-sdk (commit 06a71f9), ice-20201109/src/models/:
-	// ListTemplatesRequest.ts / ListTemplatesResponseBody.ts (PageNo, PageSize, Keyword, Status → Templates, TotalCount),
-	// ListPipelinesRequest.ts / ListPipelinesResponseBody.ts (Speed → PipelineList, no paging),
-	// ListEditingProjectsRequest.ts / ListEditingProjectsResponseBody.ts (Keyword, MaxResults, NextToken → ProjectList).
-	ListTemplates: ice('ListTemplates', true),
-	ListPipelines: ice('ListPipelines', true),
-	ListEditingProjects: ice('ListEditingProjects', true),
+/** A read: calling it twice is harmless. */
+export const READ = { idempotent: true } as const;
+
+/**
+ * The pick-lists' actions (not in the shared contract). Their shapes are those of the official SDK's models in
+ * github.com/aliyun/alibabacloud-typescript-sdk (commit 06a71f9), ice-20201109/src/models/:
+ * ListTemplatesRequest.ts / ListTemplatesResponseBody.ts (PageNo, PageSize, Keyword, Status → Templates, TotalCount),
+ * ListPipelinesRequest.ts / ListPipelinesResponseBody.ts (Speed → PipelineList, no paging),
+ * ListEditingProjectsRequest.ts / ListEditingProjectsResponseBody.ts (Keyword, MaxResults, NextToken → ProjectList).
+ */
+export const PICK_LIST_OPERATIONS = {
+	ListTemplates: ice('ListTemplates', READ),
+	ListPipelines: ice('ListPipelines', READ),
+	ListEditingProjects: ice('ListEditingProjects', READ),
 } satisfies Record<string, ApiOperation>;
 
 /** The RAM action a RAM user needs to call the operation, e.g. `ice:SubmitPackageJob`. */

@@ -72,7 +72,7 @@ export const getJobOptions: INodeProperties = {
 export function jobIdField(field: {
 	name: string;
 	label: string;
-	responseField: 'JobId' | 'TaskId';
+	responseField: string;
 	submitNode: string;
 	example: string;
 	note?: string;

@@ -7,14 +7,15 @@ import { MAX_WAIT_MINUTES, POLL_INTERVAL_SECONDS } from '../descriptions/waitFor
 import { clientTokenFor } from '../helpers/clientToken';
 import { inFlight } from '../helpers/inFlight';
 import { InvalidFieldError, nodeErrorOf, numberInRange } from '../helpers/validation';
-import type { JobKind } from '../jobs/jobKinds';
-import { jobOutput, withSubmittedFields } from '../jobs/jobKinds';
+import type { JobKind } from '../jobKinds';
+import { submittedKind } from '../jobKinds';
+import { jobOutput, withSubmittedFields } from '../jobs/summary';
 import type { ApiRequest } from '../transport/request';
 import type { ApiFailure } from '../transport/errors';
 import { apiError, callApi, failureOf } from '../transport/request';
 import type { SubmissionMemory } from './submissionMemory';
 import { currentRunIndex, submissionMemory } from './submissionMemory';
-import type { LostJobSearch } from './findLostJob';
+import type { LostJobSearch } from '../jobs/declaration';
 import { findLostJob } from './findLostJob';
 import type { JobToWaitFor } from './waitForJobs';
 import { waitForJobs } from './waitForJobs';
@@ -38,13 +39,11 @@ export interface OperationDefinition {
 	buildRequest(parameter: ReadParameter, item: ItemContext): ApiRequest;
 	/** A Get operation: the kind of job it reads, so the output gets the normalized status fields. */
 	reads?: JobKind;
-	/** A Submit operation: the job it creates, so "Wait for Completion" can follow it. */
-	submits?: {
-		kind: JobKind;
-		jobId(response: IDataObject): string | undefined;
-		/** Where to look for the job when the answer to its submission is lost (kinds with a job list). */
-		findLost?: LostJobSearch;
-	};
+	/**
+	 * A Submit operation: the kind of job it creates, whose declaration says how to find the job's ID in the answer
+	 * (so "Wait for Completion" can follow it) and where to look for the job when the answer is lost.
+	 */
+	submits?: JobKind;
 }
 
 interface PreparedCall {
@@ -156,7 +155,7 @@ async function sendOnce(
 		return response;
 	} catch (error) {
 		const failure = failureOf(error);
-		const search = definition.submits?.findLost;
+		const search = definition.submits ? submittedKind(definition.submits).submit.lostAnswer : undefined;
 		if (!memory || failure?.outcome !== 'unknown' || definition.operation.idempotent || !search) {
 			if (memory && failure?.outcome === 'unknown' && !definition.operation.idempotent) {
 				memory.remember(itemIndex, { unknown: failure });
@@ -184,7 +183,8 @@ async function settleLostAnswer(
 	definition: OperationDefinition,
 	{ item, itemIndex, sentAtMs, failure, memory, search }: LostAnswer,
 ): Promise<IDataObject> {
-	const claimed = new Set(memory.responses().map((response) => String(definition.submits?.jobId(response))));
+	const jobIdOf = submittedKind(definition.submits as JobKind).submit.jobId;
+	const claimed = new Set(memory.responses().map((response) => String(jobIdOf(response))));
 	const answered = failure.httpStatus !== undefined;
 	const window = { sentAtMs, timeoutMs: item.timeoutMs, answered };
 	const result = item.hasTwin
@@ -330,12 +330,12 @@ export async function executeOperation(
 		try {
 			const response = await sendOnce(this, definition, item, itemIndex, memory);
 			results.set(itemIndex, { json: successOutput(this, definition, response, itemIndex) });
-			const jobId = definition.submits?.jobId(response);
+			const jobId = definition.submits ? submittedKind(definition.submits).submit.jobId(response) : undefined;
 			if (item.wait && definition.submits) {
 				if (jobId) {
 					jobsToWaitFor.push({
 						itemIndex,
-						kind: definition.submits.kind,
+						kind: definition.submits,
 						jobId,
 						submittedAtMs: Date.now(),
 						timeoutMs: item.timeoutMs,
@@ -368,7 +368,7 @@ export async function executeOperation(
 	if (!stoppingError && !stop?.aborted && jobsToWaitFor.length > 0) {
 		for (const [itemIndex, outcome] of await waitForJobs(this, jobsToWaitFor)) {
 			const submission = (results.get(itemIndex) as { json: IDataObject }).json;
-			const kind = (definition.submits as NonNullable<OperationDefinition['submits']>).kind;
+			const kind = definition.submits as JobKind;
 			results.set(
 				itemIndex,
 				'output' in outcome

@@ -5,24 +5,15 @@
  * already the job of another item of this run. One such job: it was created. None, after the service answered with
  * an error: it was not. None after no answer at all (a timeout, a dropped connection): still unknown, because the
  * service may still be working on the request. More than one, or a request with too little to tell jobs apart:
- * still unknown. VOD workflow tasks have no list, so they stay unknown;
- * media producing jobs need no search (their ClientToken makes a resend safe).
+ * still unknown. Kinds without a list stay unknown; kinds whose submission carries a ClientToken need no search (a
+ * resend is safe). Each kind declares its search (`submit.lostAnswer` in shared/jobKinds).
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { JobSource } from '../jobs/jobLists';
-import { PACKAGE_SOURCE, productionSource } from '../jobs/jobLists';
+import type { LostJobSearch } from '../jobs/declaration';
+import { isoSeconds } from '../jobs/lists';
 import { scanJobs } from '../jobs/scanJobs';
-import { parsedJson } from '../helpers/json';
 import type { ApiRequest } from '../transport/request';
-
-export interface LostJobSearch {
-	list: JobSource;
-	/** How to recognise the submitted job in the list, or undefined when the request cannot be told apart. */
-	matcher(request: ApiRequest): ((job: IDataObject) => boolean) | undefined;
-	/** The job as the Submit operation would have answered it. */
-	answer(job: IDataObject): IDataObject;
-}
 
 export type SearchResult =
 	| { found: IDataObject }
@@ -31,57 +22,6 @@ export type SearchResult =
 
 /** Alibaba accepts a request signed up to 15 minutes off its clock, so n8n's clock can be off by that much. */
 const CLOCK_MARGIN_MS = 15 * 60_000;
-
-/** JSON text parsed; other text stays text, so that two different non-JSON values never compare equal. */
-function parsed(value: unknown): unknown {
-	return parsedJson(value) ?? value;
-}
-
-/** JSON text or value with its keys sorted, so that key order never decides whether two values are the same. */
-function canonical(value: unknown): string {
-	const sorted = (node: unknown): unknown => {
-		if (Array.isArray(node)) return node.map(sorted);
-		if (node && typeof node === 'object') {
-			const entries = Object.entries(node as IDataObject).sort(([left], [right]) => left.localeCompare(right));
-			return Object.fromEntries(entries.map(([key, inner]) => [key, sorted(inner)]));
-		}
-		return node;
-	};
-	return JSON.stringify(sorted(parsed(value)) ?? null);
-}
-
-const sameIfGiven = (submitted: unknown, listed: unknown) =>
-	submitted === undefined || canonical(submitted) === canonical(listed);
-
-const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-export const PACKAGE_JOB_SEARCH: LostJobSearch = {
-	list: PACKAGE_SOURCE,
-	matcher: ({ query = {} }) => {
-		const schedule = (parsed(query.ScheduleConfig) ?? {}) as IDataObject;
-		return (job) =>
-			canonical(job.Inputs) === canonical(query.Inputs) &&
-			canonical(job.Output) === canonical(query.Output) &&
-			sameIfGiven(query.Name, job.Name) &&
-			sameIfGiven(schedule.PipelineId, job.PipelineId) &&
-			sameIfGiven(query.UserData, job.UserData);
-	},
-	answer: (job) => ({ JobId: job.JobId }),
-};
-
-export const LIVE_EDITING_JOB_SEARCH: LostJobSearch = {
-	list: productionSource('LiveEditingJob'),
-	matcher: ({ query = {} }) => {
-		const mediaUrl = ((parsed(query.OutputMediaConfig) ?? {}) as IDataObject).MediaURL;
-		// A VOD output without User Data leaves nothing that tells this job from any other live editing job.
-		if (mediaUrl === undefined && query.UserData === undefined) return undefined;
-		return (job) =>
-			sameIfGiven(mediaUrl, job.MediaURL) &&
-			sameIfGiven(query.UserData, job.UserData) &&
-			sameIfGiven(query.ProjectId, job.ProjectId);
-	},
-	answer: (job) => ({ JobId: job.JobId, ProjectId: job.ProjectId, MediaId: job.MediaId, MediaURL: job.MediaURL }),
-};
 
 export async function findLostJob(
 	context: IExecuteFunctions,
@@ -111,7 +51,7 @@ export async function findLostJob(
 			: { unresolved: 'no such job is listed yet, and a request that got no answer may still be processed' };
 	}
 	return {
-		unresolved: `${candidates.length} jobs created since ${isoSeconds(listWindow.start * 1000)} carry the same parameters`,
+		unresolved: `${candidates.length} jobs created since ${isoSeconds(listWindow.start)} carry the same parameters`,
 		candidates: candidates.map((job) => String(job.JobId)),
 	};
 }

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 
 import { requireText } from '../helpers/validation';
-import type { JobKind } from '../jobs/jobKinds';
-import { JOB_KINDS, jobOutput, readJobQuery } from '../jobs/jobKinds';
+import type { JobKind } from '../jobKinds';
+import { JOB_KINDS } from '../jobKinds';
+import { jobOutput, readJobQuery } from '../jobs/summary';
 import type { ApiRequest } from '../transport/request';
 import { callApi } from '../transport/request';
 import type { OperationDefinition } from './executeOperation';
@@ -12,7 +13,7 @@ import { executeOperation } from './executeOperation';
 export function readJobOperation(kind: JobKind): OperationDefinition {
 	const { parameter, label } = JOB_KINDS[kind].getNode;
 	return {
-		operation: JOB_KINDS[kind].get,
+		operation: JOB_KINDS[kind].get.operation,
 		reads: kind,
 		buildRequest: (readParameter) => ({
 			query: readJobQuery(kind, requireText(readParameter(parameter, ''), label)) as ApiRequest['query'],
@@ -36,5 +37,5 @@ export async function readJob(
 	timeoutMs: number,
 ): Promise<IDataObject> {
 	const query = readJobQuery(kind, jobId) as ApiRequest['query'];
-	return jobOutput(kind, await callApi(context, JOB_KINDS[kind].get, { query }, { timeoutMs }));
+	return jobOutput(kind, await callApi(context, JOB_KINDS[kind].get.operation, { query }, { timeoutMs }));
 }

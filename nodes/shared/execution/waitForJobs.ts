@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { sleepUnlessStopped } from '../helpers/sleep';
-import type { JobKind } from '../jobs/jobKinds';
-import { JOB_KINDS, jobOutput, readJobQuery, summarizeJob } from '../jobs/jobKinds';
-import type { JobSource } from '../jobs/jobLists';
-import { PACKAGE_SOURCE, productionSource } from '../jobs/jobLists';
+import type { JobKind } from '../jobKinds';
+import { JOB_KINDS } from '../jobKinds';
+import type { JobSource } from '../jobs/declaration';
+import { jobOutput, readJobQuery, summarizeJob } from '../jobs/summary';
 import { scanJobs } from '../jobs/scanJobs';
 import type { ApiRequest } from '../transport/request';
 import { callApi, failureOf } from '../transport/request';
@@ -24,15 +24,11 @@ export interface JobToWaitFor {
 type WaitOutcome = { output: IDataObject } | { error: NodeOperationError };
 
 /**
- * Job lists that answer for up to 100 jobs of a kind per call. When several jobs of such a kind are due, one scan
- * of the list (jobs created since the first submission) tells which of them have finished; only those are read
- * with their Get call. VOD workflow tasks have no list: each is read with GetJobDetail.
+ * A kind's job list answers for up to 100 of its jobs per call. When several jobs of a kind with a list are due,
+ * one scan of the list (jobs created since the first submission) tells which of them have finished; only those are
+ * read with their Get call. Kinds without a list (VOD workflow tasks) are read one by one.
  */
-const STATUS_LISTS: Partial<Record<JobKind, JobSource>> = {
-	package: PACKAGE_SOURCE,
-	mediaProducing: productionSource(),
-	liveEditing: productionSource('LiveEditingJob'),
-};
+const statusListOf = (kind: JobKind): JobSource | undefined => (JOB_KINDS[kind] as { list?: JobSource }).list;
 /** n8n's clock may be this far off Alibaba's (the signature's limit): lists look that much earlier and later. */
 const CLOCK_MARGIN_MS = 15 * 60_000;
 
@@ -42,9 +38,10 @@ const CLOCK_MARGIN_MS = 15 * 60_000;
  */
 async function listedJobs(context: IExecuteFunctions, due: Follow[]): Promise<Map<string, IDataObject>> {
 	const listed = new Map<string, IDataObject>();
-	for (const [kind, source] of Object.entries(STATUS_LISTS) as Array<[JobKind, JobSource]>) {
+	for (const kind of new Set(due.map((follow) => follow.job.kind))) {
+		const source = statusListOf(kind);
 		const jobs = due.filter((follow) => follow.job.kind === kind).map((follow) => follow.job);
-		if (jobs.length < 2) continue;
+		if (!source || jobs.length < 2) continue;
 		const window = {
 			start: Math.floor((Math.min(...jobs.map((job) => job.submittedAtMs)) - CLOCK_MARGIN_MS) / 1000),
 			end: Math.ceil((Date.now() + CLOCK_MARGIN_MS) / 1000),
@@ -142,7 +139,7 @@ function unreadable(context: IExecuteFunctions, follow: Follow, error: Error, fi
 
 /**
  * Follows every submitted job until each one has finished or its item's wait is over: by its job list where
- * several jobs of a kind are due (see STATUS_LISTS), else by its Get call; a finished job is always read once with
+ * several jobs of a kind are due (see statusListOf), else by its Get call; a finished job is always read once with
  * its Get call, whose answer is the output. All jobs are followed together, so N items wait about as long as the
  * slowest job, not N times as long.
  * A status read that fails for a passing reason (network, throttling, server error) is tried again with backoff
@@ -162,8 +159,8 @@ export async function waitForJobs(context: IExecuteFunctions, jobs: JobToWaitFor
 			const { job } = follow;
 			const deadline = started + job.maxWaitMs;
 			const listItem = listed.get(job.jobId);
-			const source = STATUS_LISTS[job.kind];
-			if (listItem && source && !summarizeJob(source.kind, listItem).finished) {
+			const source = statusListOf(job.kind);
+			if (listItem && source && !summarizeJob(source.kind as JobKind, listItem).finished) {
 				follow.consecutiveFailures = 0;
 				if (Date.now() >= deadline) outcomes.set(job.itemIndex, stillRunning(context, job, listItem.Status));
 				else follow.nextReadAt = Math.min(Date.now() + job.intervalMs, deadline);
@@ -172,7 +169,7 @@ export async function waitForJobs(context: IExecuteFunctions, jobs: JobToWaitFor
 			try {
 				const response = await callApi(
 					context,
-					JOB_KINDS[job.kind].get,
+					JOB_KINDS[job.kind].get.operation,
 					{ query: readJobQuery(job.kind, job.jobId) as ApiRequest['query'] },
 					{ itemIndex: job.itemIndex, timeoutMs: job.timeoutMs },
 				);

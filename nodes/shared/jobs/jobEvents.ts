@@ -1,72 +1,42 @@
 /**
- * The job events Alibaba pushes, read with the job-state knowledge of jobKinds.ts: an event message becomes the same
+ * The job events Alibaba pushes, read with the job kinds' declarations: an event message becomes the same
  * normalized fields a Get or the polling trigger gives (jobKind, jobId, status, finished, outputUrl, mediaId,
- * errorCode, errorMessage), plus eventType and eventTime.
- *
- * - ICE `ProduceMediaComplete` (media producing and live editing jobs): `{EventType, UserId, EventTime, MessageBody:
- *   {Status, JobId, MediaId, MediaURL, ProjectId, ErrorCode, ErrorMessage, UserData}}`. Its job reads back with
- *   GetMediaProducingJob, which also answers for live editing job IDs.
- * - VOD `WorkflowTaskComplete`: a flat message with GetJobDetail's task fields (TaskId, Status, ActivityResults,
- *   TaskInput, CreateTime, FinishTime) plus WorkflowId and VideoId.
- * An end event is an end: a status spelling the kind does not know (Alibaba's older pages write success/fail) counts
- * as success when it reads as the kind's success spelling, otherwise as failure.
+ * errorCode, errorMessage), plus eventType and eventTime. Each kind declares the events that report its jobs and how
+ * their message reads as its job (`events` in shared/jobKinds). An end event is an end: a status spelling the kind
+ * does not know (Alibaba's older pages write success/fail) counts as success when it reads as the kind's success
+ * spelling, otherwise as failure.
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import { text } from '../helpers/text';
-import type { JobKind, JobStatus } from './jobKinds';
-import { JOB_KINDS, jobStatus, summarizeJob } from './jobKinds';
+import type { JobKind } from '../jobKinds';
+import { JOB_KINDS } from '../jobKinds';
+import type { JobEventFacts, JobStatus } from './declaration';
+import { jobStatus, summarizeJob } from './summary';
 
-export type EventProduct = 'ice' | 'vod';
-
-interface JobEventFacts {
-	product: EventProduct;
-	kind: JobKind;
-	/** The event as the job its kind's Get answer would show. */
-	job: (event: IDataObject) => IDataObject;
-}
+export type EventProduct = JobEventFacts['product'];
 
 function objectOf(value: unknown): IDataObject {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
 }
 
-export const JOB_EVENTS: Record<string, JobEventFacts> = {
-	ProduceMediaComplete: {
-		product: 'ice',
-		kind: 'mediaProducing',
-		job: (event) => {
-			const body = objectOf(event.MessageBody);
-			return {
-				JobId: body.JobId,
-				ProjectId: body.ProjectId,
-				Status: body.Status,
-				MediaId: body.MediaId,
-				MediaURL: body.MediaURL,
-				Code: body.ErrorCode,
-				Message: body.ErrorMessage,
-				CompleteTime: event.EventTime,
-				UserData: body.UserData,
-			};
-		},
-	},
-	WorkflowTaskComplete: {
-		product: 'vod',
-		kind: 'vodWorkflow',
-		job: (event) => event,
-	},
-};
+/** Every callback event some job kind declares, by EventType, with the kind whose job it reports. */
+export const JOB_EVENTS: Record<string, JobEventFacts & { kind: JobKind }> = Object.fromEntries(
+	(Object.entries(JOB_KINDS) as Array<[JobKind, { events?: Record<string, JobEventFacts> }]>).flatMap(
+		([kind, declaration]) =>
+			Object.entries(declaration.events ?? {}).map(([type, facts]) => [type, { ...facts, kind }]),
+	),
+);
 
 export const JOB_EVENT_TYPES = Object.keys(JOB_EVENTS);
 
 /** The kind's own spelling of an end status it may not know. */
 function endStatus(kind: JobKind, rawStatus: unknown): string {
 	const known = jobStatus(kind, rawStatus);
-	const { terminal } = JOB_KINDS[kind];
+	const { ends } = JOB_KINDS[kind];
 	if (known !== 'running') return String(rawStatus);
-	const succeeded = terminal.succeeded.some(
-		(spelling) => spelling.toLowerCase() === String(rawStatus ?? '').toLowerCase(),
-	);
-	return succeeded ? terminal.succeeded[0] : terminal.failed[0];
+	const succeeded = ends.succeeded.some((spelling) => spelling.toLowerCase() === String(rawStatus ?? '').toLowerCase());
+	return succeeded ? ends.succeeded[0] : ends.failed[0];
 }
 
 export interface EventSummary extends IDataObject {
@@ -100,11 +70,10 @@ export function summarizeEvent(product: EventProduct, event: IDataObject): Event
 		return summary;
 	}
 	const job = facts.job(event);
-	const rawStatus = String(job.Status ?? '');
-	const summary = summarizeJob(facts.kind, { ...job, Status: endStatus(facts.kind, job.Status) });
-	const normalized: EventSummary = { ...summary, rawStatus, eventType, eventTime, product };
-	if (facts.kind === 'vodWorkflow' && normalized.mediaId === undefined && text(event.VideoId))
-		normalized.mediaId = text(event.VideoId);
+	const statusField = (JOB_KINDS[facts.kind] as { statusField?: string }).statusField ?? 'Status';
+	const rawStatus = String(job[statusField] ?? '');
+	const summary = summarizeJob(facts.kind, { ...job, [statusField]: endStatus(facts.kind, job[statusField]) });
+	const normalized: EventSummary = { ...summary, jobKind: facts.kind, rawStatus, eventType, eventTime, product };
 	if (!eventTime) delete normalized.eventTime;
 	return normalized;
 }

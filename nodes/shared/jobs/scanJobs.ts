@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { callApi } from '../transport/request';
-import type { JobSource, ListWindow, SourceFilters } from './jobLists';
+import type { JobSource, ListWindow, SourceFilters } from './declaration';
 
 interface ScanOptions {
 	timeoutMs: number;

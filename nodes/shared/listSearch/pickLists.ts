@@ -1,10 +1,10 @@
 /**
  * The search methods behind the pick-list fields (`methods.listSearch`): one page of the resource per call, filtered
- * by what the user types, with the token of the next page. Shapes: see the list operations in api/operations.ts.
+ * by what the user types, with the token of the next page. Shapes: see PICK_LIST_OPERATIONS in api/operations.ts.
  */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { OPERATIONS } from '../api/operations';
+import { PICK_LIST_OPERATIONS } from '../api/operations';
 import { text } from '../helpers/text';
 import { callApi } from '../transport/request';
 
@@ -27,7 +27,7 @@ export async function searchTemplates(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const pageNo = Number(paginationToken ?? '1') || 1;
-	const response = await callApi(this, OPERATIONS.ListTemplates, {
+	const response = await callApi(this, PICK_LIST_OPERATIONS.ListTemplates, {
 		query: {
 			Status: 'Available',
 			Keyword: text(filter),
@@ -49,7 +49,7 @@ export async function searchTemplates(
 
 /** MPS queues of the account (ListPipelines has no paging or search: filtered here by name or ID). */
 export async function searchPipelines(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const response = await callApi(this, OPERATIONS.ListPipelines, { query: {} });
+	const response = await callApi(this, PICK_LIST_OPERATIONS.ListPipelines, { query: {} });
 	const wanted = text(filter)?.toLowerCase();
 	const pipelines = asList(response.PipelineList).filter(
 		(pipeline) =>
@@ -77,7 +77,7 @@ async function searchProjects(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const response = await callApi(context, OPERATIONS.ListEditingProjects, {
+	const response = await callApi(context, PICK_LIST_OPERATIONS.ListEditingProjects, {
 		query: {
 			ProjectType: projectType,
 			Keyword: text(filter),

@@ -1,20 +1,15 @@
 /**
- * Alibaba limits how often an account may call each action (SubmitMediaProducingJob 30 times a second, …) and
+ * Alibaba limits how often an account may call each action (media producing submissions 30 times a second, …) and
  * answers Throttling.User above it. Requests are therefore paced per AccessKey and action, in one pace shared by
  * every node and execution of this n8n process. Each throttled answer takes a tenth off the pace (the quota may be
  * shared with other clients of the account); answers that are not throttled give it back step by step, up to the
  * quota.
  */
+import type { ApiOperation } from '../api/operations';
 import { sleepUnlessStopped } from '../helpers/sleep';
 
-/** Requests per second per account, from Alibaba's API pages (api-notes). */
-export const ACTION_QUOTAS: Readonly<Record<string, number>> = {
-	SubmitMediaProducingJob: 30,
-	SubmitWorkflowJob: 20,
-	GetJobDetail: 15,
-};
 /**
- * Actions whose quota we have not found documented. MPS, the media processing service that ICE took over, publishes
+ * Actions whose quota we have not found documented (the documented ones say theirs: `quotaPerSecond`). MPS, the media processing service that ICE took over, publishes
  * 50 per second for its submit APIs and 100 for its query APIs; we stay below both, and a throttled answer slows
  * the pace further anyway.
  */
@@ -26,8 +21,9 @@ const RECOVERY_ANSWERS = 2;
 /** Each throttled answer takes this share off the limit: a lone one barely slows, a stream of them soon does. */
 const THROTTLED_CUT = 0.1;
 
-function defaultQuota(action: string): number {
-	return /^(Get|List|Search|Describe|Query)/.test(action) ? DEFAULT_QUOTAS.read : DEFAULT_QUOTAS.write;
+function quotaOf(operation: ApiOperation): number {
+	if (operation.quotaPerSecond !== undefined) return operation.quotaPerSecond;
+	return /^(Get|List|Search|Describe|Query)/.test(operation.action) ? DEFAULT_QUOTAS.read : DEFAULT_QUOTAS.write;
 }
 
 /**
@@ -86,12 +82,12 @@ const paces = new Map<string, Pace>();
  * workers) send with the same AccessKey and cannot see each other's requests: each then takes its share of the
  * quota (`processes` = how many share it, from the credential).
  */
-export function paceFor(accessKeyId: string, action: string, processes = 1): Pace {
+export function paceFor(accessKeyId: string, operation: ApiOperation, processes = 1): Pace {
 	const sharing = Math.max(1, Math.floor(processes));
-	const key = `${accessKeyId}\n${action}\n${sharing}`;
+	const key = `${accessKeyId}\n${operation.product}:${operation.action}\n${sharing}`;
 	let pace = paces.get(key);
 	if (!pace) {
-		pace = new Pace(Math.floor((ACTION_QUOTAS[action] ?? defaultQuota(action)) / sharing));
+		pace = new Pace(Math.floor(quotaOf(operation) / sharing));
 		paces.set(key, pace);
 	}
 	return pace;

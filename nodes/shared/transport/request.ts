@@ -226,7 +226,7 @@ export async function callApi(
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 	const { accessKeyId, processes } = await quotaHolderOf(context);
-	const pace = paceFor(accessKeyId, operation.action, processes);
+	const pace = paceFor(accessKeyId, operation, processes);
 	for (let attemptNumber = 1; ; attemptNumber++) {
 		await pace.take(signal);
 		if (signal?.aborted) throw apiError(context, operation, stoppedBeforeSending(), options.itemIndex);

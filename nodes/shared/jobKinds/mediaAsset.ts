@@ -1,12 +1,14 @@
 /**
- * A GetMediaInfo answer as the media asset nodes output it: the status part (from jobKinds' summary), then what
- * a workflow asks of a media file (duration, resolution, bitrate, format, size), then Alibaba's MediaInfo as is.
- * GetMediaInfo gives every number as text ("216.206667", "960"); the normalized fields are numbers.
+ * Media assets: RegisterMediaInfo registers an OSS file or VOD video, GetMediaInfo reads it while it is analysed
+ * (its status is MediaBasicInfo.Status) and when ready. A GetMediaInfo answer is output as the status part, then
+ * what a workflow asks of a media file (duration, resolution, bitrate, format, size), then Alibaba's MediaInfo as
+ * is. GetMediaInfo gives every number as text ("216.206667", "960"); the normalized fields are numbers.
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { ice, READ } from '../api/operations';
 import { text } from '../helpers/text';
-import type { JobSummary } from './jobKinds';
+import type { JobKindDeclaration, JobSummary } from '../jobs/declaration';
 
 function asObject(value: unknown): IDataObject | undefined {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
@@ -61,7 +63,7 @@ export function mediaFileFacts(mediaInfo: IDataObject): IDataObject {
 	});
 }
 
-export function mediaAssetOutput(summary: JobSummary, mediaInfo: IDataObject, requestId: unknown): IDataObject {
+function mediaAssetOutput(summary: JobSummary, mediaInfo: IDataObject, requestId: unknown): IDataObject {
 	const { jobKind, jobId, ...status } = summary;
 	return {
 		jobKind,
@@ -72,3 +74,26 @@ export function mediaAssetOutput(summary: JobSummary, mediaInfo: IDataObject, re
 		requestId: requestId as IDataObject[string],
 	};
 }
+
+export const mediaAssets = {
+	label: 'media asset',
+	submit: {
+		// RegisterMediaInfo carries a ClientToken per item ("ensures the idempotence of the request", SDK
+		// RegisterMediaInfoRequest), so a resent registration returns the asset already registered.
+		operation: ice('RegisterMediaInfo', { idempotent: true }),
+		jobId: (response) => response.MediaId as string | undefined,
+	},
+	get: { operation: ice('GetMediaInfo', READ), idParameter: 'MediaId', responseKey: 'MediaInfo' },
+	idField: 'MediaId',
+	statusRecord: (job) => ({ ...(asObject(job.MediaBasicInfo) ?? {}), MediaId: job.MediaId }),
+	// The SDK (ListMediaBasicInfosRequest `Status`) lists Init (source not ready), Preparing, PrepareFail and Normal.
+	ends: { succeeded: ['Normal'], failed: ['PrepareFail'], canceled: [], skipped: [] },
+	fields: { createdAt: 'CreateTime', finishedAt: 'ModifiedTime' },
+	output: mediaAssetOutput,
+	getNode: {
+		parameter: 'mediaId',
+		label: 'Media ID',
+		example: '0c8f20b48fb04483915d4f2cd8ac1a2b',
+		submitNode: 'Register Media Info',
+	},
+} satisfies JobKindDeclaration;
