@@ -7,8 +7,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { PRODUCTS, REGIONS, defaultEndpoint, regionsOffering } from '../nodes/shared/api/products';
-import { DEFAULT_REGION, signRequestOptions } from './acs3/authenticate';
+import { DEFAULT_REGION, PRODUCTS, REGIONS, defaultEndpoint, regionsOffering } from '../alibaba/products';
+import { signRequestOptions } from './acs3/authenticate';
 import { isOssRequest, signOssRequestOptions } from './oss4/authenticate';
 
 /** An expression over the credential: true when its Test calls ICE (the region offers it, or an ICE Endpoint is set). */

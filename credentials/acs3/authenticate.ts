@@ -16,8 +16,8 @@ import { randomBytes } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
-import { PRODUCTS, defaultEndpoint, productByApiVersion, regionName } from '../../nodes/shared/api/products';
-import type { Product } from '../../nodes/shared/api/products';
+import { DEFAULT_REGION, PRODUCTS, defaultEndpoint, productByApiVersion, regionName } from '../../alibaba/products';
+import type { Product } from '../../alibaba/products';
 import {
 	canonicalQueryString,
 	canonicalUri,
@@ -28,9 +28,7 @@ import {
 	signCanonical,
 	type QueryPair,
 	type SignResult,
-} from './signer';
-
-export const DEFAULT_REGION = 'cn-shanghai';
+} from '../../alibaba/acs3/signer';
 
 interface SigningOverrides {
 	/** Date to sign with (default: now). */

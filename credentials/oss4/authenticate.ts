@@ -13,11 +13,16 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
-import { formatOssDate, ossEncode, signOss4, UNSIGNED_PAYLOAD, type Oss4Result, type QueryPair } from './signer';
+import { OSS_BUCKET_HEADER, OSS_KEY_HEADER, OSS_REGION_HEADER } from '../../alibaba/oss4/markers';
+import {
+	formatOssDate,
+	ossEncode,
+	signOss4,
+	UNSIGNED_PAYLOAD,
+	type Oss4Result,
+	type QueryPair,
+} from '../../alibaba/oss4/signer';
 
-export const OSS_BUCKET_HEADER = 'x-n8n-oss-bucket';
-export const OSS_KEY_HEADER = 'x-n8n-oss-key';
-export const OSS_REGION_HEADER = 'x-n8n-oss-region';
 const PRIVATE_HEADERS = new Set([OSS_BUCKET_HEADER, OSS_KEY_HEADER, OSS_REGION_HEADER]);
 const GENERATED_HEADERS = new Set([
 	'authorization',

@@ -29,7 +29,7 @@ const READS_IN_FLIGHT = 10;
 
 function settingsOf(context: IPollFunctions): TriggerSettings {
 	try {
-		return readSettings((name, fallback) => context.getNodeParameter(name, fallback));
+		return readSettings((name, fallback, options) => context.getNodeParameter(name, fallback, options));
 	} catch (error) {
 		throw nodeErrorOf(context.getNode(), error);
 	}
@@ -43,7 +43,7 @@ function jobItem(source: JobSource, job: IDataObject): IDataObject {
 }
 
 /**
- * The job as its Get operation returns it, for lists whose items lack fields (ListPackageJobs has no OutputUrl).
+ * The job as its Get operation returns it, for lists whose items lack fields (packaging jobs' OutputUrl).
  * A job the Get no longer finds is emitted as listed; any other failure fails the poll, which leaves the saved
  * state as it was, so the job is emitted by the next poll instead of being lost.
  */

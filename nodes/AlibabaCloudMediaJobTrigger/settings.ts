@@ -6,7 +6,7 @@ import type { JobStatus, SourceFilters } from '../shared/jobs/declaration';
 import { integerInRange, isBlank, nonEmptyList, optionalText, requireOneOf } from '../shared/helpers/validation';
 import { PRODUCTION_JOB_TYPES } from '../shared/jobKinds/mediaProducing';
 import { WATCH_VALUES } from './watch';
-import { locatorValue } from '../shared/helpers/resourceLocator';
+import { pickedId } from '../shared/helpers/pickedId';
 
 const DEFAULT_LOOK_BACK_HOURS = 24;
 /** With a day of margin on both sides the production window stays within the API's 30 days. */
@@ -48,8 +48,8 @@ export function readSettings(parameter: ReadParameter): TriggerSettings {
 		sources: [...new Set(sources)],
 		outcomes: [...new Set(outcomes)],
 		filters: {
-			pipelineId: optionalText(locatorValue(options.pipelineId, 'Pipeline ID'), 'Pipeline ID'),
-			projectId: optionalText(locatorValue(options.projectId, 'Project ID'), 'Project ID'),
+			pipelineId: optionalText(pickedId(parameter, 'options.pipelineId', 'Pipeline ID'), 'Pipeline ID'),
+			projectId: optionalText(pickedId(parameter, 'options.projectId', 'Project ID'), 'Project ID'),
 			jobTypes: [...new Set(jobTypes)],
 		},
 		lookBackSeconds: lookBackHours * 3600,

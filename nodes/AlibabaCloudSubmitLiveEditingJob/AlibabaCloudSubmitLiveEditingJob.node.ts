@@ -14,7 +14,6 @@ import { waitForCompletionFields } from '../shared/descriptions/waitForCompletio
 import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
 import { pickListField } from '../shared/descriptions/pickList';
-import { locatorValue } from '../shared/helpers/resourceLocator';
 import { searchLiveEditingProjects } from '../shared/listSearch/pickLists';
 import { optionalText } from '../shared/helpers/validation';
 import {
@@ -27,6 +26,7 @@ import {
 	userData,
 	withOutputSize,
 } from './liveEditing';
+import { pickedId } from '../shared/helpers/pickedId';
 
 export const submitLiveEditingJob: OperationDefinition = {
 	operation: JOB_KINDS.liveEditing.submit.operation,
@@ -48,7 +48,7 @@ export const submitLiveEditingJob: OperationDefinition = {
 				MediaProduceConfig: JSON.stringify({ Mode: mode }),
 				OutputMediaTarget: output.OutputMediaTarget,
 				OutputMediaConfig: JSON.stringify(outputMediaConfig),
-				ProjectId: optionalText(locatorValue(parameter('projectId', ''), 'Project ID'), 'Project ID'),
+				ProjectId: optionalText(pickedId(parameter, 'projectId', 'Project ID'), 'Project ID'),
 				UserData: userData(options.userData),
 			},
 		};

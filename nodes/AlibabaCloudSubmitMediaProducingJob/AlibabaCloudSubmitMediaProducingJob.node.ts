@@ -23,10 +23,10 @@ import {
 	requiredJsonObject,
 } from '../shared/helpers/validation';
 import { pickListField } from '../shared/descriptions/pickList';
-import { locatorValue } from '../shared/helpers/resourceLocator';
 import { searchEditingProjects, searchTemplates } from '../shared/listSearch/pickLists';
 import { timelineJson } from './timeline';
 import { userDataWithNotifyAddress } from './userData';
+import { pickedId } from '../shared/helpers/pickedId';
 
 const OUTPUT: OutputMediaOptions = { targets: ['oss-object', 'vod-media', 'S3'], withVideoSettings: true };
 const SOURCES = ['timeline', 'template', 'project'] as const;
@@ -52,12 +52,12 @@ function sourceParameters(parameter: ReadParameter): { query: Record<string, str
 	if (source === 'template') {
 		return {
 			query: {
-				TemplateId: requireText(locatorValue(parameter('templateId', ''), 'Template ID'), 'Template ID'),
+				TemplateId: requireText(pickedId(parameter, 'templateId', 'Template ID'), 'Template ID'),
 				ClipsParam: JSON.stringify(requiredJsonObject(parameter('clipsParam', ''), 'Clips Param')),
 			},
 		};
 	}
-	return { query: { ProjectId: requireText(locatorValue(parameter('projectId', ''), 'Project ID'), 'Project ID') } };
+	return { query: { ProjectId: requireText(pickedId(parameter, 'projectId', 'Project ID'), 'Project ID') } };
 }
 
 export const submitMediaProducingJob: OperationDefinition = {

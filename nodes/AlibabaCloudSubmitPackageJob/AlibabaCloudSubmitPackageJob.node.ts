@@ -20,7 +20,6 @@ import { waitForCompletionFields } from '../shared/descriptions/waitForCompletio
 import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
 import { pickListField } from '../shared/descriptions/pickList';
-import { locatorValue } from '../shared/helpers/resourceLocator';
 import { searchPipelines } from '../shared/listSearch/pickLists';
 import {
 	boundsOf,
@@ -34,6 +33,7 @@ import {
 	requireText,
 	USER_DATA_MAX_BYTES,
 } from '../shared/helpers/validation';
+import { pickedId } from '../shared/helpers/pickedId';
 
 const MEDIA_TYPES = ['OSS', 'Media'] as const;
 
@@ -66,7 +66,7 @@ export const submitPackageJob: OperationDefinition = {
 		const options = parameter('options', {}) as IDataObject;
 
 		const scheduleConfig: IDataObject = {};
-		const pipelineId = optionalText(locatorValue(options.pipelineId, 'Pipeline ID'), 'Pipeline ID');
+		const pipelineId = optionalText(pickedId(parameter, 'options.pipelineId', 'Pipeline ID'), 'Pipeline ID');
 		if (pipelineId) scheduleConfig.PipelineId = pipelineId;
 		if (!isBlank(options.priority))
 			scheduleConfig.Priority = integerInRange(options.priority, 'Priority', PRIORITY.min, PRIORITY.max);

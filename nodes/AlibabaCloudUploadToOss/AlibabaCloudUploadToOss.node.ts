@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_REGION } from '../../credentials/acs3/authenticate';
+import { DEFAULT_REGION } from '../../alibaba/products';
 import { ALIBABA_CLOUD_CREDENTIALS } from '../shared/descriptions/common';
 import { nodeErrorOf, numberInRange, optionalText, requireOneOf, requireText } from '../shared/helpers/validation';
 import { describeOssFailure } from '../shared/oss/errors';
@@ -26,7 +26,7 @@ async function prepare(
 ): Promise<PreparedUpload> {
 	const parameter = (name: string, fallback?: unknown) => context.getNodeParameter(name, itemIndex, fallback);
 	const property = requireText(parameter('binaryPropertyName', 'data'), 'Input Binary Field');
-	const binary = binaryOf(context.getInputData()[itemIndex], property);
+	const binary = binaryOf(context, itemIndex, property);
 	const bucket = checkBucketName(requireText(parameter('bucket', ''), 'Bucket'), 'Bucket');
 	const key = checkObjectKey(requireText(parameter('objectKey', ''), 'Object Key'), 'Object Key');
 	const options = parameter('options', {}) as IDataObject;

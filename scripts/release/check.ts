@@ -17,7 +17,7 @@ import { checkPackageDirectory, type CheckResult } from './packageChecks';
 const ROOT = resolve(__dirname, '..', '..');
 // Inside the repository, so that the package's own require('n8n-workflow') resolves when its nodes are loaded.
 const WORK = join(ROOT, '.cache', 'release-check');
-const SOURCE_PATTERNS_FALLBACK = ['package.json', '{nodes,credentials}/**/*.{js,ts,json}'];
+const SOURCE_PATTERNS_FALLBACK = ['package.json', '{alibaba,nodes,credentials}/**/*.{js,ts,json}'];
 
 interface Step extends CheckResult {
 	seconds: number;

@@ -6,7 +6,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { resolveTargetUrl } from '../../credentials/acs3/authenticate';
-import { PRODUCTS, REGIONS, defaultEndpoint } from '../../nodes/shared/api/products';
+import { PRODUCTS, REGIONS, defaultEndpoint } from '../../alibaba/products';
 import { describeWithContract, loadContract } from '../support/contract';
 
 const CREDENTIALS: ICredentialDataDecryptedObject = { accessKeyId: 'LTAI-endpoints', accessKeySecret: 'secret' };

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 
-import { formatOssDate, ossEncode, signOss4 } from '../../credentials/oss4/signer';
+import { formatOssDate, ossEncode, signOss4 } from '../../alibaba/oss4/signer';
 import type { Emulator } from '../../tools/sandbox/emulator';
 import { DEFAULT_OSS_BUCKET, startEmulator } from '../../tools/sandbox/emulator';
 

@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-wo
 
 import { AlibabaCloudApi } from '../../credentials/AlibabaCloudApi.credentials';
 import { resolveTargetUrl, signRequest, signRequestOptions } from '../../credentials/acs3/authenticate';
-import { PRODUCTS, REGIONS } from '../../nodes/shared/api/products';
+import { PRODUCTS, REGIONS } from '../../alibaba/products';
 import { testCredential } from '../../tools/sandbox/engine';
 import { decodeQuery, parseAuthorization, sha256HexOf, startCaptureServer, verifyReceived } from './helpers';
 

@@ -4,7 +4,7 @@
  * TestV4AuthHeaderWithAdditionalHeaders). Only the inputs and expected Authorization values are taken from there.
  */
 import { signOssRequest } from '../../credentials/oss4/authenticate';
-import { canonicalOssQuery, formatOssDate, signOss4, type QueryPair } from '../../credentials/oss4/signer';
+import { canonicalOssQuery, formatOssDate, signOss4, type QueryPair } from '../../alibaba/oss4/signer';
 
 const QUERY: QueryPair[] = [
 	['param1', 'value1'],

@@ -8,7 +8,7 @@ import * as querystring from 'node:querystring';
 import OpenApiUtil from '@alicloud/openapi-util';
 
 import { signRequest } from '../../credentials/acs3/authenticate';
-import { canonicalQueryString, percentEncode } from '../../credentials/acs3/signer';
+import { canonicalQueryString, percentEncode } from '../../alibaba/acs3/signer';
 import { decodeQuery, sdkAuthorization, sha256HexOf } from './helpers';
 
 const DATE = '2024-05-06T07:08:09Z';

@@ -11,7 +11,7 @@ import {
 	hashPayload,
 	sha256Hex,
 	signCanonical,
-} from '../../credentials/acs3/signer';
+} from '../../alibaba/acs3/signer';
 
 const VECTOR = {
 	accessKeyId: 'YourAccessKeyId',

@@ -6,7 +6,7 @@ import {
 	hashPayload,
 	isSignedHeader,
 	percentEncode,
-} from '../../credentials/acs3/signer';
+} from '../../alibaba/acs3/signer';
 
 describe('ACS3 signer helpers', () => {
 	it.each([

@@ -4,7 +4,7 @@
  * outcome unknown — timeout, connection reset, 5xx), and the per-second quota where Alibaba documents one. The
  * actions of a job kind are declared in its module (shared/jobKinds); the ones here serve no job kind.
  */
-import type { ProductCode } from './products';
+import type { ProductCode } from '../../../alibaba/products';
 
 export interface ApiOperation {
 	product: ProductCode;
@@ -55,7 +55,7 @@ export const PICK_LIST_OPERATIONS = {
 	ListEditingProjects: ice('ListEditingProjects', READ),
 } satisfies Record<string, ApiOperation>;
 
-/** The RAM action a RAM user needs to call the operation, e.g. `ice:SubmitPackageJob`. */
+/** The RAM action a RAM user needs to call the operation, e.g. `ice:ListTemplates`. */
 export function ramAction(operation: ApiOperation): string {
 	return `${operation.product}:${operation.action}`;
 }

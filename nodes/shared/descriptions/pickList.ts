@@ -3,7 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 /**
  * A pick-list field: "From List" (searchable, paged by the list method), "By ID", or "By URL": any address with the
  * resource's 32-character ID in it (a console page, a link in a ticket). Alibaba documents no console URL format,
- * so the ID is found by its own shape rather than by its place in the address (helpers/resourceLocator.ts).
+ * so the ID is found by its own shape rather than by its place in the address. Nodes read the field with n8n's
+ * `extractValue`, which gives the ID in every mode (and a plain ID as it is).
  */
 export function pickListField(field: {
 	displayName: string;
@@ -41,6 +42,7 @@ export function pickListField(field: {
 				name: 'url',
 				type: 'string',
 				placeholder: 'https://ims.console.aliyun.com/…/<32-character ID>',
+				extractValue: { type: 'regex', regex: '(?:^|[^0-9a-fA-F])([0-9a-fA-F]{32})(?![0-9a-fA-F])' },
 				validation: [
 					{
 						type: 'regex',

@@ -20,7 +20,8 @@ import { findLostJob } from './findLostJob';
 import type { JobToWaitFor } from './waitForJobs';
 import { waitForJobs } from './waitForJobs';
 
-export type ReadParameter = (name: string, fallback?: unknown) => unknown;
+/** Reads one of the item's fields; `extractValue` gives a pick-list field's ID whatever its mode. */
+export type ReadParameter = (name: string, fallback?: unknown, options?: { extractValue?: boolean }) => unknown;
 
 interface ItemContext {
 	index: number;
@@ -96,7 +97,8 @@ function prepare(
 	runIndex: number,
 	memory: SubmissionMemory | undefined,
 ): PreparedItem {
-	const parameter: ReadParameter = (name, fallback) => context.getNodeParameter(name, itemIndex, fallback);
+	const parameter: ReadParameter = (name, fallback, options) =>
+		context.getNodeParameter(name, itemIndex, fallback, options);
 	const item: ItemContext = {
 		index: itemIndex,
 		clientToken: clientTokenFor({

@@ -6,7 +6,7 @@ import type { JobKindDeclaration } from '../jobs/declaration';
 import { parsedOrText, sameIfGiven } from '../jobs/matching';
 import { productionSource } from './mediaProducing';
 
-/** ListMediaProducingJobs read for live editing jobs: its items follow the media producing vocabulary. */
+/** The media producing list read for live editing jobs: its items follow the media producing vocabulary. */
 const list = productionSource('LiveEditingJob');
 
 export const liveEditingJobs = {

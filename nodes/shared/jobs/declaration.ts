@@ -34,7 +34,7 @@ export interface ListWindow {
 export interface SourceFilters {
 	pipelineId?: string;
 	projectId?: string;
-	/** Production job types (ListMediaProducingJobs JobType); empty = all. */
+	/** Production job types (the list's JobType); empty = all. */
 	jobTypes: string[];
 }
 
@@ -62,7 +62,7 @@ export interface JobSource {
 	matches(job: IDataObject, filters: SourceFilters): boolean;
 	/** Fields the emitted item gets that its list item does not say (production lists: the job type). */
 	itemFields?: IDataObject;
-	/** The list's items lack fields the Get answer has (ListPackageJobs has no OutputUrl): read each emitted job. */
+	/** The list's items lack fields the Get answer has (packaging jobs' OutputUrl): read each emitted job. */
 	readEmittedJobs: boolean;
 }
 
@@ -136,7 +136,7 @@ export interface JobKindDeclaration {
 	failure?(job: IDataObject): IDataObject;
 	/** What the kind adds to the normalized fields (its outputs, verdict, sub-jobs…). */
 	details?(job: IDataObject, status: JobStatus): IDataObject;
-	/** Normalized fields only the Submit answer carries, by Submit answer key (GetLiveEditingJob lacks VodMediaId). */
+	/** Normalized fields only the Submit answer carries, by Submit answer key (a live editing job's VodMediaId). */
 	submittedFields?: Partial<Record<'vodMediaId', string>>;
 	/** The output of a Get answer when it is not `{...summary, job, requestId}`. */
 	output?(summary: JobSummary, entry: IDataObject, requestId: unknown): IDataObject;

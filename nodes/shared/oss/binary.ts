@@ -1,16 +1,22 @@
-import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import { InvalidFieldError } from '../helpers/validation';
 
-/** The binary property an item must carry; the error names what the item has instead. */
-export function binaryOf(item: INodeExecutionData, property: string): IBinaryData {
-	const binary = item.binary?.[property];
-	if (!binary) {
-		const present = Object.keys(item.binary ?? {});
-		throw new InvalidFieldError(
-			'Input Binary Field',
-			`"${property}" is not a binary property of the item (${present.length ? `it has: ${present.join(', ')}` : 'it has no binary data'})`,
-		);
+/**
+ * The item's file in the binary property, found by n8n's own `assertBinaryData` (whatever the instance's binary
+ * mode); when there is none, the error names the field and what the item has instead.
+ */
+export function binaryOf(context: IExecuteFunctions, itemIndex: number, property: string): IBinaryData {
+	let binary: IBinaryData | undefined;
+	try {
+		binary = context.helpers.assertBinaryData(itemIndex, property);
+	} catch {
+		binary = undefined;
 	}
-	return binary;
+	if (binary) return binary;
+	const present = Object.keys(context.getInputData()[itemIndex]?.binary ?? {});
+	throw new InvalidFieldError(
+		'Input Binary Field',
+		`"${property}" is not a binary property of the item (${present.length ? `it has: ${present.join(', ')}` : 'it has no binary data'})`,
+	);
 }

@@ -7,7 +7,7 @@
  *   for data operations of new accounts on buckets in mainland China regions);
  * - path-style: `<endpoint>/<bucket>/<key>`, for local OSS emulators and sandboxes.
  */
-import { ossEncode } from '../../../credentials/oss4/signer';
+import { ossEncode } from '../../../alibaba/oss4/signer';
 import { InvalidFieldError } from '../helpers/validation';
 
 export type AddressingStyle = 'virtualHosted' | 'cname' | 'path';

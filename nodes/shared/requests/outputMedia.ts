@@ -1,6 +1,6 @@
 /**
  * Where a produced video goes (OutputMediaTarget + OutputMediaConfig), as fields instead of JSON, shared by
- * Submit Media Producing Job and Submit Live Editing Job. Limits from the SubmitMediaProducingJob page.
+ * Submit Media Producing Job and Submit Live Editing Job. Limits from Alibaba's media producing API page.
  */
 import type { IDataObject } from 'n8n-workflow';
 

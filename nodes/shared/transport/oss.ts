@@ -7,8 +7,8 @@
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError, UserError } from 'n8n-workflow';
 
-import { ossEncode } from '../../../credentials/oss4/signer';
-import { OSS_BUCKET_HEADER, OSS_KEY_HEADER, OSS_REGION_HEADER } from '../../../credentials/oss4/authenticate';
+import { ossEncode } from '../../../alibaba/oss4/signer';
+import { OSS_BUCKET_HEADER, OSS_KEY_HEADER, OSS_REGION_HEADER } from '../../../alibaba/oss4/markers';
 import { sleepUnlessStopped } from '../helpers/sleep';
 import type { OssTarget } from '../oss/target';
 import type { OssFailure } from '../oss/errors';

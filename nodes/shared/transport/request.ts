@@ -10,7 +10,7 @@ import type {
 import { NodeApiError, NodeOperationError, UserError } from 'n8n-workflow';
 
 import type { ApiOperation } from '../api/operations';
-import { PRODUCTS } from '../api/products';
+import { PRODUCTS } from '../../../alibaba/products';
 import { TIMEOUT_SECONDS } from '../descriptions/common';
 import { sleepUnlessStopped } from '../helpers/sleep';
 import { paceFor } from './pacing';
@@ -32,7 +32,7 @@ type ParameterValue = string | number | boolean | undefined;
 
 /**
  * One RPC call. Structured parameters are already JSON strings (the API's "shrink" form); `form` goes in an
- * application/x-www-form-urlencoded body (only SubmitMediaProducingJob's Timeline needs that). The credential's
+ * application/x-www-form-urlencoded body (a timeline, for one, is too large for a query). The credential's
  * `authenticate` serializes and signs both, and resolves the endpoint from `x-acs-version`.
  */
 export interface ApiRequest {

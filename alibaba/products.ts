@@ -7,6 +7,9 @@
  */
 export type ProductCode = 'ice' | 'vod';
 
+/** The region a new credential starts with. */
+export const DEFAULT_REGION = 'cn-shanghai';
+
 export interface Product {
 	code: ProductCode;
 	name: string;
