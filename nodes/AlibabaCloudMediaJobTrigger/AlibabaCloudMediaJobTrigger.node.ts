@@ -12,6 +12,7 @@ import { PRODUCTION_JOB_TYPES } from '../shared/jobKinds/mediaProducing';
 import type { JobSource, ListWindow } from '../shared/jobs/declaration';
 import { epochSeconds } from '../shared/jobs/lists';
 import { scanJobs } from '../shared/jobs/scanJobs';
+import { withFinishedRead } from '../shared/jobs/finishedRead';
 import { readJobQuery, summarizeJob } from '../shared/jobs/summary';
 import { searchAllEditingProjects, searchPipelines } from '../shared/listSearch/pickLists';
 import { callApi } from '../shared/transport/request';
@@ -143,7 +144,8 @@ async function sample(context: IPollFunctions, settings: TriggerSettings): Promi
 	const newest = (candidate: (typeof candidates)[number]) => finishedTime(jobItem(candidate.source, candidate.job));
 	candidates.sort((left, right) => newest(right) - newest(left));
 	const [{ source, job }] = candidates;
-	return [[{ json: jobItem(source, await completeJob(context, source, job, settings.timeoutMs)) }]];
+	const item = jobItem(source, await completeJob(context, source, job, settings.timeoutMs));
+	return [[{ json: await withFinishedRead(context, kindOf(source), item, { timeoutMs: settings.timeoutMs }) }]];
 }
 
 /**
@@ -160,7 +162,8 @@ async function completeJobs(
 	await inFlight(finished.length, READS_IN_FLIGHT, async (index) => {
 		const { source, job } = finished[index];
 		try {
-			items[index] = jobItem(source, await completeJob(context, source, job, timeoutMs));
+			const item = jobItem(source, await completeJob(context, source, job, timeoutMs));
+			items[index] = await withFinishedRead(context, kindOf(source), item, { timeoutMs });
 		} catch (error) {
 			failure ??= error;
 			return 'stop';

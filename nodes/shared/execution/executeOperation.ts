@@ -9,6 +9,7 @@ import { inFlight } from '../helpers/inFlight';
 import { InvalidFieldError, nodeErrorOf, numberInRange } from '../helpers/validation';
 import type { JobKind } from '../jobKinds';
 import { submittedKind } from '../jobKinds';
+import { withFinishedRead } from '../jobs/finishedRead';
 import { jobOutput, withSubmittedFields } from '../jobs/summary';
 import type { ApiRequest } from '../transport/request';
 import type { ApiFailure } from '../transport/errors';
@@ -264,15 +265,15 @@ function stoppedError(context: IExecuteFunctions, results: Map<number, ItemResul
 	});
 }
 
-function successOutput(
+async function successOutput(
 	context: IExecuteFunctions,
 	definition: OperationDefinition,
 	response: IDataObject,
-	itemIndex: number,
-): IDataObject {
+	item: { itemIndex: number; timeoutMs: number },
+): Promise<IDataObject> {
 	if (!definition.reads) return response;
-	const includeRawJob = context.getNodeParameter('options.includeRawJob', itemIndex, true) !== false;
-	return jobOutput(definition.reads, response, includeRawJob);
+	const includeRawJob = context.getNodeParameter('options.includeRawJob', item.itemIndex, true) !== false;
+	return await withFinishedRead(context, definition.reads, jobOutput(definition.reads, response, includeRawJob), item);
 }
 
 /** Options › Requests in Flight, read once per run (item 0), checked against the field's bounds. */
@@ -331,7 +332,9 @@ export async function executeOperation(
 		}
 		try {
 			const response = await sendOnce(this, definition, item, itemIndex, memory);
-			results.set(itemIndex, { json: successOutput(this, definition, response, itemIndex) });
+			results.set(itemIndex, {
+				json: await successOutput(this, definition, response, { itemIndex, timeoutMs: item.timeoutMs }),
+			});
 			const jobId = definition.submits ? submittedKind(definition.submits).submit.jobId(response) : undefined;
 			if (item.wait && definition.submits) {
 				if (jobId) {

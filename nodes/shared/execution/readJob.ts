@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFuncti
 import { requireText } from '../helpers/validation';
 import type { JobKind } from '../jobKinds';
 import { JOB_KINDS } from '../jobKinds';
+import { withFinishedRead } from '../jobs/finishedRead';
 import { jobOutput, readJobQuery } from '../jobs/summary';
 import type { ApiRequest } from '../transport/request';
 import { callApi } from '../transport/request';
@@ -37,5 +38,6 @@ export async function readJob(
 	timeoutMs: number,
 ): Promise<IDataObject> {
 	const query = readJobQuery(kind, jobId) as ApiRequest['query'];
-	return jobOutput(kind, await callApi(context, JOB_KINDS[kind].get.operation, { query }, { timeoutMs }));
+	const output = jobOutput(kind, await callApi(context, JOB_KINDS[kind].get.operation, { query }, { timeoutMs }));
+	return await withFinishedRead(context, kind, output, { timeoutMs });
 }

@@ -5,6 +5,7 @@ import { sleepUnlessStopped } from '../helpers/sleep';
 import type { JobKind } from '../jobKinds';
 import { JOB_KINDS } from '../jobKinds';
 import type { JobSource } from '../jobs/declaration';
+import { withFinishedRead } from '../jobs/finishedRead';
 import { jobOutput, readJobQuery, summarizeJob } from '../jobs/summary';
 import { scanJobs } from '../jobs/scanJobs';
 import type { ApiRequest } from '../transport/request';
@@ -174,8 +175,9 @@ export async function waitForJobs(context: IExecuteFunctions, jobs: JobToWaitFor
 					{ itemIndex: job.itemIndex, timeoutMs: job.timeoutMs },
 				);
 				const output = jobOutput(job.kind, response);
+				const finished = output.finished ? await withFinishedRead(context, job.kind, output, job) : undefined;
 				follow.consecutiveFailures = 0;
-				if (output.finished) outcomes.set(job.itemIndex, finishedOutcome(context, job, output));
+				if (finished) outcomes.set(job.itemIndex, finishedOutcome(context, job, finished));
 				else if (Date.now() >= deadline) outcomes.set(job.itemIndex, stillRunning(context, job, output.rawStatus));
 				else follow.nextReadAt = Math.min(Date.now() + job.intervalMs, deadline);
 			} catch (error) {
