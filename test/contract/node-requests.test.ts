@@ -17,6 +17,8 @@ import { submitProduction, submitVodTask } from '../support/eventTrigger';
 import { describeWithContract, Misfit, requestMisfits } from '../support/contract';
 import { TriggerDriver, triggerWorkflow } from '../../tools/sandbox/workflows/jobTrigger';
 import { chain, sandboxCredentials, startingWith } from '../../tools/sandbox/workflows/workflows';
+import { jobIdOf, markedItems, SUBMIT_NODES } from '../../tools/sandbox/workflows/submitNodes';
+import { JOB_KINDS } from '../../nodes/shared/jobKinds';
 
 const OUT = 'https://media-out.oss-cn-shanghai.aliyuncs.com/videos/out.mp4';
 const TIMELINE = JSON.stringify({
@@ -203,6 +205,20 @@ describeWithContract('contract: what the nodes send', () => {
 		const polled = ['GetPackageJob', 'GetMediaProducingJob', 'GetLiveEditingJob', 'GetJobDetail'];
 		expect(loggedMisfits(fast, polled)).toEqual([]);
 	});
+
+	// Every job kind's Submit node is covered here without a test of its own: adding one to SUBMIT_NODES is enough.
+	it.each(SUBMIT_NODES.map((node) => [node.label, node] as const))(
+		'%s with Wait for Completion, then its Get node on the job',
+		async (_label, node) => {
+			const wait = { waitForCompletion: true, pollIntervalSeconds: 1 };
+			const submitted = await runNode(node.type, { ...node.parameters, ...wait }, markedItems(1), fast);
+			const jobId = jobIdOf(submitted.output('Node')[0]);
+			expect(jobId).toEqual(expect.any(String));
+			await runNode(node.getType, { [JOB_KINDS[node.jobKind].getNode.parameter]: jobId }, [{}], fast);
+			const { submit, get } = JOB_KINDS[node.jobKind];
+			expect(loggedMisfits(fast, [submit.operation.action, get.operation.action])).toEqual([]);
+		},
+	);
 
 	describe('Register Media Info and Get Media Info', () => {
 		it.each([

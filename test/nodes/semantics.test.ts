@@ -138,15 +138,7 @@ describe.each(SUBMIT_NODES.map((node) => [node.label, node] as const))('%s', (_l
 
 	it('Continue On Fail without Retry On Fail, an invalid item in the middle: the others get their job', async () => {
 		const items = [ITEMS[0], { ...ITEMS[1], marker: '' }, ITEMS[2]];
-		const parameters =
-			node.kind === 'package'
-				? { jobName: '={{ $json.marker }}', outputMedia: '={{ $json.marker ? "oss://b/o.m3u8" : "" }}' }
-				: node.kind === 'workflow'
-					? { workflowId: '={{ $json.marker ? "34d577eade633860bdf1237e2f0e2a4b" : "" }}' }
-					: node.kind === 'mediaAsset'
-						? { inputUrl: '={{ $json.marker ? "oss://media-in/" + $json.marker + ".mp4" : "" }}' }
-						: { outputMediaUrl: '={{ $json.marker ? "https://b.oss-cn-shanghai.aliyuncs.com/o.mp4" : "" }}' };
-		const result = await run(direct(node, { onError: 'continueRegularOutput' }, parameters), items);
+		const result = await run(direct(node, { onError: 'continueRegularOutput' }, node.emptyWithoutMarker), items);
 		expect(result.status).toBe('success');
 		expect(jobCounts(emulator, node.kind, [ITEMS[0], ITEMS[2]])).toEqual([1, 1]);
 		expect(result.output(SUBMIT)[1].error).toMatch(/is required but empty \[item 1\]$/);

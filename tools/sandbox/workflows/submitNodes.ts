@@ -1,7 +1,8 @@
 /**
- * Shared setup for the semantics matrix and the chaos run: the four Submit nodes with one marker per input item
- * that the emulator keeps with the job, workflows with Loop Over Items and Retry On Fail, faults aimed at the
- * n-th submission, and the count of jobs the emulator really created per input item.
+ * Shared setup for the semantics matrix, the chaos run and the contract suite: every submitting node with one marker
+ * per input item that the emulator keeps with the job, workflows with Loop Over Items and Retry On Fail, faults aimed
+ * at the n-th submission, and the count of jobs the emulator really created per input item. What a node's action is
+ * and whether a resend is safe come from its job kind's declaration.
  */
 import type { IConnections, IDataObject, INode } from 'n8n-workflow';
 
@@ -10,11 +11,17 @@ import type { JobSnapshot } from '../emulator/control';
 import type { Fault } from '../emulator/faults';
 import type { EmulatorJobKind } from '../emulator/jobs';
 import type { WorkflowDefinition } from '../engine';
+import type { JobKind } from '../../../nodes/shared/jobKinds';
+import { submittedKind } from '../../../nodes/shared/jobKinds';
 import { CREDENTIAL_REFERENCE, MANUAL_TRIGGER, PACKAGE_NAME, START } from './workflows';
 
 export interface SubmitNodeCase {
 	label: string;
 	type: string;
+	/** The job kind the node submits (nodes/shared/jobKinds). */
+	jobKind: JobKind;
+	/** The node's Get node, which reads the job by the kind's Get ID field. */
+	getType: string;
 	action: string;
 	kind: EmulatorJobKind;
 	/** Whether a resent submission is deduplicated by Alibaba (ClientToken). */
@@ -22,19 +29,33 @@ export interface SubmitNodeCase {
 	/** Whether a lost answer is settled: resent with the same ClientToken, or found in the job list. */
 	settlesLostAnswers: boolean;
 	parameters: IDataObject;
+	/** Parameters that leave a required field empty for an item without a marker: an invalid item. */
+	emptyWithoutMarker: IDataObject;
+}
+
+type SubmitNodeEntry = Omit<SubmitNodeCase, 'action' | 'idempotent' | 'settlesLostAnswers'>;
+
+function submitNodeCase(entry: SubmitNodeEntry): SubmitNodeCase {
+	const { operation, lostAnswer } = submittedKind(entry.jobKind).submit;
+	return {
+		...entry,
+		action: operation.action,
+		idempotent: operation.idempotent,
+		settlesLostAnswers: operation.idempotent || lostAnswer !== undefined,
+	};
 }
 
 const MARKER_PATTERN = /item-\d{6}/;
 const USER_DATA_WITH_MARKER = '={{ JSON.stringify({ marker: $json.marker }) }}';
 
-export const SUBMIT_NODES: SubmitNodeCase[] = [
+const SUBMIT_NODE_ENTRIES: SubmitNodeEntry[] = [
 	{
 		label: 'Submit Package Job',
 		type: 'alibabaCloudSubmitPackageJob',
-		action: 'SubmitPackageJob',
+		jobKind: 'package',
+		getType: 'alibabaCloudGetPackageJob',
 		kind: 'package',
-		idempotent: false,
-		settlesLostAnswers: true,
+		emptyWithoutMarker: { jobName: '={{ $json.marker }}', outputMedia: '={{ $json.marker ? "oss://b/o.m3u8" : "" }}' },
 		parameters: {
 			jobName: '={{ $json.marker }}',
 			inputs: { input: [{ type: 'OSS', media: 'oss://media-in/in.mp4' }] },
@@ -45,10 +66,10 @@ export const SUBMIT_NODES: SubmitNodeCase[] = [
 	{
 		label: 'Submit Media Producing Job',
 		type: 'alibabaCloudSubmitMediaProducingJob',
-		action: 'SubmitMediaProducingJob',
+		jobKind: 'mediaProducing',
+		getType: 'alibabaCloudGetMediaProducingJob',
 		kind: 'editing',
-		idempotent: true,
-		settlesLostAnswers: true,
+		emptyWithoutMarker: { outputMediaUrl: '={{ $json.marker ? "https://b.oss-cn-shanghai.aliyuncs.com/o.mp4" : "" }}' },
 		parameters: {
 			source: 'timeline',
 			timeline: JSON.stringify({
@@ -61,10 +82,10 @@ export const SUBMIT_NODES: SubmitNodeCase[] = [
 	{
 		label: 'Submit Live Editing Job',
 		type: 'alibabaCloudSubmitLiveEditingJob',
-		action: 'SubmitLiveEditingJob',
+		jobKind: 'liveEditing',
+		getType: 'alibabaCloudGetLiveEditingJob',
 		kind: 'liveEditing',
-		idempotent: false,
-		settlesLostAnswers: true,
+		emptyWithoutMarker: { outputMediaUrl: '={{ $json.marker ? "https://b.oss-cn-shanghai.aliyuncs.com/o.mp4" : "" }}' },
 		parameters: {
 			clips: { clip: [{ startTime: '2021-06-21T08:01:00Z', endTime: '2021-06-21T08:03:00Z' }] },
 			liveStreamConfig: { stream: { appName: 'live', domainName: 'live.example.com', streamName: 'studio-1' } },
@@ -75,22 +96,24 @@ export const SUBMIT_NODES: SubmitNodeCase[] = [
 	{
 		label: 'Submit VOD Workflow Job',
 		type: 'alibabaCloudSubmitVodWorkflowJob',
-		action: 'SubmitWorkflowJob',
+		jobKind: 'vodWorkflow',
+		getType: 'alibabaCloudGetVodWorkflowJob',
 		kind: 'workflow',
-		idempotent: false,
-		settlesLostAnswers: false,
+		emptyWithoutMarker: { workflowId: '={{ $json.marker ? "34d577eade633860bdf1237e2f0e2a4b" : "" }}' },
 		parameters: { workflowId: '34d577eade633860bdf1237e2f0e2a4b', mediaId: '={{ $json.marker }}' },
 	},
 	{
 		label: 'Register Media Info',
 		type: 'alibabaCloudRegisterMediaInfo',
-		action: 'RegisterMediaInfo',
+		jobKind: 'mediaAsset',
+		getType: 'alibabaCloudGetMediaInfo',
 		kind: 'mediaAsset',
-		idempotent: true,
-		settlesLostAnswers: true,
+		emptyWithoutMarker: { inputUrl: '={{ $json.marker ? "oss://media-in/" + $json.marker + ".mp4" : "" }}' },
 		parameters: { inputUrl: '=oss://media-in/{{ $json.marker }}.mp4' },
 	},
 ];
+
+export const SUBMIT_NODES: SubmitNodeCase[] = SUBMIT_NODE_ENTRIES.map(submitNodeCase);
 
 export function marker(count: number): string {
 	return `item-${String(count).padStart(6, '0')}`;
