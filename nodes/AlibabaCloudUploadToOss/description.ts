@@ -20,7 +20,7 @@ const partSize: INodeProperties = {
 	name: 'partSizeMb',
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: 5120 },
-	default: 8,
+	default: 5,
 	description:
 		'Size of each part of a multipart upload, and about the memory an upload needs. Raised automatically when a file would need more than 10,000 parts.',
 };

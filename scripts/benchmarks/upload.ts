@@ -1,6 +1,6 @@
 /**
  * Peak memory of uploading large files through Upload to OSS, n8n's binary data in filesystem mode: a 96 MiB file
- * (one PutObject, below the 100 MB default threshold) and a 200 MiB file (multipart, 8 MiB parts). For each: writes a
+ * (one PutObject, below the 100 MB default threshold) and a 200 MiB file (multipart, in parts of the default 5 MiB). For each: writes a
  * random file, starts the emulator here, runs the n8n side in a child process (uploadChild.ts: RSS growth from a
  * settled baseline) and checks that OSS got the same bytes (MD5 and SHA-256); then the largest file read by n8n
  * without uploading it, for comparison. Prints a markdown table.
