@@ -1,6 +1,6 @@
 /** Keyset pagination over jobs sorted by creation time, with opaque tokens bound to the sort order. */
 import { invalidParameter } from '../errors';
-import { Job } from '../jobs';
+import type { Job } from '../jobs';
 
 interface Cursor {
 	t: number;
