@@ -99,6 +99,8 @@ export interface GetDeclaration<Specs = Record<string, Reader<unknown>>> {
 	view(job: Job, ctx: OperationContext, values: Values<Specs>): Record<string, unknown>;
 	/** Objects of the answer whose Status/State show job states (default: `at`); for the contract suite. */
 	statesAt?: readonly string[];
+	/** The other parameters of a valid call (GetJobDetail: `JobType=workflow`); for the contract suite. */
+	sample?: Params;
 }
 
 export interface Filter<T = unknown> {

@@ -187,6 +187,7 @@ export const vodWorkflow = declare.family({
 			at: 'WorkflowTaskDetail',
 			extras: () => ({ JobType: 'workflow' }),
 			view: (job, ctx) => workflowTaskView(job, ctx),
+			sample: { JobType: 'workflow' },
 		}),
 	],
 });
