@@ -38,6 +38,9 @@ export const field = {
 	): Field => ({ type: 'object', fields, ...options }),
 	array: (items: Field, options: { min?: number; max?: number } = {}): Field => ({ type: 'array', items, ...options }),
 	required: (of: Field): Field => ({ ...of, required: true }),
+	/** Plain string fields, for models that have many (`field.strings('Dx', 'Dy', 'Width')`). */
+	strings: (...names: string[]): Record<string, Field> =>
+		Object.fromEntries(names.map((name) => [name, { type: 'string' } as Field])),
 };
 
 const absent = (value: Json | undefined, node: Field): boolean =>

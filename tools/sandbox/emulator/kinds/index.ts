@@ -7,9 +7,10 @@ import { liveEditing } from './liveEditing';
 import { mediaAssets } from './mediaAssets';
 import { mediaProducing } from './mediaProducing';
 import { packaging } from './packaging';
+import { transcoding } from './transcoding';
 import { vodWorkflow } from './vodWorkflow';
 
-export const FAMILIES = [packaging, mediaProducing, liveEditing, vodWorkflow, mediaAssets] as const;
+export const FAMILIES = [packaging, mediaProducing, liveEditing, vodWorkflow, mediaAssets, transcoding] as const;
 
 export type EmulatorJobKind = (typeof FAMILIES)[number]['kinds'][number]['name'];
 
