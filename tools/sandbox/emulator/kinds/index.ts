@@ -7,6 +7,7 @@ import { liveEditing } from './liveEditing';
 import { mediaAssets } from './mediaAssets';
 import { mediaProducing } from './mediaProducing';
 import { packaging } from './packaging';
+import { snapshots } from './snapshots';
 import { transcoding } from './transcoding';
 import { vodWorkflow } from './vodWorkflow';
 
