@@ -5,13 +5,23 @@
 import type { KindDeclaration } from '../engine/format';
 import { liveEditing } from './liveEditing';
 import { mediaAssets } from './mediaAssets';
+import { mediaCensor } from './mediaCensor';
 import { mediaProducing } from './mediaProducing';
 import { packaging } from './packaging';
 import { snapshots } from './snapshots';
 import { transcoding } from './transcoding';
 import { vodWorkflow } from './vodWorkflow';
 
-export const FAMILIES = [packaging, mediaProducing, liveEditing, vodWorkflow, mediaAssets, transcoding] as const;
+export const FAMILIES = [
+	packaging,
+	mediaProducing,
+	liveEditing,
+	vodWorkflow,
+	mediaAssets,
+	transcoding,
+	snapshots,
+	mediaCensor,
+] as const;
 
 export type EmulatorJobKind = (typeof FAMILIES)[number]['kinds'][number]['name'];
 
