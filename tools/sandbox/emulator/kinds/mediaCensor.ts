@@ -84,7 +84,7 @@ const outputUrl: Reader<string | undefined> = (params, name) => {
 
 type Result = { Scene: string; Label: string; Suggestion: string; Rate: string };
 
-const WORST = (suggestions: string[]): string =>
+const worstOf = (suggestions: string[]): string =>
 	suggestions.reduce((worst, next) => (SUGGESTIONS.indexOf(next) > SUGGESTIONS.indexOf(worst) ? next : worst), 'pass');
 
 /** A scene's result: the verdict's where it names that scene, else normal/pass. */
@@ -173,7 +173,7 @@ function censorJobView(
 		State: state.status,
 		Code: state.failure?.code,
 		Message: state.failure?.message,
-		Suggestion: parts ? WORST(parts.suggestions) : undefined,
+		Suggestion: parts ? worstOf(parts.suggestions) : undefined,
 		...parts?.view,
 		VideoCensorConfig: input ? { VideoCensor: 'true', BizType: 'common', OutputFile: output } : undefined,
 		CreationTime: isoSeconds(job.createdAt),

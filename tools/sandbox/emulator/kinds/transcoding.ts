@@ -158,6 +158,7 @@ function outFileMeta(item: JsonObject, url: string, region: string): Record<stri
 	const container = (overwrite?.Container ?? {}) as JsonObject;
 	const width = digits(video.Width, DEFAULT_VIDEO.width);
 	const height = digits(video.Height, DEFAULT_VIDEO.height);
+	const fps = digits(video.Fps, DEFAULT_VIDEO.fps);
 	const videoKbps = video.Remove === 'true' ? 0 : digits(video.Bitrate, DEFAULT_VIDEO.bitrateKbps);
 	const audioKbps = audio.Remove === 'true' ? 0 : digits(audio.Bitrate, AUDIO_BITRATE_KBPS);
 	const duration = SOURCE_SECONDS.toFixed(6);
@@ -186,12 +187,12 @@ function outFileMeta(item: JsonObject, url: string, region: string): Record<stri
 						Profile: 'High',
 						Width: String(width),
 						Height: String(height),
-						Fps: String(digits(video.Fps, DEFAULT_VIDEO.fps)),
-						Avg_fps: String(digits(video.Fps, DEFAULT_VIDEO.fps)),
+						Fps: String(fps),
+						Avg_fps: String(fps),
 						Bit_rate: String(videoKbps),
 						Duration: duration,
 						PixFmt: 'yuv420p',
-						NumFrames: String(digits(video.Fps, DEFAULT_VIDEO.fps) * SOURCE_SECONDS),
+						NumFrames: String(fps * SOURCE_SECONDS),
 						Has_b_frames: '2',
 						Rotate: '0',
 					},
