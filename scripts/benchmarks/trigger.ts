@@ -55,7 +55,7 @@ async function measure(emulator: Emulator, history: number): Promise<Row> {
 	const activationCalls = emulator.requests.length;
 
 	let running = [
-		...emulator.seedJobs({ kind: 'package', count: FINISHING_PER_POLL, status: 'Processing', intervalMs: 1000 }),
+		...emulator.seedJobs({ kind: 'package', count: FINISHING_PER_POLL, status: 'Init', intervalMs: 1000 }),
 		...emulator.seedJobs({ kind: 'editing', count: FINISHING_PER_POLL, status: 'Processing', intervalMs: 1000 }),
 	];
 	await trigger.poll();
@@ -68,7 +68,7 @@ async function measure(emulator: Emulator, history: number): Promise<Row> {
 		emulator.clock.advance(MINUTE);
 		running.forEach((id) => emulator.finishJob(id));
 		running = [
-			...emulator.seedJobs({ kind: 'package', count: FINISHING_PER_POLL, status: 'Processing', intervalMs: 1000 }),
+			...emulator.seedJobs({ kind: 'package', count: FINISHING_PER_POLL, status: 'Init', intervalMs: 1000 }),
 			...emulator.seedJobs({ kind: 'editing', count: FINISHING_PER_POLL, status: 'Processing', intervalMs: 1000 }),
 		];
 		emulator.clearRequests();
@@ -121,7 +121,7 @@ async function measureBurst(): Promise<BurstRow[]> {
 			triggerWorkflow({ watch: ['package'], outcomes: ['failed', 'succeeded'] }),
 		);
 		await trigger.poll();
-		const running = emulator.seedJobs({ kind: 'package', count: EMITTED_PACKAGING_JOBS, status: 'Processing' });
+		const running = emulator.seedJobs({ kind: 'package', count: EMITTED_PACKAGING_JOBS, status: 'Init' });
 		await trigger.poll();
 		emulator.clock.advance(MINUTE);
 		running.forEach((id) => emulator.finishJob(id));

@@ -1,9 +1,15 @@
 /** Signed calls to the emulator whose answers are checked against the contract, and the states they showed. */
 import type { Emulator } from '../../tools/sandbox/emulator';
+import { statePaths } from '../../tools/sandbox/emulator/engine/operations';
+import { valuesAt } from '../../tools/sandbox/emulator/engine/paths';
+import { FAMILIES } from '../../tools/sandbox/emulator/kinds';
+import { OPERATIONS } from '../../tools/sandbox/emulator/operations';
 import { ICE_VERSION, rawCall, VOD_VERSION } from '../../tools/sandbox/emulator/sdkClient';
 import { errorBodyMisfits, Misfit, responseMisfits } from '../support/contract';
 
-const VOD_ACTIONS = ['SubmitWorkflowJob', 'GetJobDetail', 'SetMessageCallback', 'GetMessageCallback'];
+const VOD_ACTIONS = Object.keys(OPERATIONS.VOD);
+/** Where each read action's answer shows job states, as the declarations say (kinds/*.ts). */
+const STATE_PATHS = statePaths(FAMILIES);
 
 export interface Answer {
 	status: number;
@@ -24,7 +30,7 @@ export class ContractProbe {
 		const { status, body } = await rawCall(this.emu, { action, version, query, form });
 		if (status === 200) {
 			this.misfits.push(...responseMisfits(action, body));
-			for (const value of statusValues(body)) (this.statusesSeen[action] ??= new Set()).add(value);
+			for (const value of statusValues(action, body)) (this.statusesSeen[action] ??= new Set()).add(value);
 		} else {
 			this.misfits.push(...errorBodyMisfits(action, body));
 			this.errorCodesSeen.add(body?.Code);
@@ -44,16 +50,10 @@ export class ContractProbe {
 	}
 }
 
-/** Status of a job in a Get answer, or of each item in a List answer. */
-function statusValues(body: any): string[] {
-	const jobs = [
-		body?.PackageJob,
-		body?.MediaProducingJob,
-		body?.LiveEditingJob,
-		body?.WorkflowTaskDetail,
-		...(body?.PackageJobList?.PackageJobs ?? []),
-		...(body?.MediaProducingJobList ?? []),
-		body?.MediaInfo?.MediaBasicInfo,
-	];
-	return jobs.filter((job) => typeof job?.Status === 'string').map((job) => job.Status);
+/** Status (or State) of the job in a Get answer, or of each item in a List answer. */
+function statusValues(action: string, body: any): string[] {
+	return (STATE_PATHS[action] ?? [])
+		.flatMap((path) => valuesAt(body, path))
+		.map((job: any) => job?.Status ?? job?.State)
+		.filter((status): status is string => typeof status === 'string');
 }

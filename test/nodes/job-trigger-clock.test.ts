@@ -6,7 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Emulator, EmulatorJobKind } from '../../tools/sandbox/emulator';
-import { startEmulator } from '../../tools/sandbox/emulator';
+import { jobStates, startEmulator } from '../../tools/sandbox/emulator';
 import { getHarness } from '../../tools/sandbox/engine';
 import { TriggerDriver, triggerWorkflow } from '../../tools/sandbox/workflows/jobTrigger';
 
@@ -38,7 +38,12 @@ describe.each([
 		['production', 'editing'],
 	] as const)('%s jobs: nothing on activation, then every finished job once', async (source, kind: EmulatorJobKind) => {
 		emulator.seedJobs({ kind, count: 500, status: kind === 'package' ? ['Success', 'Fail'] : ['Success', 'Failed'] });
-		const runningBefore = emulator.seedJobs({ kind, count: 10, status: 'Processing', intervalMs: 1000 });
+		const runningBefore = emulator.seedJobs({
+			kind,
+			count: 10,
+			status: jobStates(kind).running.at(-1),
+			intervalMs: 1000,
+		});
 		const trigger = new TriggerDriver(
 			emulator,
 			triggerWorkflow({ watch: [source], outcomes: ['failed', 'succeeded'] }),

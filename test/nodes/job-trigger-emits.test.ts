@@ -83,7 +83,7 @@ describe('every job that finishes after activation is emitted exactly once', () 
 		const old = emulators.emulator.seedJobs({
 			kind: 'package',
 			count: 5,
-			status: 'Processing',
+			status: 'Init',
 			createdAt: emulators.emulator.clock.now() - 30 * HOUR,
 		});
 		emulators.emulator.seedJobs({
@@ -152,7 +152,7 @@ describe('every job that finishes after activation is emitted exactly once', () 
 		const running = emulators.emulator.seedJobs({
 			kind: 'package',
 			count: 20,
-			status: 'Processing',
+			status: 'Init',
 			intervalMs: 0,
 			createdAt: emulators.emulator.clock.now(),
 		});

@@ -1,7 +1,7 @@
 /** Shared set-up of the Media Job Trigger suites: one emulator, the harness loaded once, drivers and seeded jobs. */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { EmulatorJobKind } from '../../tools/sandbox/emulator';
+import { type EmulatorJobKind, jobStates } from '../../tools/sandbox/emulator';
 import { getHarness } from '../../tools/sandbox/engine';
 import { TriggerDriver, triggerWorkflow } from '../../tools/sandbox/workflows/jobTrigger';
 import { suiteEmulators } from './emulators';
@@ -27,9 +27,10 @@ export function jobTriggerSuite() {
 		return new TriggerDriver(emulators.emulator, triggerWorkflow(parameters));
 	}
 
-	/** Jobs that stay running until finishJob/failJob, the newest created a second ago. */
+	/** Jobs that stay running (in their kind's last running state) until finishJob/failJob, the newest created a second ago. */
 	function seedRunning(kind: EmulatorJobKind, count: number, data?: Record<string, string>): string[] {
-		return emulators.emulator.seedJobs({ kind, count, status: 'Processing', intervalMs: 1000, data });
+		const status = jobStates(kind).running.at(-1);
+		return emulators.emulator.seedJobs({ kind, count, status, intervalMs: 1000, data });
 	}
 
 	/** Jobs created in the last `count` seconds that finish (Success/Fail cycled) a minute after creation. */

@@ -6,7 +6,7 @@ import { isoSeconds } from './clock';
 import { EmulatorControl } from './control';
 import { SendOptions } from './callbacks/dispatcher';
 import { Fault } from './faults';
-import { FailureRule, EmulatorJobKind, SeedOptions } from './jobs';
+import { FailureRule, EmulatorJobKind, SeedOptions, VerdictRule } from './jobs';
 
 export const ADMIN_PREFIX = '/__emulator';
 
@@ -114,6 +114,21 @@ function route_(
 		}
 		case 'DELETE /failure-rules':
 			control.clearFailureRules();
+			return { ok: true };
+		case 'POST /verdict-rules': {
+			if (typeof body.verdict !== 'object' || body.verdict === null || Array.isArray(body.verdict))
+				throw new AdminError(400, 'verdict must be an object');
+			const rule: VerdictRule = {
+				kind: body.kind as VerdictRule['kind'],
+				match: typeof body.matchRegex === 'string' ? new RegExp(body.matchRegex) : (body.match as string | undefined),
+				verdict: body.verdict as VerdictRule['verdict'],
+				times: body.times as number | undefined,
+			};
+			control.addVerdictRule(rule);
+			return { ok: true };
+		}
+		case 'DELETE /verdict-rules':
+			control.clearVerdictRules();
 			return { ok: true };
 		case 'POST /faults':
 			if (body.type === 'throttle')

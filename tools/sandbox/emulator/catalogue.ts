@@ -5,7 +5,7 @@
  * entry is created at the virtual clock's now unless it says otherwise.
  */
 import { Clock, isoSeconds } from './clock';
-import { newId } from './jobs';
+import { newId } from './ids';
 
 export interface CatalogueTemplate {
 	TemplateId: string;

@@ -1,7 +1,7 @@
 /** Control operations shared by the in-process handle and the admin HTTP API. */
 import { EmulatorAccount, sandboxAccounts } from './accounts';
 import { isoSeconds } from './clock';
-import { FailureRule, Job, EmulatorJobKind, EMULATOR_JOB_KINDS, SeedOptions } from './jobs';
+import { FailureRule, Job, EmulatorJobKind, EMULATOR_JOB_KINDS, SeedOptions, VerdictRule } from './jobs';
 import { EmulatorState } from './state';
 
 /** A read-only view of one job as the emulator sees it now (virtual clock). */
@@ -32,7 +32,7 @@ export class EmulatorControl {
 		const text = this.state.jobs.state(job);
 		return {
 			jobId: job.jobId,
-			kind: job.kind,
+			kind: job.kind as EmulatorJobKind,
 			status: text.status,
 			createTime: isoSeconds(job.createdAt),
 			modifiedTime: isoSeconds(text.modifiedAt),
@@ -64,11 +64,11 @@ export class EmulatorControl {
 	}
 
 	cancelWorkflowTask(taskId: string): JobSnapshot {
-		return this.snapshot(this.state.jobs.cancel(taskId));
+		return this.snapshot(this.state.jobs.endAs(taskId, 'Canceled'));
 	}
 
 	skipWorkflowTask(taskId: string): JobSnapshot {
-		return this.snapshot(this.state.jobs.skip(taskId));
+		return this.snapshot(this.state.jobs.endAs(taskId, 'Skip'));
 	}
 
 	failJobsMatching(rule: FailureRule): void {
@@ -77,6 +77,14 @@ export class EmulatorControl {
 
 	clearFailureRules(): void {
 		this.state.jobs.clearRules();
+	}
+
+	addVerdictRule(rule: VerdictRule): void {
+		this.state.jobs.addVerdictRule(rule);
+	}
+
+	clearVerdictRules(): void {
+		this.state.jobs.clearVerdictRules();
 	}
 
 	seedJobs(options: SeedOptions): string[] {

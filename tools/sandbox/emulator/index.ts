@@ -25,7 +25,9 @@ import { CallbackSettings } from './callbacks/settings';
 import { Clock, ClockMode, createClock } from './clock';
 import { EmulatorControl, JobSnapshot } from './control';
 import { FaultInjector } from './faults';
-import { FailureRule, EmulatorJobKind, JobStore, LifecycleTiming, SeedOptions } from './jobs';
+import { FailureRule, EmulatorJobKind, JobStore, LifecycleTiming, SeedOptions, VerdictRule } from './jobs';
+import { kindOf } from './kinds';
+import type { StateVocabulary } from './engine/format';
 import { LoggedRequest } from './requestLog';
 import { OssStore, type MultipartUpload, type StoredObject } from './oss/store';
 import { createEmulatorServer } from './server';
@@ -45,7 +47,7 @@ export interface EmulatorOptions {
 	region?: string;
 	/** Accounts in addition to the sandbox AccessKey pair and STS triple. */
 	accounts?: EmulatorAccount[];
-	/** Per-kind lifecycle offsets; defaults in jobs.ts (finish 60 s after submission). */
+	/** Per-kind lifecycle offsets; defaults in each kind's declaration (kinds/*.ts). */
 	timing?: Partial<Record<EmulatorJobKind, Partial<LifecycleTiming>>>;
 	/** The server's wall clock for signature timestamps and STS expiry (default Date.now). */
 	wallClock?: () => number;
@@ -129,6 +131,9 @@ export interface Emulator {
 	/** Jobs submitted from now on that match fail at their natural end. */
 	failJobsMatching(rule: FailureRule): void;
 	clearFailureRules(): void;
+	/** Jobs submitted from now on that match get this outcome (moderation: `{Suggestion: 'block', Scene, Label}`). */
+	addVerdictRule(rule: VerdictRule): void;
+	clearVerdictRules(): void;
 	/** Ends a running job now successfully. */
 	finishJob(jobId: string): JobSnapshot;
 	/** Cancels a running VOD workflow task (status Canceled). */
@@ -212,6 +217,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		failJob: (id, code, message) => control.failJob(id, code, message),
 		failJobsMatching: (rule) => control.failJobsMatching(rule),
 		clearFailureRules: () => control.clearFailureRules(),
+		addVerdictRule: (rule) => control.addVerdictRule(rule),
+		clearVerdictRules: () => control.clearVerdictRules(),
 		finishJob: (id) => control.finishJob(id),
 		cancelWorkflowTask: (id) => control.cancelWorkflowTask(id),
 		skipWorkflowTask: (id) => control.skipWorkflowTask(id),
@@ -261,7 +268,14 @@ export * from './accounts';
 export type { Clock, ClockMode } from './clock';
 export type { JobSnapshot } from './control';
 export type { Fault, ErrorFault, HtmlFault, ResetFault, DelayFault, ThrottleRule, FaultInjector } from './faults';
-export type { FailureRule, EmulatorJobKind, SeedOptions, LifecycleTiming, Job } from './jobs';
+export type { FailureRule, VerdictRule, EmulatorJobKind, SeedOptions, LifecycleTiming, Job } from './jobs';
+export type { StateVocabulary } from './engine/format';
+export { EMULATOR_JOB_KINDS } from './kinds';
+
+/** A job kind's states as its declaration gives them (e.g. seed a running job in `running.at(-1)`). */
+export function jobStates(kind: EmulatorJobKind): StateVocabulary {
+	return kindOf(kind).states;
+}
 export type { LoggedRequest } from './requestLog';
 export type { Catalogue, CatalogueTemplate, CataloguePipeline, CatalogueProject } from './catalogue';
 export type { StoredObject, MultipartUpload } from './oss/store';

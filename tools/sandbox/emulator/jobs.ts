@@ -2,78 +2,27 @@
  * Job store. A job's whole life is a list of timed transitions decided at submission; its status is
  * read off the virtual clock, so advancing the clock moves every job without timers.
  */
-import { randomBytes } from 'node:crypto';
+/** The job store: every job's planned lifecycle over the virtual clock, failure and verdict rules, seeds. */
 import { Clock } from './clock';
-import { Json } from './params';
+import type { LifecycleTiming } from './engine/format';
+import { newId } from './ids';
+import { EMULATOR_JOB_KINDS, EmulatorJobKind, kindOf } from './kinds';
+import { Json, JsonObject } from './params';
 
-export type EmulatorJobKind = 'package' | 'editing' | 'template' | 'liveEditing' | 'workflow' | 'mediaAsset';
-export const EMULATOR_JOB_KINDS: readonly EmulatorJobKind[] = [
-	'package',
-	'editing',
-	'template',
-	'liveEditing',
-	'workflow',
-	'mediaAsset',
-];
+export type { EmulatorJobKind } from './kinds';
+export type { LifecycleTiming } from './engine/format';
+export { EMULATOR_JOB_KINDS } from './kinds';
+export { newId } from './ids';
 
-/** ListMediaProducingJobs' JobType for the media producing kinds. */
-export const MEDIA_JOB_TYPE: Partial<Record<EmulatorJobKind, string>> = {
-	editing: 'EditingJob',
-	template: 'VETemplateJob',
-	liveEditing: 'LiveEditingJob',
-};
-
-interface Vocabulary {
-	running: string[];
-	success: string;
-	failure: string;
-	extraTerminal?: string[];
+export function isTerminal(kind: string, status: string): boolean {
+	const states = kindOf(kind).states;
+	return status === states.success || status === states.failure || (states.extraTerminal ?? []).includes(status);
 }
 
-const PRODUCING: Vocabulary = { running: ['Init', 'Queuing', 'Processing'], success: 'Success', failure: 'Failed' };
-export const VOCABULARY: Record<EmulatorJobKind, Vocabulary> = {
-	// The contract's packaging vocabulary (ListPackageJobs Status) has no running state after Init.
-	package: { running: ['Init'], success: 'Success', failure: 'Fail' },
-	editing: PRODUCING,
-	template: PRODUCING,
-	liveEditing: PRODUCING,
-	workflow: {
-		running: ['Init', 'Processing'],
-		success: 'Succeed',
-		failure: 'Failed',
-		extraTerminal: ['Canceled', 'Skip'],
-	},
-	// A registered media asset (RegisterMediaInfo): its job ID is the MediaId. States from the SDK's
-	// ListMediaBasicInfosRequest Status: Init, Preparing, PrepareFail, Normal.
-	mediaAsset: { running: ['Init', 'Preparing'], success: 'Normal', failure: 'PrepareFail' },
-};
-
-export function isTerminal(kind: EmulatorJobKind, status: string): boolean {
-	const value = VOCABULARY[kind];
-	return status === value.success || status === value.failure || (value.extraTerminal ?? []).includes(status);
+function allStatuses(kind: string): string[] {
+	const states = kindOf(kind).states;
+	return [...states.running, states.success, states.failure, ...(states.extraTerminal ?? [])];
 }
-
-function allStatuses(kind: EmulatorJobKind): string[] {
-	const value = VOCABULARY[kind];
-	return [...value.running, value.success, value.failure, ...(value.extraTerminal ?? [])];
-}
-
-/** Offsets from submission (ms) at which each running state after Init starts, and when the job ends. */
-export interface LifecycleTiming {
-	/** One offset per running state after `Init` (package: []; workflow: [Processing]; producing: [Queuing, Processing]). */
-	stepsMs: number[];
-	finishMs: number;
-}
-
-const DEFAULT_TIMING: Record<EmulatorJobKind, LifecycleTiming> = {
-	package: { stepsMs: [], finishMs: 60_000 },
-	editing: { stepsMs: [2_000, 5_000], finishMs: 60_000 },
-	template: { stepsMs: [2_000, 5_000], finishMs: 60_000 },
-	liveEditing: { stepsMs: [2_000, 5_000], finishMs: 60_000 },
-	workflow: { stepsMs: [2_000], finishMs: 60_000 },
-	// "Registering a media asset is an asynchronous job that takes 2 to 3 seconds" (RegisterMediaInfo reference).
-	mediaAsset: { stepsMs: [1_000], finishMs: 3_000 },
-};
 
 interface Transition {
 	status: string;
@@ -87,7 +36,8 @@ interface JobFailure {
 }
 
 export interface Job {
-	kind: EmulatorJobKind;
+	/** A declared kind's name (EmulatorJobKind); plain text here so that declarations can name jobs of any kind. */
+	kind: string;
 	jobId: string;
 	/** Insertion order, the tie-breaker for equal creation times. */
 	seq: number;
@@ -97,6 +47,8 @@ export interface Job {
 	/** Operation data: what was submitted plus generated IDs/URLs. */
 	data: Record<string, Json | undefined>;
 	clientToken?: string;
+	/** The outcome a verdict rule or a seed chose (moderation: the suggestion), as the kind's declaration read it. */
+	verdict?: JsonObject;
 }
 
 export interface JobState {
@@ -117,20 +69,28 @@ function stateAt(job: Job, now: number): JobState {
 		status: current.status,
 		modifiedAt: current.at,
 		finishedAt: terminal ? current.at : undefined,
-		failure: terminal && current.status !== VOCABULARY[job.kind].success ? job.failure : undefined,
+		failure: terminal && current.status !== kindOf(job.kind).states.success ? job.failure : undefined,
 	};
 }
 
-/** Fails chosen jobs at their natural end, e.g. `{ match: 'broken.mp4', code: 'InvalidParameter', message: 'Resource content bad.' }`. */
-export interface FailureRule {
+interface JobRule {
 	kind?: EmulatorJobKind | EmulatorJobKind[];
 	/** Substring of the submitted data (names, inputs, outputs, URLs...) or a predicate. */
 	match?: string | RegExp | ((job: Job) => boolean);
+	/** How many jobs the rule applies to before it is used up; default unlimited. */
+	times?: number;
+}
+
+/** Fails chosen jobs at their natural end, e.g. `{ match: 'broken.mp4', code: 'InvalidParameter', message: 'Resource content bad.' }`. */
+export interface FailureRule extends JobRule {
 	/** Without a code the job fails with no reason given. */
 	code?: string;
 	message?: string;
-	/** How many jobs the rule fails before it is used up; default unlimited. */
-	times?: number;
+}
+
+/** Gives chosen jobs an outcome of their kind, e.g. `{ kind: 'mediaCensor', match: 'nsfw', verdict: { Suggestion: 'block' } }`. */
+export interface VerdictRule extends JobRule {
+	verdict: JsonObject;
 }
 
 export interface SeedOptions {
@@ -148,18 +108,21 @@ export interface SeedOptions {
 	failure?: JobFailure;
 	/** Job IDs to use instead of generated ones (e.g. the IDs a recorded request refers to). */
 	jobIds?: string[];
+	/** The outcome of each job, for kinds that have verdicts (see VerdictRule). */
+	verdict?: JsonObject;
 }
 
-export const newId = (): string => randomBytes(16).toString('hex');
+const kindsOf = (kind: string | readonly string[]): readonly string[] => (typeof kind === 'string' ? [kind] : kind);
 
 export class JobStore {
 	private byId = new Map<string, Job>();
-	private byKind = new Map<EmulatorJobKind, Job[]>();
+	private byKind = new Map<string, Job[]>();
 	private byClientToken = new Map<string, Job>();
-	private rules: FailureRule[] = [];
+	private failureRules: FailureRule[] = [];
+	private verdictRules: VerdictRule[] = [];
 	private seq = 0;
 	private readonly addListeners: Array<(job: Job) => void> = [];
-	timing: Record<EmulatorJobKind, LifecycleTiming>;
+	timing: Record<string, LifecycleTiming>;
 
 	constructor(
 		private readonly clock: Clock,
@@ -170,29 +133,25 @@ export class JobStore {
 
 	/** Creates a job at the current virtual time with its planned lifecycle. */
 	submit(
-		kind: EmulatorJobKind,
+		kind: string,
 		data: Record<string, Json | undefined>,
 		options: { jobId?: string; clientToken?: string } = {},
 	): Job {
 		const now = this.clock.now();
-		const timing = this.timing[kind];
-		const vocab = VOCABULARY[kind];
-		const transitions: Transition[] = [{ status: 'Init', at: now }];
-		vocab.running
-			.slice(1)
-			.forEach((status, index) => transitions.push({ status, at: now + (timing.stepsMs[index] ?? 0) }));
+		const states = kindOf(kind).states;
 		const job: Job = {
 			kind,
 			jobId: options.jobId ?? newId(),
 			seq: this.seq++,
 			createdAt: now,
-			transitions,
+			transitions: this.runningTransitions(kind, now, states.running.length - 1),
 			data,
 			clientToken: options.clientToken,
 		};
-		const rule = this.matchRule(job);
+		const rule = matchRule(this.failureRules, job);
 		if (rule) job.failure = { code: rule.code, message: rule.message };
-		transitions.push({ status: rule ? vocab.failure : vocab.success, at: now + timing.finishMs });
+		job.verdict = matchRule(this.verdictRules, job)?.verdict;
+		job.transitions.push({ status: rule ? states.failure : states.success, at: now + this.timing[kind].finishMs });
 		this.add(job);
 		return job;
 	}
@@ -202,18 +161,19 @@ export class JobStore {
 		this.addListeners.push(listener);
 	}
 
-	findByClientToken(kind: EmulatorJobKind, token: string): Job | undefined {
+	findByClientToken(kind: string, token: string): Job | undefined {
 		return this.byClientToken.get(`${kind}\n${token}`);
 	}
 
-	get(jobId: string, kind?: EmulatorJobKind | EmulatorJobKind[]): Job | undefined {
+	get(jobId: string, kind?: string | readonly string[]): Job | undefined {
 		const job = this.byId.get(jobId);
-		if (!job || (kind && !(Array.isArray(kind) ? kind : [kind]).includes(job.kind))) return undefined;
+		if (!job || (kind && !kindsOf(kind).includes(job.kind))) return undefined;
 		return job;
 	}
 
-	list(kinds: EmulatorJobKind | EmulatorJobKind[]): Job[] {
-		return (Array.isArray(kinds) ? kinds : [kinds]).flatMap((kind) => this.byKind.get(kind) ?? []);
+	/** Oldest first, kind after kind. */
+	list(kinds: string | readonly string[]): Job[] {
+		return kindsOf(kinds).flatMap((kind) => this.byKind.get(kind) ?? []);
 	}
 
 	all(): Job[] {
@@ -228,86 +188,95 @@ export class JobStore {
 	fail(jobId: string, failure: JobFailure): Job {
 		const job = this.running(jobId);
 		job.failure = { ...failure };
-		return this.endNow(job, VOCABULARY[job.kind].failure);
+		return this.endNow(job, kindOf(job.kind).states.failure);
 	}
 
 	/** Ends a running job now successfully. */
 	finish(jobId: string): Job {
-		return this.endNow(this.running(jobId), VOCABULARY[this.running(jobId).kind].success);
-	}
-
-	/** Cancels a running VOD workflow task. */
-	cancel(jobId: string): Job {
-		return this.endWorkflowTask(jobId, 'Canceled', 'canceled');
-	}
-
-	/** Ends a running VOD workflow task as skipped (status Skip). */
-	skip(jobId: string): Job {
-		return this.endWorkflowTask(jobId, 'Skip', 'skipped');
-	}
-
-	private endWorkflowTask(jobId: string, status: 'Canceled' | 'Skip', verb: string): Job {
 		const job = this.running(jobId);
-		if (job.kind !== 'workflow')
-			throw new Error(`only VOD workflow tasks can be ${verb}; ${jobId} is a ${job.kind} job`);
+		return this.endNow(job, kindOf(job.kind).states.success);
+	}
+
+	/** Ends a running job now in one of its kind's other end states (VOD tasks: Canceled, Skip). */
+	endAs(jobId: string, status: string): Job {
+		const job = this.running(jobId);
+		if (!(kindOf(job.kind).states.extraTerminal ?? []).includes(status))
+			throw new Error(`a ${job.kind} job cannot end as ${status}; ${jobId} is a ${job.kind} job`);
 		job.failure = undefined;
 		return this.endNow(job, status);
 	}
 
 	addRule(rule: FailureRule): void {
 		if (rule.message !== undefined && !rule.code) throw new Error('a failure rule with a message needs a code');
-		this.rules.push({ ...rule });
+		this.failureRules.push({ ...rule });
+	}
+
+	/** The verdict is read by each kind the rule names (default: every kind that has verdicts). */
+	addVerdictRule(rule: VerdictRule): void {
+		const named = rule.kind === undefined ? EMULATOR_JOB_KINDS : kindsOf(rule.kind);
+		const judges = named.map(kindOf).filter((kind) => kind.verdict);
+		if (judges.length === 0 || (rule.kind !== undefined && judges.length < named.length))
+			throw new Error(
+				`verdicts are known for ${EMULATOR_JOB_KINDS.filter((kind) => kindOf(kind).verdict).join(', ')} jobs only`,
+			);
+		let verdict = rule.verdict;
+		for (const kind of judges) verdict = kind.verdict!(verdict);
+		this.verdictRules.push({ ...rule, kind: judges.map((kind) => kind.name as EmulatorJobKind), verdict });
 	}
 
 	clearRules(): void {
-		this.rules = [];
+		this.failureRules = [];
+	}
+
+	clearVerdictRules(): void {
+		this.verdictRules = [];
 	}
 
 	seed(options: SeedOptions): Job[] {
 		const { kind, count } = options;
-		if (!EMULATOR_JOB_KINDS.includes(kind))
-			throw new Error(`unknown job kind ${String(kind)}; use one of ${EMULATOR_JOB_KINDS.join(', ')}`);
+		const declaration = kindOf(kind);
 		if (!Number.isInteger(count) || count < 0) throw new Error('count must be a non-negative integer');
-		const requested =
+		const states = declaration.states;
+		const statuses =
 			options.status === undefined
-				? [VOCABULARY[kind].success]
+				? [states.success]
 				: Array.isArray(options.status)
 					? options.status
 					: [options.status];
-		// Seeds written before packaging lost its Processing state ask for a running package job that way: it stays Init.
-		const statuses = requested.map((status) => (kind === 'package' && status === 'Processing' ? 'Init' : status));
-		for (const string of statuses)
-			if (!allStatuses(kind).includes(string))
-				throw new Error(`status ${string} is not a ${kind} status (${allStatuses(kind).join(', ')})`);
+		for (const status of statuses)
+			if (!allStatuses(kind).includes(status))
+				throw new Error(`status ${status} is not a ${kind} status (${allStatuses(kind).join(', ')})`);
+		if (options.verdict !== undefined && !declaration.verdict) throw new Error(`${kind} jobs have no verdicts`);
+		const verdict = options.verdict && declaration.verdict!(options.verdict);
 		const interval = options.intervalMs ?? 60_000;
 		const first =
 			options.createdAt !== undefined ? new Date(options.createdAt).getTime() : this.clock.now() - interval * count;
 		if (Number.isNaN(first)) throw new Error(`invalid createdAt ${String(options.createdAt)}`);
 		if (options.jobIds && options.jobIds.length !== count) throw new Error('jobIds must name one ID per job');
 		for (const id of options.jobIds ?? []) if (this.byId.has(id)) throw new Error(`job ${id} already exists`);
-		const vocab = VOCABULARY[kind];
-		const timing = this.timing[kind];
 		const created: Job[] = [];
 		for (let index = 0; index < count; index++) {
 			const at = first + index * interval;
 			const status = statuses[index % statuses.length];
-			const transitions: Transition[] = [{ status: 'Init', at }];
-			const runningIdx = vocab.running.indexOf(status);
-			const lastRunning = runningIdx >= 0 ? runningIdx : vocab.running.length - 1;
-			for (let source = 1; source <= lastRunning; source++)
-				transitions.push({ status: vocab.running[source], at: at + (timing.stepsMs[source - 1] ?? 0) });
-			if (runningIdx < 0) transitions.push({ status, at: at + timing.finishMs });
+			const runningIndex = states.running.indexOf(status);
+			const transitions = this.runningTransitions(
+				kind,
+				at,
+				runningIndex >= 0 ? runningIndex : states.running.length - 1,
+			);
+			if (runningIndex < 0) transitions.push({ status, at: at + this.timing[kind].finishMs });
 			const job: Job = {
 				kind,
 				jobId: options.jobIds?.[index] ?? newId(),
 				seq: this.seq++,
 				createdAt: at,
 				transitions,
-				data: { ...seedData(kind, index), ...(options.data ?? {}) },
+				data: { ...declaration.seed(index), ...(options.data ?? {}) },
 				failure:
-					status === vocab.failure
+					status === states.failure
 						? (options.failure ?? { code: 'InvalidParameter', message: 'Resource content bad.' })
 						: undefined,
+				verdict,
 			};
 			this.add(job);
 			created.push(job);
@@ -333,7 +302,17 @@ export class JobStore {
 		this.byId.clear();
 		this.byKind.clear();
 		this.byClientToken.clear();
-		this.rules = [];
+		this.failureRules = [];
+		this.verdictRules = [];
+	}
+
+	/** The first running state at `at`, then each one up to `last` at its offset. */
+	private runningTransitions(kind: string, at: number, last: number): Transition[] {
+		const running = kindOf(kind).states.running;
+		const steps = this.timing[kind].stepsMs;
+		return running
+			.slice(0, last + 1)
+			.map((status, index) => ({ status, at: index === 0 ? at : at + (steps[index - 1] ?? 0) }));
 	}
 
 	private add(job: Job): void {
@@ -361,20 +340,21 @@ export class JobStore {
 		job.transitions.push({ status, at: now });
 		return job;
 	}
+}
 
-	private matchRule(job: Job): FailureRule | undefined {
-		const index = this.rules.findIndex((rule) => {
-			if (rule.kind && !(Array.isArray(rule.kind) ? rule.kind : [rule.kind]).includes(job.kind)) return false;
-			if (rule.match === undefined) return true;
-			if (typeof rule.match === 'function') return rule.match(job);
-			const text = JSON.stringify(job.data);
-			return typeof rule.match === 'string' ? text.includes(rule.match) : rule.match.test(text);
-		});
-		if (index < 0) return undefined;
-		const rule = this.rules[index];
-		if (rule.times !== undefined && --rule.times <= 0) this.rules.splice(index, 1);
-		return rule;
-	}
+/** The first rule matching the job (used up after `times` matches). */
+function matchRule<Rule extends JobRule>(rules: Rule[], job: Job): Rule | undefined {
+	const index = rules.findIndex((rule) => {
+		if (rule.kind && !kindsOf(rule.kind).includes(job.kind)) return false;
+		if (rule.match === undefined) return true;
+		if (typeof rule.match === 'function') return rule.match(job);
+		const text = JSON.stringify(job.data);
+		return typeof rule.match === 'string' ? text.includes(rule.match) : rule.match.test(text);
+	});
+	if (index < 0) return undefined;
+	const rule = rules[index];
+	if (rule.times !== undefined && --rule.times <= 0) rules.splice(index, 1);
+	return rule;
 }
 
 function byCreation(left: Job, right: Job): number {
@@ -383,37 +363,13 @@ function byCreation(left: Job, right: Job): number {
 
 function mergeTiming(
 	overrides: Partial<Record<EmulatorJobKind, Partial<LifecycleTiming>>>,
-): Record<EmulatorJobKind, LifecycleTiming> {
-	const out = {} as Record<EmulatorJobKind, LifecycleTiming>;
+): Record<string, LifecycleTiming> {
+	const out: Record<string, LifecycleTiming> = {};
 	for (const kind of EMULATOR_JOB_KINDS) {
-		const time = { ...DEFAULT_TIMING[kind], ...(overrides[kind] ?? {}) };
+		const time = { ...kindOf(kind).timing, ...(overrides[kind] ?? {}) };
 		if (time.stepsMs.some((stepMs) => stepMs > time.finishMs))
 			throw new Error(`${kind}: every step must come before finishMs`);
 		out[kind] = time;
 	}
 	return out;
-}
-
-/** Plausible submitted data for seeded history. */
-function seedData(kind: EmulatorJobKind, position: number): Record<string, Json> {
-	const count = String(position).padStart(5, '0');
-	switch (kind) {
-		case 'package':
-			return {
-				Name: `seed-package-${count}`,
-				Inputs: [{ Input: { Type: 'OSS', Media: `oss://sandbox-bucket/input/video-${count}.mp4` } }],
-				Output: { Type: 'OSS', Media: `oss://sandbox-bucket/output/package-${count}/index.m3u8` },
-				TriggerSource: 'API',
-			};
-		case 'workflow':
-			return { WorkflowId: 'sandbox-workflow', MediaId: newId(), WorkflowName: 'sandbox-workflow' };
-		case 'mediaAsset':
-			return { InputURL: `oss://sandbox-bucket/input/video-${count}.mp4`, MediaType: 'video' };
-		default:
-			return {
-				ProjectId: newId(),
-				MediaId: newId(),
-				MediaURL: `https://sandbox-bucket.oss-cn-shanghai.aliyuncs.com/produced/${kind}-${count}.mp4`,
-			};
-	}
 }

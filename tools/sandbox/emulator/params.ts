@@ -85,16 +85,6 @@ export function optionalUtcTime(params: Params, name: string): number | undefine
 	return raw === undefined ? undefined : utcTime(name, raw);
 }
 
-/** UserData: ≤ 512 bytes, and JSON where the operation says so. */
-export function userData(params: Params, mustBeJson: boolean): string | undefined {
-	const raw = optional(params, 'UserData');
-	if (raw === undefined) return undefined;
-	if (Buffer.byteLength(raw, 'utf8') > 512) throw invalidParameter('UserData', 'It cannot exceed 512 bytes.');
-	if (mustBeJson && !isObject(parseJson('UserData', raw)))
-		throw invalidParameter('UserData', 'It must be a JSON object.');
-	return raw;
-}
-
 export function clientToken(params: Params): string | undefined {
 	const raw = optional(params, 'ClientToken');
 	if (raw === undefined) return undefined;

@@ -1,28 +1,20 @@
+/** The operations table: the declared job families (kinds/) and the account-level actions beside them. */
+import { familyOperations } from '../engine/operations';
+import type { Product } from '../engine/format';
+import { FAMILIES } from '../kinds';
 import { getEventCallback, getMessageCallback, setEventCallback, setMessageCallback } from './callbacks';
-import { Operation } from './context';
 import { listEditingProjects, listPipelines, listTemplates } from './catalogue';
-import { getLiveEditingJob, submitLiveEditingJob } from './live';
-import { getMediaInfo, registerMediaInfo } from './media';
-import { getPackageJob, listPackageJobs, submitPackageJob } from './package';
-import { getMediaProducingJob, listMediaProducingJobs, submitMediaProducingJob } from './producing';
-import { getJobDetail, submitWorkflowJob } from './vod';
+import { Operation } from './context';
 
-export type Product = 'ICE' | 'VOD';
+export type { Product } from '../engine/format';
 
 export const PRODUCT_VERSIONS: Record<string, Product> = { '2020-11-09': 'ICE', '2017-03-21': 'VOD' };
 
+const jobOperations = familyOperations(FAMILIES);
+
 export const OPERATIONS: Record<Product, Record<string, Operation>> = {
 	ICE: {
-		SubmitPackageJob: submitPackageJob,
-		GetPackageJob: getPackageJob,
-		ListPackageJobs: listPackageJobs,
-		SubmitMediaProducingJob: submitMediaProducingJob,
-		GetMediaProducingJob: getMediaProducingJob,
-		ListMediaProducingJobs: listMediaProducingJobs,
-		SubmitLiveEditingJob: submitLiveEditingJob,
-		GetLiveEditingJob: getLiveEditingJob,
-		RegisterMediaInfo: registerMediaInfo,
-		GetMediaInfo: getMediaInfo,
+		...jobOperations.ICE,
 		ListTemplates: listTemplates,
 		ListPipelines: listPipelines,
 		ListEditingProjects: listEditingProjects,
@@ -30,8 +22,7 @@ export const OPERATIONS: Record<Product, Record<string, Operation>> = {
 		GetEventCallback: getEventCallback,
 	},
 	VOD: {
-		SubmitWorkflowJob: submitWorkflowJob,
-		GetJobDetail: getJobDetail,
+		...jobOperations.VOD,
 		SetMessageCallback: setMessageCallback,
 		GetMessageCallback: getMessageCallback,
 	},

@@ -1,6 +1,6 @@
 /** Keyset pagination over jobs sorted by creation time, with opaque tokens bound to the sort order. */
 import { invalidParameter } from '../errors';
-import { Job } from '../jobs';
+import type { Job } from '../jobs';
 
 interface Cursor {
 	t: number;
@@ -15,25 +15,44 @@ interface Cursor {
  */
 const TOKEN_PREFIX = Buffer.from([0xfb, 0xef, 0xff]);
 
-function encodeToken(job: Job, direction: 'asc' | 'desc'): string {
-	const cursor: Cursor = { t: job.createdAt, s: job.seq, d: direction };
-	let text = JSON.stringify(cursor);
+function encode(value: object): string {
+	let text = JSON.stringify(value);
 	while ((TOKEN_PREFIX.length + Buffer.byteLength(text)) % 3 === 0) text += ' ';
 	return Buffer.concat([TOKEN_PREFIX, Buffer.from(text)]).toString('base64');
 }
 
-function decodeToken(name: string, token: string, direction: 'asc' | 'desc'): Cursor {
+function decode(token: string): unknown {
 	try {
 		const bytes = Buffer.from(token, 'base64');
 		// Buffer.from ignores characters outside the alphabet; a token mangled in transit (`+` read as a space) must not pass.
-		if (bytes.toString('base64') === token && bytes.subarray(0, TOKEN_PREFIX.length).equals(TOKEN_PREFIX)) {
-			const char = JSON.parse(bytes.subarray(TOKEN_PREFIX.length).toString('utf8')) as Cursor;
-			if (typeof char.t === 'number' && typeof char.s === 'number' && char.d === direction) return char;
-		}
+		if (bytes.toString('base64') === token && bytes.subarray(0, TOKEN_PREFIX.length).equals(TOKEN_PREFIX))
+			return JSON.parse(bytes.subarray(TOKEN_PREFIX.length).toString('utf8'));
 	} catch {
 		// fall through
 	}
-	throw invalidParameter(name, 'The token is invalid or does not belong to this query.');
+	return undefined;
+}
+
+const invalidToken = (name: string) => invalidParameter(name, 'The token is invalid or does not belong to this query.');
+
+function encodeToken(job: Job, direction: 'asc' | 'desc'): string {
+	return encode({ t: job.createdAt, s: job.seq, d: direction } satisfies Cursor);
+}
+
+function decodeToken(name: string, token: string, direction: 'asc' | 'desc'): Cursor {
+	const cursor = decode(token) as Cursor | undefined;
+	if (typeof cursor?.t === 'number' && typeof cursor.s === 'number' && cursor.d === direction) return cursor;
+	throw invalidToken(name);
+}
+
+/** A token for the next page of a fixed list (a job's moderation timeline): the position it starts at. */
+export const encodeOffset = (offset: number): string => encode({ o: offset });
+
+export function decodeOffset(name: string, token: string | undefined): number {
+	if (token === undefined) return 0;
+	const offset = (decode(token) as { o?: unknown } | undefined)?.o;
+	if (typeof offset === 'number' && Number.isInteger(offset) && offset >= 0) return offset;
+	throw invalidToken(name);
 }
 
 /**

@@ -1,6 +1,7 @@
 /** OutputMediaConfig rules shared by SubmitMediaProducingJob and SubmitLiveEditingJob. */
-import { invalidParameter, missingParameter } from '../errors';
-import { intIn, JsonObject, nonEmptyString } from '../params';
+import { invalidParameter, missingParameter } from '../../errors';
+import type { Reader } from '../../engine/parameters';
+import { intIn, jsonObject, JsonObject, nonEmptyString } from '../../params';
 
 export type OutputTarget = 'oss-object' | 'vod-media' | 'S3';
 
@@ -31,4 +32,13 @@ export function validateOutputMediaConfig(config: JsonObject, target: OutputTarg
 export function outputUrl(config: JsonObject, target: OutputTarget, mediaId: string): string {
 	if (target === 'vod-media') return `https://${String(config.StorageLocation)}/${mediaId}/${String(config.FileName)}`;
 	return String(config.MediaURL);
+}
+
+/** OutputMediaConfig (JSON object), checked for the OutputMediaTarget read before it (default oss-object). */
+export function outputMediaConfig(options: { required: boolean }): Reader<JsonObject | undefined> {
+	return (params, name, earlier) => {
+		const config = options.required ? jsonObject(params, name, true) : jsonObject(params, name);
+		if (config) validateOutputMediaConfig(config, (earlier.OutputMediaTarget as OutputTarget) ?? 'oss-object');
+		return config;
+	};
 }
