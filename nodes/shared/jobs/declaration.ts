@@ -125,6 +125,8 @@ export interface JobKindDeclaration {
 	statusRecord?(job: IDataObject): IDataObject;
 	/** Alibaba's spellings of each end. Any other state counts as running, so a new state never ends a wait early. */
 	ends: Record<JobEnd, string[]>;
+	/** The status when the state alone does not tell it, e.g. a job that reached its end state with an error. */
+	outcome?(job: IDataObject, status: JobStatus): JobStatus;
 	fields: {
 		createdAt: string;
 		finishedAt: string;

@@ -32,7 +32,8 @@ export function summarizeJob(kind: JobKind, entry: IDataObject): JobSummary {
 	const facts = declarationOf(kind);
 	const job = facts.statusRecord ? facts.statusRecord(entry) : entry;
 	const rawStatus = job[facts.statusField ?? 'Status'];
-	const status = jobStatus(kind, rawStatus);
+	const stated = jobStatus(kind, rawStatus);
+	const status = facts.outcome ? facts.outcome(job, stated) : stated;
 	const ended = status === 'failed' || status === 'canceled';
 	const summary = {
 		jobKind: kind,
