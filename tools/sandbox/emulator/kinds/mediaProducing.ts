@@ -12,7 +12,7 @@ import { newId } from '../ids';
 import type { Job, JobState } from '../jobs';
 import { isObject, Json, optional, Params, parseJson, required } from '../params';
 import type { OperationContext } from '../operations/context';
-import { EMULATOR_USER_ID, withoutUndefined } from './common/events';
+import { EMULATOR_USER_ID, userDataNotifyAddress, withoutUndefined } from './common/events';
 import { dataFilter, statusFilter } from './common/filters';
 import { outputMediaConfig, outputUrl, OutputTarget } from './common/output';
 
@@ -52,18 +52,6 @@ export function produceMediaComplete(job: Job, state: JobState): JobEvent {
 	};
 }
 
-/** The per-job NotifyAddress of a media producing job's UserData (JSON text), if any. */
-function notifyAddress(job: Job): string | undefined {
-	try {
-		const userData = JSON.parse(String(job.data.UserData ?? '')) as { NotifyAddress?: unknown };
-		return typeof userData?.NotifyAddress === 'string' && userData.NotifyAddress !== ''
-			? userData.NotifyAddress
-			: undefined;
-	} catch {
-		return undefined;
-	}
-}
-
 const producingKind = <Name extends string>(name: Name): KindDeclaration<Name> =>
 	declare.kind({
 		name,
@@ -72,7 +60,7 @@ const producingKind = <Name extends string>(name: Name): KindDeclaration<Name> =
 		timing: PRODUCING_TIMING,
 		seed: producedSeed(name),
 		event: produceMediaComplete,
-		notifyAddress,
+		notifyAddress: userDataNotifyAddress,
 	});
 
 export const EDITING = producingKind('editing');
