@@ -2,7 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { JOB_KINDS } from '../shared/jobKinds';
-import { ALIBABA_CLOUD_CREDENTIALS, requestsInFlightOption, timeoutOption } from '../shared/descriptions/common';
+import {
+	ALIBABA_CLOUD_CREDENTIALS,
+	clientTokenOption,
+	requestsInFlightOption,
+	timeoutOption,
+} from '../shared/descriptions/common';
 import { waitForCompletionFields } from '../shared/descriptions/waitForCompletion';
 import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
@@ -99,14 +104,9 @@ export class AlibabaCloudRegisterMediaInfo implements INodeType {
 						default: 1,
 						description: 'The ID of the media category (CateId)',
 					},
-					{
-						displayName: 'Client Token',
-						name: 'idempotencyKey',
-						type: 'string',
-						default: '',
-						description:
-							'Makes the registration idempotent: Alibaba Cloud returns the media asset already registered with a token it has seen. Leave empty to use a token made per execution, run and item, so a retried node never registers twice. A token of your own must differ per item. At most 64 ASCII characters.',
-					},
+					clientTokenOption(
+						'Makes the registration idempotent: Alibaba Cloud returns the media asset already registered with a token it has seen.',
+					),
 					{
 						displayName: 'Cover URL',
 						name: 'coverUrl',

@@ -87,3 +87,14 @@ export function jobIdField(field: {
 		description: `The ${field.responseField} returned by ${field.submitNode}: drag it in from the input panel or map it with an expression${field.note ? `. ${field.note}` : ''}`,
 	};
 }
+
+/** Options › Client Token of a submission that takes one: `does` says what a resend with a known token gives. */
+export function clientTokenOption(does: string): INodeProperties {
+	return {
+		displayName: 'Client Token',
+		name: 'idempotencyKey',
+		type: 'string',
+		default: '',
+		description: `${does} Leave empty to use a token made per n8n instance, execution, run and item, so a retried node never submits twice and each item of a loop gets its own. A token of your own must differ per item (map it from the item, e.g. its order ID): an item whose token another item of this execution already used is refused before anything is sent. At most 64 ASCII characters.`,
+	};
+}
