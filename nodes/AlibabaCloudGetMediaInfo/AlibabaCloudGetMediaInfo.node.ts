@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { JOB_KINDS } from '../shared/jobKinds';
 import { ALIBABA_CLOUD_CREDENTIALS, requestsInFlightOption, timeoutOption } from '../shared/descriptions/common';
+import { nodeDocumentationUrl } from '../shared/descriptions/documentation';
 import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
 import { isBlank, ossObjectUrl, requireOneOf, requireText } from '../shared/helpers/validation';
@@ -36,7 +37,7 @@ export class AlibabaCloudGetMediaInfo implements INodeType {
 		subtitle: '={{$parameter["lookUpBy"] === "inputUrl" ? $parameter["inputUrl"] : $parameter["mediaId"]}}',
 		description:
 			'Read a media asset of Alibaba Cloud Intelligent Media Services by its media ID or the OSS URL it was registered with. Outputs status (running while it is analysed, succeeded when ready, failed), finished, duration in seconds, width, height, bitrate, format, file size and codecs, plus the MediaInfo exactly as Alibaba returns it.',
-		documentationUrl: JOB_KINDS.mediaAsset.get.operation.documentationUrl,
+		documentationUrl: nodeDocumentationUrl('get-media-info'),
 		defaults: { name: 'Get Media Info' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

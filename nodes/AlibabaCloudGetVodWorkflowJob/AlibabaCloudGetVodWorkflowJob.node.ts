@@ -2,6 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { ALIBABA_CLOUD_CREDENTIALS } from '../shared/descriptions/common';
+import { nodeDocumentationUrl } from '../shared/descriptions/documentation';
 import { getJobNodeDescription } from '../shared/descriptions/getJobNode';
 import { readJobExecute } from '../shared/execution/readJob';
 
@@ -15,6 +16,7 @@ export class AlibabaCloudGetVodWorkflowJob implements INodeType {
 		subtitle: '={{$parameter["taskId"]}}',
 		description:
 			'Read a workflow task of Alibaba Cloud ApsaraVideo VOD by its TaskId. Outputs status (running, succeeded, failed, canceled or skipped), finished, the video ID, the failed activity with its error code and message, plus the task exactly as Alibaba returns it.',
+		documentationUrl: nodeDocumentationUrl('get-vod-workflow-job'),
 		defaults: { name: 'Get VOD Workflow Job' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -13,6 +13,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { createHash } from 'node:crypto';
 
 import { timeoutOption } from '../shared/descriptions/common';
+import { nodeDocumentationUrl } from '../shared/descriptions/documentation';
 import { readJob } from '../shared/execution/readJob';
 import { nodeErrorOf } from '../shared/helpers/validation';
 import { JOB_KINDS } from '../shared/jobKinds';
@@ -112,7 +113,7 @@ export class AlibabaCloudMediaEventTrigger implements INodeType {
 		subtitle: '={{[].concat($parameter["events"] || []).join(", ")}}',
 		description:
 			'Starts the workflow the moment Alibaba Cloud calls back: Intelligent Media Services events (a media production or live editing job finished) and ApsaraVideo VOD events (a workflow task finished), signature-checked',
-		documentationUrl: 'https://www.alibabacloud.com/help/en/ims/user-guide/set-callback-events',
+		documentationUrl: nodeDocumentationUrl('media-event-trigger'),
 		defaults: { name: 'Media Event Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

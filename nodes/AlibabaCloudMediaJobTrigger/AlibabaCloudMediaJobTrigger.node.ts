@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { ALIBABA_CLOUD_CREDENTIALS, timeoutOption } from '../shared/descriptions/common';
+import { nodeDocumentationUrl } from '../shared/descriptions/documentation';
 import { pickListField } from '../shared/descriptions/pickList';
 import { inFlight } from '../shared/helpers/inFlight';
 import { DAY_SECONDS } from '../shared/helpers/time';
@@ -231,7 +232,7 @@ export class AlibabaCloudMediaJobTrigger implements INodeType {
 		subtitle: '={{"when " + [].concat($parameter["outcomes"] || []).join(" or ")}}',
 		description:
 			'Starts the workflow when an Alibaba Cloud Intelligent Media Services packaging job or media production job (timeline editing, template or live editing) finishes, with its status, output URL or media ID, and error code and message.',
-		documentationUrl: JOB_KINDS.package.list.operation.documentationUrl,
+		documentationUrl: nodeDocumentationUrl('media-job-trigger'),
 		defaults: { name: 'Media Job Trigger' },
 		polling: true,
 		inputs: [],

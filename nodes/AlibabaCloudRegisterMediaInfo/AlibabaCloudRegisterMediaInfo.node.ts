@@ -8,6 +8,7 @@ import {
 	requestsInFlightOption,
 	timeoutOption,
 } from '../shared/descriptions/common';
+import { nodeDocumentationUrl } from '../shared/descriptions/documentation';
 import { waitForCompletionFields } from '../shared/descriptions/waitForCompletion';
 import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
@@ -32,7 +33,7 @@ export class AlibabaCloudRegisterMediaInfo implements INodeType {
 		subtitle: '={{$parameter["inputUrl"]}}',
 		description:
 			'Register an OSS file or a VOD video as a media asset of Alibaba Cloud Intelligent Media Services, so that jobs and editing can use it by media ID. Returns the media ID per input item, or waits until the file has been analysed and returns its duration, resolution, bitrate and format.',
-		documentationUrl: JOB_KINDS.mediaAsset.submit.operation.documentationUrl,
+		documentationUrl: nodeDocumentationUrl('register-media-info'),
 		defaults: { name: 'Register Media Info' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -8,6 +8,7 @@ import {
 	timeoutOption,
 	userDataOption,
 } from '../shared/descriptions/common';
+import { nodeDocumentationUrl } from '../shared/descriptions/documentation';
 import { outputMediaFields } from '../shared/descriptions/outputMedia';
 import { buildOutputMedia } from '../shared/requests/outputMedia';
 import { waitForCompletionFields } from '../shared/descriptions/waitForCompletion';
@@ -65,7 +66,7 @@ export class AlibabaCloudSubmitLiveEditingJob implements INodeType {
 		subtitle: '={{$parameter["mode"]}}',
 		description:
 			'Cut clips out of recorded Alibaba Cloud live streams and merge them into one video with Intelligent Media Services (live editing). Submits one job per input item and returns its job ID (JobId, to read with Get Live Editing Job) and output media, or waits until the job has finished and returns the result.',
-		documentationUrl: JOB_KINDS.liveEditing.submit.operation.documentationUrl,
+		documentationUrl: nodeDocumentationUrl('submit-live-editing-job'),
 		defaults: { name: 'Submit Live Editing Job' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -9,6 +9,7 @@ import {
 	timeoutOption,
 	userDataOption,
 } from '../shared/descriptions/common';
+import { nodeDocumentationUrl } from '../shared/descriptions/documentation';
 import type { OutputMediaOptions } from '../shared/requests/outputMedia';
 import { outputMediaFields } from '../shared/descriptions/outputMedia';
 import { buildOutputMedia } from '../shared/requests/outputMedia';
@@ -100,7 +101,7 @@ export class AlibabaCloudSubmitMediaProducingJob implements INodeType {
 		subtitle: '={{"from " + $parameter["source"]}}',
 		description:
 			'Produce (edit and render) a video with Alibaba Cloud Intelligent Media Services from a timeline, a template or an editing project. Submits one media producing job per input item and returns its job ID (JobId, to read with Get Media Producing Job), or waits until the video is ready and returns the result.',
-		documentationUrl: JOB_KINDS.mediaProducing.submit.operation.documentationUrl,
+		documentationUrl: nodeDocumentationUrl('submit-media-producing-job'),
 		defaults: { name: 'Submit Media Producing Job' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -16,6 +16,7 @@ import {
 	timeoutOption,
 	userDataOption,
 } from '../shared/descriptions/common';
+import { nodeDocumentationUrl } from '../shared/descriptions/documentation';
 import { waitForCompletionFields } from '../shared/descriptions/waitForCompletion';
 import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
@@ -98,7 +99,7 @@ export class AlibabaCloudSubmitPackageJob implements INodeType {
 		subtitle: '={{$parameter["outputMedia"]}}',
 		description:
 			'Package videos for streaming (HLS or DASH) with Alibaba Cloud Intelligent Media Services. Submits one packaging job per input item and returns its job ID (JobId, to read with Get Package Job), or waits until the job has finished and returns the result.',
-		documentationUrl: JOB_KINDS.package.submit.operation.documentationUrl,
+		documentationUrl: nodeDocumentationUrl('submit-package-job'),
 		defaults: { name: 'Submit Package Job' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { JOB_KINDS } from '../shared/jobKinds';
 import { ALIBABA_CLOUD_CREDENTIALS, timeoutOnlyOptions } from '../shared/descriptions/common';
+import { nodeDocumentationUrl } from '../shared/descriptions/documentation';
 import { waitForCompletionFields } from '../shared/descriptions/waitForCompletion';
 import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
@@ -30,7 +31,7 @@ export class AlibabaCloudSubmitVodWorkflowJob implements INodeType {
 		subtitle: '={{$parameter["workflowId"]}}',
 		description:
 			"Start an Alibaba Cloud ApsaraVideo VOD workflow (transcoding, snapshots, review, ...) on a VOD video. Submits one workflow task per input item and outputs Alibaba's answer as is (RequestId and TaskId; some VOD responses carry no TaskId or an empty one, and such a task cannot be followed), or waits until the task has finished and returns the result.",
-		documentationUrl: JOB_KINDS.vodWorkflow.submit.operation.documentationUrl,
+		documentationUrl: nodeDocumentationUrl('submit-vod-workflow-job'),
 		defaults: { name: 'Submit VOD Workflow Job' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -3,6 +3,7 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { DEFAULT_REGION } from '../../alibaba/products';
 import { ALIBABA_CLOUD_CREDENTIALS } from '../shared/descriptions/common';
+import { nodeDocumentationUrl } from '../shared/descriptions/documentation';
 import { nodeErrorOf, numberInRange, optionalText, requireOneOf, requireText } from '../shared/helpers/validation';
 import { describeOssFailure } from '../shared/oss/errors';
 import { MultipartUploadError, uploadObject, type UploadSettings, type UploadSource } from '../shared/oss/upload';
@@ -152,7 +153,7 @@ export class AlibabaCloudUploadToOss implements INodeType {
 		subtitle: '={{"oss://" + $parameter["bucket"] + "/" + $parameter["objectKey"]}}',
 		description:
 			'Upload a file (an n8n binary property) to an Alibaba Cloud OSS bucket. Returns the object as oss://bucket/key and as an https URL, with its ETag and size, ready to use as the input of a media job. Large files are streamed in parts.',
-		documentationUrl: 'https://www.alibabacloud.com/help/en/oss/developer-reference/putobject',
+		documentationUrl: nodeDocumentationUrl('upload-to-oss'),
 		defaults: { name: 'Upload to OSS' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

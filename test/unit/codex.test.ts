@@ -1,7 +1,8 @@
 /**
  * Every node listed in package.json `n8n.nodes` has a codex file beside its source (`nodes/X/X.node.json`, copied
- * into dist by gulp): n8n's format, categories n8n knows, and the words people search the node panel for (`alias`),
- * with documentation links that point at sections of the README.
+ * into dist by gulp): n8n's format, categories n8n knows, and the words people search the node panel for (`alias`).
+ * Its documentation link and the node's documentationUrl name the same page of docs/nodes/, which exists; its
+ * credential link names a heading of the README.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -13,6 +14,8 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const nodeFiles: string[] = manifest.n8n.nodes;
 const categories = knownCategories();
 const repositoryPage = manifest.homepage.replace(/#.*$/, '');
+/** Where GitHub shows a file of the main branch. */
+const filesPage = `${repositoryPage}/blob/main/`;
 
 /** The anchors GitHub gives the README's headings. */
 const README_ANCHORS = new Set(
@@ -32,10 +35,10 @@ const README_ANCHORS = new Set(
 /** dist/nodes/X/X.node.js → nodes/X/X.node.ts */
 const sourceOf = (file: string) => join(ROOT, 'nodes', basename(dirname(file)), basename(file).replace(/\.js$/, '.ts'));
 
-function loadNode(file: string): { name: string; usableAsTool?: boolean } {
+function loadNode(file: string): { name: string; documentationUrl?: string } {
 	const exports = require(sourceOf(file)) as Record<string, unknown>;
 	const NodeClass = Object.values(exports).find((value) => typeof value === 'function') as new () => {
-		description: { name: string };
+		description: { name: string; documentationUrl?: string };
 	};
 	return new NodeClass().description;
 }
@@ -53,12 +56,27 @@ describe.each(nodeFiles.map((file) => [basename(file, '.node.js'), file]))('%s',
 		expect(codexProblems(codexOf(file), `${manifest.name}.${loadNode(file).name}`, categories)).toEqual([]);
 	});
 
-	it('links its documentation to sections of the README', () => {
-		const { primaryDocumentation, credentialDocumentation = [] } = codexOf(file).resources;
-		for (const { url } of [...primaryDocumentation, ...credentialDocumentation]) {
+	it('links its codex and its documentationUrl to the same existing page of docs/nodes/', () => {
+		const { primaryDocumentation } = codexOf(file).resources;
+		const nodePage = (url: string | undefined) => {
+			const path = url?.startsWith(filesPage) ? url.slice(filesPage.length) : undefined;
+			return {
+				url,
+				inDocsNodes: path !== undefined && /^docs\/nodes\/[a-z0-9-]+\.md$/.test(path),
+				exists: path !== undefined && existsSync(join(ROOT, path)),
+			};
+		};
+		const documentationUrl = loadNode(file).documentationUrl;
+		expect(nodePage(documentationUrl)).toEqual({ url: documentationUrl, inDocsNodes: true, exists: true });
+		expect(primaryDocumentation.map(({ url }: { url: string }) => url)).toEqual([documentationUrl]);
+	});
+
+	it('links its credential documentation to a heading of the README', () => {
+		const { credentialDocumentation = [] } = codexOf(file).resources;
+		for (const { url } of credentialDocumentation) {
 			const [page, anchor] = url.split('#');
 			expect({ page, anchorInReadme: README_ANCHORS.has(anchor) }).toEqual({
-				page: repositoryPage,
+				page: `${filesPage}README.md`,
 				anchorInReadme: true,
 			});
 		}

@@ -1,5 +1,5 @@
 /**
- * The Alibaba Cloud API actions the package calls, described for the transport and the README: the product, whether
+ * The Alibaba Cloud API actions the package calls, described for the transport: the product, whether
  * sending the same request twice is harmless (`idempotent`: only those are retried after an error that leaves the
  * outcome unknown — timeout, connection reset, 5xx), and the per-second quota where Alibaba documents one. The
  * actions of a job kind are declared in its module (shared/jobKinds); the ones here serve no job kind.
@@ -12,13 +12,7 @@ export interface ApiOperation {
 	idempotent: boolean;
 	/** Requests per second per account, where Alibaba documents it (api-notes); see transport/pacing.ts otherwise. */
 	quotaPerSecond?: number;
-	documentationUrl: string;
 }
-
-const DOCUMENTATION_PATH: Record<ProductCode, string> = {
-	ice: 'ims/developer-reference/api-ice-2020-11-09',
-	vod: 'vod/developer-reference/api-vod-2017-03-21',
-};
 
 interface OperationFacts {
 	idempotent: boolean;
@@ -26,12 +20,7 @@ interface OperationFacts {
 }
 
 function operation(product: ProductCode, action: string, facts: OperationFacts): ApiOperation {
-	return {
-		product,
-		action,
-		...facts,
-		documentationUrl: `https://www.alibabacloud.com/help/en/${DOCUMENTATION_PATH[product]}-${action.toLowerCase()}`,
-	};
+	return { product, action, ...facts };
 }
 
 /** An Intelligent Media Services (ICE) action. */

@@ -6,13 +6,12 @@ import type { JobKindDeclaration } from '../jobs/declaration';
 import { getJobOptions, jobIdField } from './common';
 
 /**
- * What every Get node's description has beyond its literal header (which n8n's lint rules read, subtitle included),
- * from its job kind's declaration: the Get operation's documentation URL, the ID field and the options.
+ * What every Get node's description has beyond its literal header (which n8n's lint rules read, subtitle and
+ * documentation page included), from its job kind's declaration: the ID field and the options.
  */
-export function getJobNodeDescription(kind: JobKind): Pick<INodeTypeDescription, 'documentationUrl' | 'properties'> {
-	const { get, idField, getNode }: JobKindDeclaration = JOB_KINDS[kind];
+export function getJobNodeDescription(kind: JobKind): Pick<INodeTypeDescription, 'properties'> {
+	const { idField, getNode }: JobKindDeclaration = JOB_KINDS[kind];
 	return {
-		documentationUrl: get.operation.documentationUrl,
 		properties: [
 			jobIdField({
 				name: getNode.parameter,
