@@ -8,6 +8,7 @@ import type { Emulator } from '../emulator';
 import { ICE_VERSION, rawCall, VOD_VERSION } from '../emulator/sdkClient';
 import type { WorkflowDefinition } from '../engine';
 import { CREDENTIAL_REFERENCE, PACKAGE_NAME } from './workflows';
+import { JOB_EVENT_TYPES, JOB_EVENTS } from '../../../nodes/shared/jobs/jobEvents';
 
 export const EVENT_TRIGGER = 'Media Event Trigger';
 export const AFTER_EVENT = 'Handle Event';
@@ -59,6 +60,11 @@ async function mustSucceed(answer: Promise<{ status: number; text: string }>): P
  * SetEventCallback and SetMessageCallback as the README tells users: HTTP, the URL, the job events, signed (by
  * default with the credential's current keys).
  */
+/** Every job event of the product the package knows, as a callback setting's EventTypeList names them. */
+function eventTypesOf(product: 'ice' | 'vod'): string {
+	return JOB_EVENT_TYPES.filter((type) => JOB_EVENTS[type].product === product).join(',');
+}
+
 export async function pointCallbacksAt(
 	emulator: Emulator,
 	url: string,
@@ -71,7 +77,7 @@ export async function pointCallbacksAt(
 			query: {
 				CallbackType: 'HTTP',
 				CallbackURL: url,
-				EventTypeList: 'ProduceMediaComplete',
+				EventTypeList: eventTypesOf('ice'),
 				AuthSwitch: 'on',
 				AuthKey: keys.ice ?? ICE_AUTH_KEY,
 			},
@@ -84,7 +90,7 @@ export async function pointCallbacksAt(
 			query: {
 				CallbackType: 'HTTP',
 				CallbackURL: url,
-				EventTypeList: 'WorkflowTaskComplete',
+				EventTypeList: eventTypesOf('vod'),
 				AuthSwitch: 'on',
 				AuthKey: keys.vod ?? VOD_PRIVATE_KEY,
 			},
