@@ -38,6 +38,14 @@ const STATES: Record<JobKind, Array<[string, JobStatus]>> = {
 		['Canceled', 'canceled'],
 		['Success', 'running'],
 	],
+	// contract job_states.snapshot_job: Init, Success, Fail (no state between Init and the end).
+	snapshot: [
+		['Init', 'running'],
+		['Processing', 'running'],
+		['Success', 'succeeded'],
+		['Fail', 'failed'],
+		['Failed', 'running'],
+	],
 	// SDK ListMediaBasicInfosRequest Status: Init, Preparing, PrepareFail, Normal.
 	mediaAsset: [
 		['Init', 'running'],
