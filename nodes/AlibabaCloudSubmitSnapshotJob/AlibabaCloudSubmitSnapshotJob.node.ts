@@ -99,8 +99,8 @@ function fromFields(parameter: ReadParameter) {
 		TemplateId: requireText(parameter('templateId', ''), 'Template ID'),
 		OverwriteParams: overwrite,
 	};
-	const spriteField = SPRITE_SETTINGS.find(([name]) => !isBlank(settings[name]))?.[0] ?? 'spriteColumns';
-	checkJob(output, templateConfig, { outputMedia: 'Output Media', count: 'Count', sprite: settingLabel(spriteField) });
+	// n8n drops the sprite settings while Snapshot Type is not Sprite (they are shown for Sprite only).
+	checkJob(output, templateConfig, { outputMedia: 'Output Media', count: 'Count', sprite: 'Snapshot Settings' });
 	return { input, output, templateConfig };
 }
 

@@ -86,11 +86,12 @@ export const snapshotJobs = {
 		},
 		fields: (answers) => {
 			const snapshotUrls = answers.flatMap(urlsOf);
+			const webVttUrl = text(answers.find((answer) => text(answer.WebVTTUrl))?.WebVTTUrl);
 			return {
 				snapshotUrls,
 				snapshotCount: totalOf(answers) ?? snapshotUrls.length,
-				coverUrl: snapshotUrls[0],
-				webVttUrl: text(answers.find((answer) => text(answer.WebVTTUrl))?.WebVTTUrl),
+				...(snapshotUrls.length > 0 ? { coverUrl: snapshotUrls[0] } : {}),
+				...(webVttUrl ? { webVttUrl } : {}),
 			};
 		},
 	},
