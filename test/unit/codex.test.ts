@@ -1,7 +1,7 @@
 /**
  * Every node listed in package.json `n8n.nodes` has a codex file beside its source (`nodes/X/X.node.json`, copied
  * into dist by gulp): n8n's format, categories n8n knows, and the words people search the node panel for (`alias`),
- * with documentation links that point at sections of the README.
+ * with documentation links that point at sections of the README or at the node's page in docs/nodes/.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -53,9 +53,24 @@ describe.each(nodeFiles.map((file) => [basename(file, '.node.js'), file]))('%s',
 		expect(codexProblems(codexOf(file), `${manifest.name}.${loadNode(file).name}`, categories)).toEqual([]);
 	});
 
-	it('links its documentation to sections of the README', () => {
+	it('links its documentation to sections of the README or to its existing page of docs/nodes/', () => {
 		const { primaryDocumentation, credentialDocumentation = [] } = codexOf(file).resources;
-		for (const { url } of [...primaryDocumentation, ...credentialDocumentation]) {
+		for (const { url } of primaryDocumentation) {
+			const path = url.startsWith(`${repositoryPage}/blob/main/`) ? url.slice(repositoryPage.length + 11) : undefined;
+			if (path !== undefined) {
+				expect({ path, exists: existsSync(join(ROOT, path)) }).toEqual({
+					path: expect.stringMatching(/^docs\/nodes\/[a-z0-9-]+\.md$/),
+					exists: true,
+				});
+				continue;
+			}
+			const [page, anchor] = url.split('#');
+			expect({ page, anchorInReadme: README_ANCHORS.has(anchor) }).toEqual({
+				page: repositoryPage,
+				anchorInReadme: true,
+			});
+		}
+		for (const { url } of credentialDocumentation) {
 			const [page, anchor] = url.split('#');
 			expect({ page, anchorInReadme: README_ANCHORS.has(anchor) }).toEqual({
 				page: repositoryPage,
