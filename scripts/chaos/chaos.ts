@@ -27,6 +27,8 @@ import {
 	markerOf,
 } from '../../tools/sandbox/workflows/submitNodes';
 import { sandboxCredentials, startingWith } from '../../tools/sandbox/workflows/workflows';
+import { JOB_KINDS } from '../../nodes/shared/jobKinds';
+import type { JobKindDeclaration } from '../../nodes/shared/jobs/declaration';
 
 interface ChaosOptions {
 	/** Submissions in all, split evenly over the four Submit nodes. */
@@ -93,42 +95,32 @@ function captureLogs(lines: string[]): void {
 	LoggerProxy.init(logger as never);
 }
 
-/** Looks an unknown submission up the way a user could: the job list of the time window, matched on its marker. */
-async function lookUp(emulator: Emulator, node: SubmitNodeCase, marker: string, since: string, until: string) {
-	if (node.kind === 'workflow') return 'unresolved' as const;
+/**
+ * Looks an unknown submission up the way a user could: its kind's job list (the one its declaration names) over the
+ * run's creation-time window, matched on its marker. Kinds without a list (VOD workflow tasks) stay unresolved.
+ */
+async function lookUp(emulator: Emulator, node: SubmitNodeCase, marker: string, sinceMs: number, untilMs: number) {
+	const source = (JOB_KINDS[node.jobKind] as JobKindDeclaration).list;
+	if (!source) return 'unresolved' as const;
 	const client = sdk(emulator, emulator.stsCredentials);
+	const window = { start: Math.floor(sinceMs / 1000), end: Math.ceil(untilMs / 1000), ascending: true };
 	const found: IDataObject[] = [];
 	let token: string | undefined;
 	do {
-		const response =
-			node.kind === 'package'
-				? await callSdk(client, 'ListPackageJobs', {
-						StartOfCreateTime: since,
-						EndOfCreateTime: until,
-						PageSize: '100',
-						...(token ? { NextPageToken: token } : {}),
-					})
-				: await callSdk(client, 'ListMediaProducingJobs', {
-						StartTime: since,
-						EndTime: until,
-						JobType: node.kind === 'liveEditing' ? 'LiveEditingJob' : 'EditingJob',
-						MaxResults: '100',
-						...(token ? { NextToken: token } : {}),
-					});
-		const body = response as IDataObject;
-		const page =
-			node.kind === 'package'
-				? ((body.PackageJobList as IDataObject).PackageJobs as IDataObject[])
-				: (body.MediaProducingJobList as IDataObject[]);
-		found.push(...page.filter((job) => JSON.stringify(job).includes(marker)));
-		token = (node.kind === 'package' ? (body.PackageJobList as IDataObject).NextPageToken : body.NextToken) as
-			| string
-			| undefined;
+		const query = Object.entries(source.query(window, { jobTypes: [] }, token)).filter(
+			(entry): entry is [string, string | number] => entry[1] !== undefined,
+		);
+		const response = await callSdk(
+			client,
+			source.operation.action,
+			Object.fromEntries(query.map(([key, value]) => [key, String(value)])),
+		);
+		const page = source.page(response as IDataObject);
+		found.push(...page.jobs.filter((job) => JSON.stringify(job).includes(marker)));
+		token = page.nextToken;
 	} while (token);
 	return found.length > 0 ? ('found' as const) : ('notCreated' as const);
 }
-
-const isoSeconds = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}Z`;
 
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 	const started = Date.now();
@@ -141,7 +133,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 	const texts: string[] = [];
 	const figures: NodeFigures[] = [];
 	try {
-		const perNode = Math.floor(options.total / SUBMIT_NODES.length);
+		// The total spread over the nodes, the first ones taking one more when it does not divide evenly.
+		const share = (position: number) =>
+			Math.floor(options.total / SUBMIT_NODES.length) + (position < options.total % SUBMIT_NODES.length ? 1 : 0);
+		let firstMarker = 0;
 		for (const [position, node] of SUBMIT_NODES.entries()) {
 			let faultsInjected = 0;
 			const restore = faultSubmissions(emulator, node.action, (count) => {
@@ -149,9 +144,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 				if (fault) faultsInjected++;
 				return fault;
 			});
-			const items = markedItems(perNode, position * perNode);
+			const items = markedItems(share(position), firstMarker);
+			firstMarker += items.length;
 			const outputs = new Map<string, IDataObject>();
-			const since = isoSeconds(emulator.clock.now() - 60_000);
+			const sinceMs = emulator.clock.now() - 60_000;
 			const workflow = direct(
 				node,
 				{ retryOnFail: true, maxTries: 2, waitBetweenTries: 10, onError: 'continueRegularOutput' },
@@ -170,7 +166,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 			restore();
 			// A slow answer is processed after the node gave up on it: let it land before counting.
 			await new Promise((resolve) => setTimeout(resolve, FAULTS[4].type === 'delay' ? FAULTS[4].ms + 500 : 0));
-			const until = isoSeconds(emulator.clock.now() + 60_000);
+			const untilMs = emulator.clock.now() + 60_000;
 
 			const jobs = jobsPerMarker(emulator, node.kind);
 			const figure: NodeFigures = {
@@ -206,7 +202,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 				if (created.length > 0 && !jobId && outcome !== 'unknown') figure.lost++;
 				if (jobId && !created.some((job) => job.jobId === jobId)) figure.wrongJobId++;
 				if (outcome === 'unknown') {
-					const resolution = await lookUp(emulator, node, marker, since, until);
+					const resolution = await lookUp(emulator, node, marker, sinceMs, untilMs);
 					if (resolution === 'found') figure.unknownFound++;
 					else if (resolution === 'notCreated') figure.unknownNotCreated++;
 					else figure.unknownUnresolved++;

@@ -6,6 +6,7 @@
 import { submitLiveEditingJob } from '../../nodes/AlibabaCloudSubmitLiveEditingJob/AlibabaCloudSubmitLiveEditingJob.node';
 import { submitMediaProducingJob } from '../../nodes/AlibabaCloudSubmitMediaProducingJob/AlibabaCloudSubmitMediaProducingJob.node';
 import { submitPackageJob } from '../../nodes/AlibabaCloudSubmitPackageJob/AlibabaCloudSubmitPackageJob.node';
+import { submitSnapshotJob } from '../../nodes/AlibabaCloudSubmitSnapshotJob/AlibabaCloudSubmitSnapshotJob.node';
 import { submitVodWorkflowJob } from '../../nodes/AlibabaCloudSubmitVodWorkflowJob/AlibabaCloudSubmitVodWorkflowJob.node';
 import type { OperationDefinition } from '../../nodes/shared/execution/executeOperation';
 import { readJobOperation } from '../../nodes/shared/execution/readJob';
@@ -80,6 +81,47 @@ const cases: Array<[string, OperationDefinition, Record<string, unknown>, unknow
 		{ workflowId: 'wf1', mediaId: 'vid1' },
 		{ query: { WorkflowId: 'wf1', MediaId: 'vid1' } },
 	],
+	[
+		'Submit Snapshot Job (fields)',
+		submitSnapshotJob,
+		{
+			inputMedia: 'oss://in/a.mp4',
+			outputMedia: 'oss://out/a-{Count}.jpg',
+			templateId: 't1',
+			snapshotType: 'Sprite',
+			settings: { time: 1000, count: 20, spriteColumns: 5, spriteLines: 4 },
+			options: { jobName: 'covers', pipelineId: 'p1', userData: '{"k": "v"}' },
+		},
+		{
+			query: {
+				Name: 'covers',
+				Input: '{"Type":"OSS","Media":"oss://in/a.mp4"}',
+				Output: '{"Type":"OSS","Media":"oss://out/a-{Count}.jpg"}',
+				TemplateConfig:
+					'{"TemplateId":"t1","OverwriteParams":{"Type":"Sprite","Time":1000,"Count":20,"SpriteSnapshotConfig":{"Columns":5,"Lines":4}}}',
+				ScheduleConfig: '{"PipelineId":"p1"}',
+				UserData: '{"k":"v"}',
+			},
+		},
+	],
+	[
+		'Submit Snapshot Job (JSON)',
+		submitSnapshotJob,
+		{
+			definition: 'json',
+			inputJson: '{"Type": "Media", "Media": "m1"}',
+			outputJson: { Type: 'OSS', Media: 'oss://out/c.jpg' },
+			templateConfigJson: '{"TemplateId": "t1", "OverwriteParams": {"Count": "1", "IsSptFrag": "false"}}',
+		},
+		{
+			query: {
+				Input: '{"Type":"Media","Media":"m1"}',
+				Output: '{"Type":"OSS","Media":"oss://out/c.jpg"}',
+				TemplateConfig: '{"TemplateId":"t1","OverwriteParams":{"Count":1,"IsSptFrag":false}}',
+			},
+		},
+	],
+	['Get Snapshot Job', readJobOperation('snapshot'), { jobId: 'j5' }, { query: { JobId: 'j5' } }],
 	['Get Package Job', readJobOperation('package'), { jobId: 'j1' }, { query: { JobId: 'j1' } }],
 	['Get Media Producing Job', readJobOperation('mediaProducing'), { jobId: 'j2' }, { query: { JobId: 'j2' } }],
 	['Get Live Editing Job', readJobOperation('liveEditing'), { jobId: 'j3' }, { query: { JobId: 'j3' } }],
@@ -122,6 +164,23 @@ const invalid: Array<[string, OperationDefinition, Record<string, unknown>, stri
 			outputSettings: { width: 5000 },
 		},
 		'Output Settings › Width',
+	],
+	[
+		'Submit Snapshot Job, several normal snapshots without {Count}',
+		submitSnapshotJob,
+		{ inputMedia: 'oss://in/a.mp4', outputMedia: 'oss://out/a.jpg', templateId: 't1', settings: { count: 2 } },
+		'Output Media',
+	],
+	[
+		'Submit Snapshot Job, JSON with an unknown key',
+		submitSnapshotJob,
+		{
+			definition: 'json',
+			inputJson: '{"Type": "OSS", "Media": "oss://in/a.mp4"}',
+			outputJson: '{"Type": "OSS", "Media": "oss://out/a.jpg"}',
+			templateConfigJson: '{"TemplateId": "t1", "Overwrite": {}}',
+		},
+		'Template Config (JSON)',
 	],
 	[
 		'Submit Live Editing Job with End before Start',

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { JobKind } from '../../nodes/shared/jobKinds';
 import { JOB_KINDS } from '../../nodes/shared/jobKinds';
 import type { JobStatus } from '../../nodes/shared/jobs/declaration';
@@ -37,6 +39,14 @@ const STATES: Record<JobKind, Array<[string, JobStatus]>> = {
 		['Failed', 'failed'],
 		['Canceled', 'canceled'],
 		['Success', 'running'],
+	],
+	// contract job_states.snapshot_job: Init, Success, Fail (no state between Init and the end).
+	snapshot: [
+		['Init', 'running'],
+		['Processing', 'running'],
+		['Success', 'succeeded'],
+		['Fail', 'failed'],
+		['Failed', 'running'],
 	],
 	// SDK ListMediaBasicInfosRequest Status: Init, Preparing, PrepareFail, Normal.
 	mediaAsset: [
@@ -293,5 +303,84 @@ describe('media assets: GetMediaInfo as the media nodes output it', () => {
 		expect(output).toMatchObject({ mediaId: 'm2', status: 'running', finished: false });
 		expect(output).not.toHaveProperty('durationSeconds');
 		expect(readJobQuery('mediaAsset', 'm2')).toEqual({ MediaId: 'm2' });
+	});
+});
+
+describe('snapshot jobs', () => {
+	const { lostAnswer } = JOB_KINDS.snapshot.submit;
+	const submitted = {
+		query: {
+			Name: 'covers',
+			Input: '{"Type":"OSS","Media":"oss://media-in/launch video.mp4"}',
+			Output: '{"Type":"OSS","Media":"oss://media-out/covers/cover-{Count}.jpg"}',
+			TemplateConfig: '{"TemplateId":"t1","OverwriteParams":{"Type":"Normal","Count":3}}',
+			ScheduleConfig: '{"PipelineId":"p1"}',
+			UserData: '{"order":1}',
+		},
+	};
+	const listed = {
+		JobId: 'j1',
+		Name: 'covers',
+		Type: 'Normal',
+		TemplateId: 't1',
+		PipelineId: 'p1',
+		Input: { Type: 'OSS', Media: 'oss://media-in/launch video.mp4' },
+		Output: { Type: 'OSS', Media: 'oss://media-out/covers/cover-{Count}.jpg' },
+	};
+	const matches = (job: IDataObject) => lostAnswer.matcher(submitted)!(job);
+
+	it('a lost answer matches the listed job with the same input, output, template, type, name and pipeline', () => {
+		expect(matches(listed)).toBe(true);
+		// The list may show an OSS object as its http(s) URL: the same object.
+		expect(
+			matches({
+				...listed,
+				Input: { Type: 'OSS', Media: 'http://media-in.oss-cn-shanghai.aliyuncs.com/launch%20video.mp4' },
+				Output: {
+					Type: 'OSS',
+					Media: 'https://media-out.oss-cn-shanghai-internal.aliyuncs.com/covers/cover-{Count}.jpg',
+				},
+			}),
+		).toBe(true);
+		expect(lostAnswer.answer(listed)).toEqual({ JobId: 'j1' });
+	});
+
+	it.each([
+		['another input', { Input: { Type: 'OSS', Media: 'oss://media-in/other.mp4' } }],
+		['an input of another type', { Input: { Type: 'Media', Media: 'oss://media-in/launch video.mp4' } }],
+		['another output bucket', { Output: { Type: 'OSS', Media: 'oss://other/covers/cover-{Count}.jpg' } }],
+		['another template', { TemplateId: 't2' }],
+		['another type', { Type: 'Sprite' }],
+		['another name', { Name: 'sprites' }],
+		['another pipeline', { PipelineId: 'p2' }],
+	])('does not match a job with %s', (_case, difference) => {
+		expect(matches({ ...listed, ...difference })).toBe(false);
+	});
+
+	it('states: Init runs; Success and Fail end it', () => {
+		expect(summarizeJob('snapshot', { JobId: 'j1', Status: 'Init', CreateTime: '2026-11-22T10:00:00Z' })).toEqual({
+			jobKind: 'snapshot',
+			jobId: 'j1',
+			status: 'running',
+			finished: false,
+			rawStatus: 'Init',
+			createdAt: '2026-11-22T10:00:00Z',
+		});
+	});
+
+	it('the image URLs of every page: all of them, the first as cover; the .vtt index when there is one', () => {
+		const { finishedRead } = JOB_KINDS.snapshot;
+		const page = (urls: string[]) => ({ SnapshotUrls: urls, Total: 31, WebVTTUrl: 'http://b/t.vtt' });
+		const first = page(Array.from({ length: 30 }, (_, index) => `http://b/${index + 1}.jpg`));
+		expect(finishedRead.more([first])).toBe(true);
+		expect(finishedRead.more([first, page(['http://b/31.jpg'])])).toBe(false);
+		// A page that brings nothing ends the read even if Total promised more.
+		expect(finishedRead.more([first, page([])])).toBe(false);
+		expect(finishedRead.fields([first, page(['http://b/31.jpg'])])).toEqual({
+			snapshotUrls: [...(first.SnapshotUrls as string[]), 'http://b/31.jpg'],
+			snapshotCount: 31,
+			coverUrl: 'http://b/1.jpg',
+			webVttUrl: 'http://b/t.vtt',
+		});
 	});
 });

@@ -235,3 +235,36 @@ export function requiredJsonObject(value: unknown, field: string): IDataObject {
 	if (isBlank(value)) throw new InvalidFieldError(field, 'is required but empty');
 	return jsonObject(value, field);
 }
+
+/** A whole number of at least `min`, for settings whose API states no upper limit. */
+export function integerAtLeast(value: unknown, field: string, min: number): number {
+	if (isBlank(value)) throw new InvalidFieldError(field, `is required but empty (a whole number of at least ${min})`);
+	const number = typeof value === 'string' ? Number(value.trim()) : value;
+	if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < min) {
+		throw new InvalidFieldError(field, `must be a whole number of at least ${min} (got ${describe(value)})`);
+	}
+	return number;
+}
+
+export function optionalIntegerAtLeast(value: unknown, field: string, min: number): number | undefined {
+	return isBlank(value) ? undefined : integerAtLeast(value, field, min);
+}
+
+/** true or false, also written as text ("true", "false"). */
+export function booleanValue(value: unknown, field: string): boolean {
+	if (value === true || value === 'true') return true;
+	if (value === false || value === 'false') return false;
+	throw new InvalidFieldError(field, `must be true or false (got ${describe(value)})`);
+}
+
+/**
+ * A JSON object with only the keys a closed structure has (an SDK request model): an unknown key, which the service
+ * would refuse, is named. Returns the object as given.
+ */
+export function knownKeysOnly(object: IDataObject, field: string, known: readonly string[]): IDataObject {
+	const unknown = Object.keys(object).find((key) => !known.includes(key));
+	if (unknown !== undefined) {
+		throw new InvalidFieldError(field, `has an unknown field "${unknown}" (the fields are ${known.join(', ')})`);
+	}
+	return object;
+}

@@ -29,3 +29,29 @@ export const sameContent = (submitted: unknown, listed: unknown): boolean => can
 /** True when nothing was submitted for the field, or the listed job has the same. */
 export const sameIfGiven = (submitted: unknown, listed: unknown): boolean =>
 	submitted === undefined || sameContent(submitted, listed);
+
+/** Bucket and object key of `oss://bucket/key` or `http(s)://bucket.oss-<region>[-internal].aliyuncs.com/key`. */
+function ossObjectOf(url: unknown): string | undefined {
+	if (typeof url !== 'string') return undefined;
+	const match =
+		/^oss:\/\/([^/]+)\/(.+)$/i.exec(url) ?? /^https?:\/\/([^./]+)\.oss-[^/]+\.aliyuncs\.com\/([^?#]+)/i.exec(url);
+	if (!match) return undefined;
+	try {
+		return `${match[1]}/${decodeURIComponent(match[2])}`;
+	} catch {
+		return `${match[1]}/${match[2]}`;
+	}
+}
+
+/**
+ * Two `{Type, Media}` references (JSON text or values) to the same file or media asset. An OSS object compares by
+ * bucket and key, so `oss://bucket/key` submitted matches the http(s) URL a job list may show for it.
+ */
+export function sameMedia(submitted: unknown, listed: unknown): boolean {
+	const [left, right] = [submitted, listed].map((value) => parsedOrText(value) as IDataObject | undefined);
+	if (!left || !right || typeof left !== 'object' || typeof right !== 'object' || left.Type !== right.Type)
+		return false;
+	if (left.Media === right.Media) return true;
+	const object = ossObjectOf(left.Media);
+	return object !== undefined && object === ossObjectOf(right.Media);
+}

@@ -111,6 +111,21 @@ const SUBMIT_NODE_ENTRIES: SubmitNodeEntry[] = [
 		emptyWithoutMarker: { inputUrl: '={{ $json.marker ? "oss://media-in/" + $json.marker + ".mp4" : "" }}' },
 		parameters: { inputUrl: '=oss://media-in/{{ $json.marker }}.mp4' },
 	},
+	{
+		label: 'Submit Snapshot Job',
+		type: 'alibabaCloudSubmitSnapshotJob',
+		jobKind: 'snapshot',
+		getType: 'alibabaCloudGetSnapshotJob',
+		kind: 'snapshot',
+		emptyWithoutMarker: { inputMedia: '={{ $json.marker ? "oss://media-in/in.mp4" : "" }}' },
+		parameters: {
+			inputMedia: 'oss://media-in/in.mp4',
+			outputMedia: 'oss://media-out/covers/cover-{Count}.jpg',
+			templateId: '96e8864746a0b6f3ae3e1b1a2b3c4d5e',
+			settings: { time: 5000, count: 3 },
+			options: { jobName: '={{ $json.marker }}' },
+		},
+	},
 ];
 
 export const SUBMIT_NODES: SubmitNodeCase[] = SUBMIT_NODE_ENTRIES.map(submitNodeCase);
