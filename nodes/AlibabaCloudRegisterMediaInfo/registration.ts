@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ReadParameter } from '../shared/execution/executeOperation';
 import {
 	InvalidFieldError,
-	asciiText,
+	clientTokenOf,
 	isBlank,
 	maxUtf8Bytes,
 	optionalIntegerInRange,
@@ -29,7 +29,6 @@ const MAX_DESCRIPTION_BYTES = 1024;
 const MAX_USER_DATA_BYTES = 1024;
 const MAX_TAGS = 16;
 const MAX_TAG_BYTES = 32;
-const MAX_CLIENT_TOKEN_LENGTH = 64;
 const MAX_CATEGORY_ID = Number.MAX_SAFE_INTEGER;
 const REFERENCE_ID = /^[A-Za-z0-9_-]{6,64}$/;
 /** An OSS object (http(s) URL or oss://bucket/key) or a VOD video (vod://VideoId), the inputs RegisterMediaInfo takes. */
@@ -112,8 +111,6 @@ export function registrationQuery(parameter: ReadParameter, itemClientToken: str
 		SmartTagTemplateId: optionalChoice(options.smartTagTemplateId, 'Smart Tag Template', SMART_TAG_TEMPLATES),
 		WorkflowId: optionalText(options.workflowId, 'Workflow ID'),
 		UserData: jsonText(options.userData, 'User Data', MAX_USER_DATA_BYTES),
-		ClientToken: isBlank(options.idempotencyKey)
-			? itemClientToken
-			: asciiText(options.idempotencyKey, 'Client Token', MAX_CLIENT_TOKEN_LENGTH),
+		ClientToken: clientTokenOf(options.idempotencyKey, itemClientToken),
 	};
 }

@@ -15,7 +15,7 @@ import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
 import { pickListField } from '../shared/descriptions/pickList';
 import { searchLiveEditingProjects } from '../shared/listSearch/pickLists';
-import { optionalText } from '../shared/helpers/validation';
+import { optionalText, userDataJsonObject } from '../shared/helpers/validation';
 import {
 	MAX_SIDE,
 	MIN_SIDE,
@@ -23,7 +23,6 @@ import {
 	liveStreamConfig,
 	readClips,
 	readMode,
-	userData,
 	withOutputSize,
 } from './liveEditing';
 import { pickedId } from '../shared/helpers/pickedId';
@@ -49,7 +48,7 @@ export const submitLiveEditingJob: OperationDefinition = {
 				OutputMediaTarget: output.OutputMediaTarget,
 				OutputMediaConfig: JSON.stringify(outputMediaConfig),
 				ProjectId: optionalText(pickedId(parameter, 'projectId', 'Project ID'), 'Project ID'),
-				UserData: userData(options.userData),
+				UserData: userDataJsonObject(options.userData),
 			},
 		};
 	},

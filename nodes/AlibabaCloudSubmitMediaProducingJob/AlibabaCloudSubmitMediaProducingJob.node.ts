@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { JOB_KINDS } from '../shared/jobKinds';
 import {
 	ALIBABA_CLOUD_CREDENTIALS,
+	clientTokenOption,
 	requestsInFlightOption,
 	timeoutOption,
 	userDataOption,
@@ -15,7 +16,7 @@ import { waitForCompletionFields } from '../shared/descriptions/waitForCompletio
 import type { OperationDefinition, ReadParameter } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
 import {
-	asciiText,
+	clientTokenOf,
 	isBlank,
 	optionalJsonObject,
 	requireOneOf,
@@ -38,7 +39,6 @@ function requestSourceOf(value: unknown): (typeof REQUEST_SOURCES)[number] | und
 	const listed = REQUEST_SOURCES.find((source) => source.toLowerCase() === String(value).trim().toLowerCase());
 	return requireOneOf(listed ?? value, 'Request Source', REQUEST_SOURCES);
 }
-const MAX_CLIENT_TOKEN_LENGTH = 64;
 
 function optionalJsonText(value: unknown, field: string): string | undefined {
 	const parsed = optionalJsonObject(value, field);
@@ -68,9 +68,6 @@ export const submitMediaProducingJob: OperationDefinition = {
 		const output = buildOutputMedia(parameter, OUTPUT);
 		const options = parameter('options', {}) as IDataObject;
 		const requestSource = requestSourceOf(options.requestSource);
-		const clientToken = isBlank(options.idempotencyKey)
-			? item.clientToken
-			: asciiText(options.idempotencyKey, 'Client Token', MAX_CLIENT_TOKEN_LENGTH);
 
 		return {
 			query: {
@@ -85,7 +82,7 @@ export const submitMediaProducingJob: OperationDefinition = {
 					notifyAddress: 'Notify Address (Callback URL)',
 				}),
 				Source: requestSource,
-				ClientToken: clientToken,
+				ClientToken: clientTokenOf(options.idempotencyKey, item.clientToken),
 			},
 			form,
 		};
@@ -181,14 +178,7 @@ export class AlibabaCloudSubmitMediaProducingJob implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'Client Token',
-						name: 'idempotencyKey',
-						type: 'string',
-						default: '',
-						description:
-							'Makes the submission idempotent: Alibaba Cloud returns the existing job for a token it has seen. Leave empty to use a token made per execution, run and item, so a retried node never creates a second job and each item of a loop gets its own. A token of your own must differ per item (map it from the item, e.g. its order ID): an item whose token another item of this execution already used is refused before anything is sent. At most 64 ASCII characters.',
-					},
+					clientTokenOption,
 					{
 						displayName: 'Editing Produce Config',
 						name: 'editingProduceConfig',

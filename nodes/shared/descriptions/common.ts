@@ -31,6 +31,16 @@ export const requestsInFlightOption: INodeProperties = {
 
 export const REQUESTS_IN_FLIGHT = boundsOf(requestsInFlightOption);
 
+/** Options › Client Token of a Submit node whose action takes a ClientToken (read with helpers/validation clientTokenOf). */
+export const clientTokenOption: INodeProperties = {
+	displayName: 'Client Token',
+	name: 'idempotencyKey',
+	type: 'string',
+	default: '',
+	description:
+		'Makes the submission idempotent: Alibaba Cloud returns the existing job for a token it has seen. Leave empty to use a token made per execution, run and item, so a retried node never creates a second job and each item of a loop gets its own. A token of your own must differ per item (map it from the item, e.g. its order ID): an item whose token another item of this execution already used is refused before anything is sent. At most 64 ASCII characters.',
+};
+
 export function userDataOption(description: string): INodeProperties {
 	return {
 		displayName: 'User Data',
