@@ -53,9 +53,14 @@ describe.each(nodeFiles.map((file) => [basename(file, '.node.js'), file]))('%s',
 		expect(codexProblems(codexOf(file), `${manifest.name}.${loadNode(file).name}`, categories)).toEqual([]);
 	});
 
-	it('links its documentation to sections of the README', () => {
+	it('links its documentation to sections of the README, or to its own existing page of docs/nodes/', () => {
 		const { primaryDocumentation, credentialDocumentation = [] } = codexOf(file).resources;
 		for (const { url } of [...primaryDocumentation, ...credentialDocumentation]) {
+			const nodePage = /^blob\/main\/(docs\/nodes\/[a-z0-9-]+\.md)$/.exec(url.slice(repositoryPage.length + 1))?.[1];
+			if (url.startsWith(`${repositoryPage}/`) && nodePage) {
+				expect({ url, exists: existsSync(join(ROOT, nodePage)) }).toEqual({ url, exists: true });
+				continue;
+			}
 			const [page, anchor] = url.split('#');
 			expect({ page, anchorInReadme: README_ANCHORS.has(anchor) }).toEqual({
 				page: repositoryPage,

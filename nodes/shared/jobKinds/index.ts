@@ -7,6 +7,7 @@ import { liveEditingJobs } from './liveEditing';
 import { mediaAssets } from './mediaAsset';
 import { mediaProducingJobs } from './mediaProducing';
 import { packageJobs } from './package';
+import { transcodeJobs } from './transcode';
 import { vodWorkflowTasks } from './vodWorkflow';
 
 export const JOB_KINDS = {
@@ -15,6 +16,7 @@ export const JOB_KINDS = {
 	liveEditing: liveEditingJobs,
 	vodWorkflow: vodWorkflowTasks,
 	mediaAsset: mediaAssets,
+	transcode: transcodeJobs,
 } satisfies Record<string, JobKindDeclaration>;
 
 export type JobKind = keyof typeof JOB_KINDS;
