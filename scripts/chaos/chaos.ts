@@ -29,7 +29,7 @@ import {
 import { sandboxCredentials, startingWith } from '../../tools/sandbox/workflows/workflows';
 
 interface ChaosOptions {
-	/** Submissions in all, split evenly over the four Submit nodes. */
+	/** Submissions in all, split evenly over the Submit nodes. */
 	total: number;
 	/** Items per execution. */
 	batchSize?: number;
