@@ -22,6 +22,7 @@ const BUILD_INPUTS = [
 	'README.md',
 	'LICENSE.md',
 	'icons',
+	'alibaba',
 	'nodes',
 	'credentials',
 ];
