@@ -5,9 +5,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ReadParameter } from '../shared/execution/executeOperation';
-import { clientTokenToSend } from '../shared/helpers/clientToken';
 import {
 	InvalidFieldError,
+	clientTokenOf,
 	isBlank,
 	maxUtf8Bytes,
 	optionalIntegerInRange,
@@ -111,6 +111,6 @@ export function registrationQuery(parameter: ReadParameter, itemClientToken: str
 		SmartTagTemplateId: optionalChoice(options.smartTagTemplateId, 'Smart Tag Template', SMART_TAG_TEMPLATES),
 		WorkflowId: optionalText(options.workflowId, 'Workflow ID'),
 		UserData: jsonText(options.userData, 'User Data', MAX_USER_DATA_BYTES),
-		ClientToken: clientTokenToSend(options.idempotencyKey, itemClientToken),
+		ClientToken: clientTokenOf(options.idempotencyKey, itemClientToken),
 	};
 }

@@ -16,17 +16,8 @@ import type { OperationDefinition } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
 import { pickListField } from '../shared/descriptions/pickList';
 import { searchLiveEditingProjects } from '../shared/listSearch/pickLists';
-import { optionalText } from '../shared/helpers/validation';
-import {
-	MAX_SIDE,
-	MIN_SIDE,
-	OUTPUT,
-	liveStreamConfig,
-	readClips,
-	readMode,
-	userData,
-	withOutputSize,
-} from './liveEditing';
+import { optionalText, userDataJsonObject } from '../shared/helpers/validation';
+import { MAX_SIDE, MIN_SIDE, OUTPUT, liveStreamConfig, readClips, readMode, withOutputSize } from './liveEditing';
 import { pickedId } from '../shared/helpers/pickedId';
 
 export const submitLiveEditingJob: OperationDefinition = {
@@ -50,7 +41,7 @@ export const submitLiveEditingJob: OperationDefinition = {
 				OutputMediaTarget: output.OutputMediaTarget,
 				OutputMediaConfig: JSON.stringify(outputMediaConfig),
 				ProjectId: optionalText(pickedId(parameter, 'projectId', 'Project ID'), 'Project ID'),
-				UserData: userData(options.userData),
+				UserData: userDataJsonObject(options.userData),
 			},
 		};
 	},

@@ -12,14 +12,11 @@ import {
 	httpUrl,
 	isBlank,
 	jsonArray,
-	jsonObject,
-	maxUtf8Bytes,
 	nonEmptyList,
 	optionalIntegerInRange,
 	optionalText,
 	requireOneOf,
 	requireText,
-	USER_DATA_MAX_BYTES,
 	utcSeconds,
 } from '../shared/helpers/validation';
 
@@ -208,12 +205,4 @@ export function withOutputSize(parameter: ReadParameter, mode: Mode, outputMedia
 		config[key] = optionalIntegerInRange(fromField ? size[field] : config[key], label, MIN_SIDE, MAX_SIDE);
 	}
 	return config;
-}
-
-/** UserData must be a JSON object of at most 512 bytes; typed text is sent as typed, an object as JSON. */
-export function userData(value: unknown): string | undefined {
-	if (isBlank(value)) return undefined;
-	const text = typeof value === 'string' ? value.trim() : JSON.stringify(value);
-	jsonObject(text, 'User Data');
-	return maxUtf8Bytes(text, 'User Data', USER_DATA_MAX_BYTES);
 }

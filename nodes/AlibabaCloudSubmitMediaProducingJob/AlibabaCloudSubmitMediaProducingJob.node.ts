@@ -17,6 +17,7 @@ import { waitForCompletionFields } from '../shared/descriptions/waitForCompletio
 import type { OperationDefinition, ReadParameter } from '../shared/execution/executeOperation';
 import { executeOperation } from '../shared/execution/executeOperation';
 import {
+	clientTokenOf,
 	isBlank,
 	optionalJsonObject,
 	requireOneOf,
@@ -27,7 +28,6 @@ import { pickListField } from '../shared/descriptions/pickList';
 import { searchEditingProjects, searchTemplates } from '../shared/listSearch/pickLists';
 import { timelineJson } from './timeline';
 import { userDataWithNotifyAddress } from './userData';
-import { clientTokenToSend } from '../shared/helpers/clientToken';
 import { pickedId } from '../shared/helpers/pickedId';
 
 const OUTPUT: OutputMediaOptions = { targets: ['oss-object', 'vod-media', 'S3'], withVideoSettings: true };
@@ -69,7 +69,6 @@ export const submitMediaProducingJob: OperationDefinition = {
 		const output = buildOutputMedia(parameter, OUTPUT);
 		const options = parameter('options', {}) as IDataObject;
 		const requestSource = requestSourceOf(options.requestSource);
-		const clientToken = clientTokenToSend(options.idempotencyKey, item.clientToken);
 
 		return {
 			query: {
@@ -84,7 +83,7 @@ export const submitMediaProducingJob: OperationDefinition = {
 					notifyAddress: 'Notify Address (Callback URL)',
 				}),
 				Source: requestSource,
-				ClientToken: clientToken,
+				ClientToken: clientTokenOf(options.idempotencyKey, item.clientToken),
 			},
 			form,
 		};

@@ -1,7 +1,7 @@
 /**
  * SubmitSnapshotJob's Input, Output and TemplateConfig, from fields or from JSON, checked the same way. Structures and
  * types are the SDK request models' (closed: an unknown key is refused); OverwriteParams takes integers (unlike
- * SubmitTranscodeJob's). The value lists come from the IMS snapshot template reference (Type Normal, Sprite, WebVtt as
+ * transcoding's). The value lists come from the IMS snapshot template reference (Type Normal, Sprite, WebVtt as
  * the job answers name them; FrameType intra or normal). Ranges the API does not state are only kept sane: counts,
  * intervals and sizes of at least 1, times and thresholds of at least 0.
  */

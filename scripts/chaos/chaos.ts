@@ -31,7 +31,7 @@ import { JOB_KINDS } from '../../nodes/shared/jobKinds';
 import type { JobKindDeclaration } from '../../nodes/shared/jobs/declaration';
 
 interface ChaosOptions {
-	/** Submissions in all, split evenly over the four Submit nodes. */
+	/** Submissions in all, split evenly over the Submit nodes. */
 	total: number;
 	/** Items per execution. */
 	batchSize?: number;

@@ -169,6 +169,115 @@ describeWithContract('contract: what the nodes send', () => {
 		});
 	});
 
+	describe('Submit Transcode Job', () => {
+		const TRANSCODE_INPUTS = { input: [{ type: 'OSS', media: 'oss://media-in/in.mp4' }] };
+		it.each([
+			[
+				'fields: two outputs, every override, a media asset output, every option',
+				{
+					inputs: TRANSCODE_INPUTS,
+					outputs: {
+						output: [
+							{
+								type: 'OSS',
+								media: 'oss://media-out/out-720p.mp4',
+								templateId: 'S00000001-200030',
+								overrides: {
+									containerFormat: 'mp4',
+									videoCodec: 'H.264',
+									width: 1280,
+									height: 720,
+									videoBitrate: 2000,
+									frameRate: 25,
+									audioCodec: 'AAC',
+									audioBitrate: 96,
+								},
+							},
+							{
+								type: 'Media',
+								media: 'c3f8d1a0e2b94f6a8b7c6d5e4f3a2b1c',
+								outputUrl: 'oss://media-out/{MediaId}/{JobId}.m3u8',
+								templateId: 'S00000001-100020',
+							},
+						],
+					},
+					options: {
+						jobName: 'tc',
+						pipelineId: 'pipe-1',
+						priority: 8,
+						userData: '{"k":"v"}',
+						idempotencyKey: 'key-1',
+					},
+				},
+			],
+			[
+				'JSON: a media asset input, watermarks, subtitles, encryption and TransConfig',
+				{
+					jobDefinition: 'json',
+					inputGroupJson: JSON.stringify([
+						{ Type: 'Media', Media: 'c3f8d1a0e2b94f6a8b7c6d5e4f3a2b1c', InputUrl: 'oss://media-in/a.mp4' },
+					]),
+					outputGroupJson: JSON.stringify([
+						{
+							Output: { Type: 'OSS', Media: 'oss://media-out/out.mp4' },
+							ProcessConfig: {
+								Transcode: {
+									TemplateId: 'S00000001-200030',
+									OverwriteParams: {
+										Video: { Width: '1920', Height: '1080', Crf: '23', Profile: 'high', Preset: 'medium' },
+										Audio: { Samplerate: '48000', Channels: '2', Profile: 'aac_low' },
+										TransConfig: { TransMode: 'twopass', IsCheckReso: 'true', AdjDarMethod: 'none' },
+										MuxConfig: { Segment: { Duration: '6' } },
+									},
+								},
+								TextWatermarks: [
+									{ TemplateId: 'wm-1', OverwriteParams: { Content: 'demo', FontSize: 16, BorderWidth: 0 } },
+								],
+								ImageWatermarks: [
+									{
+										TemplateId: 'wm-2',
+										OverwriteParams: {
+											Dx: '10',
+											Dy: '10',
+											File: { Type: 'OSS', Media: 'oss://media-in/logo.png' },
+											ReferPos: 'TopLeft',
+										},
+									},
+								],
+								Subtitles: [
+									{
+										TemplateId: 'st-1',
+										OverwriteParams: { File: { Type: 'OSS', Media: 'oss://media-in/s.vtt' }, Format: 'vtt' },
+									},
+								],
+								Encryption: { EncryptType: 'PrivateEncryption', KeyServiceType: 'KMS' },
+								CombineConfigs: [{ AudioIndex: '0', VideoIndex: '0', Start: 0, Duration: 20 }],
+							},
+						},
+					]),
+				},
+			],
+		])('%s', async (_mode, parameters) => {
+			await runNode('alibabaCloudSubmitTranscodeJob', parameters as IDataObject);
+			expect(loggedMisfits(emulator, ['SubmitTranscodeJob'])).toEqual([]);
+		});
+
+		it('Media Job Trigger watching transcoding jobs, with a pipeline: ListTranscodeJobs and GetTranscodeJob', async () => {
+			const data = { ScheduleConfig: { PipelineId: 'pipe-1', Priority: 5 } };
+			emulator.seedJobs({ kind: 'transcode', count: 3, status: ['Success', 'Fail'], intervalMs: 1000, data });
+			const trigger = new TriggerDriver(
+				emulator,
+				triggerWorkflow({ watch: ['transcode'], outcomes: ['failed', 'succeeded'], options: { pipelineId: 'pipe-1' } }),
+			);
+			await trigger.poll();
+			emulator.seedJobs({ kind: 'transcode', count: 2, intervalMs: 1000, data });
+			emulator.clock.advance(60_000);
+			await trigger.poll();
+			await trigger.fetchTestEvent();
+			expect(loggedMisfits(emulator, ['ListTranscodeJobs', 'GetTranscodeJob'])).toEqual([]);
+		});
+	});
+
 	it('Submit Package Job with options, and Submit VOD Workflow Job', async () => {
 		await runNode('alibabaCloudSubmitPackageJob', {
 			...PACKAGE,

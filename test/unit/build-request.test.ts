@@ -7,6 +7,7 @@ import { submitLiveEditingJob } from '../../nodes/AlibabaCloudSubmitLiveEditingJ
 import { submitMediaProducingJob } from '../../nodes/AlibabaCloudSubmitMediaProducingJob/AlibabaCloudSubmitMediaProducingJob.node';
 import { submitPackageJob } from '../../nodes/AlibabaCloudSubmitPackageJob/AlibabaCloudSubmitPackageJob.node';
 import { submitSnapshotJob } from '../../nodes/AlibabaCloudSubmitSnapshotJob/AlibabaCloudSubmitSnapshotJob.node';
+import { submitTranscodeJob } from '../../nodes/AlibabaCloudSubmitTranscodeJob/AlibabaCloudSubmitTranscodeJob.node';
 import { submitVodWorkflowJob } from '../../nodes/AlibabaCloudSubmitVodWorkflowJob/AlibabaCloudSubmitVodWorkflowJob.node';
 import type { OperationDefinition } from '../../nodes/shared/execution/executeOperation';
 import { readJobOperation } from '../../nodes/shared/execution/readJob';
@@ -17,6 +18,8 @@ const ITEM = { index: 0, clientToken: 'token-0' };
 const TIMELINE = '{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"abc"}]}]}';
 const CLIP = { startTime: '2021-06-21T08:01:00Z', endTime: '2021-06-21T08:03:00Z' };
 const STREAM = { stream: { appName: 'live', domainName: 'live.example.com', streamName: 's1' } };
+const TRANSCODE_INPUTS = { input: [{ type: 'OSS', media: 'oss://in/a.mp4' }] };
+const TRANSCODE_OUTPUT = { type: 'OSS', media: 'oss://out/a.mp4', templateId: 'S00000001-200030' };
 
 const cases: Array<[string, OperationDefinition, Record<string, unknown>, unknown]> = [
 	[
@@ -105,6 +108,26 @@ const cases: Array<[string, OperationDefinition, Record<string, unknown>, unknow
 		},
 	],
 	[
+		'Submit Transcode Job (fields, overrides as JSON strings)',
+		submitTranscodeJob,
+		{
+			inputs: TRANSCODE_INPUTS,
+			outputs: { output: [{ ...TRANSCODE_OUTPUT, overrides: { width: 1280, height: 720, audioBitrate: 96 } }] },
+			options: { jobName: 'trailer', pipelineId: 'p1', priority: 7, userData: '{"k":"v"}' },
+		},
+		{
+			query: {
+				Name: 'trailer',
+				InputGroup: '[{"Type":"OSS","Media":"oss://in/a.mp4"}]',
+				OutputGroup:
+					'[{"Output":{"Type":"OSS","Media":"oss://out/a.mp4"},"ProcessConfig":{"Transcode":{"TemplateId":"S00000001-200030","OverwriteParams":{"Video":{"Width":"1280","Height":"720"},"Audio":{"Bitrate":"96"}}}}}]',
+				ScheduleConfig: '{"PipelineId":"p1","Priority":7}',
+				UserData: '{"k":"v"}',
+				ClientToken: 'token-0',
+			},
+		},
+	],
+	[
 		'Submit Snapshot Job (JSON)',
 		submitSnapshotJob,
 		{
@@ -122,7 +145,27 @@ const cases: Array<[string, OperationDefinition, Record<string, unknown>, unknow
 		},
 	],
 	['Get Snapshot Job', readJobOperation('snapshot'), { jobId: 'j5' }, { query: { JobId: 'j5' } }],
+	[
+		'Submit Transcode Job (JSON, own Client Token)',
+		submitTranscodeJob,
+		{
+			jobDefinition: 'json',
+			inputGroupJson: '[{"Type":"Media","Media":"m1"}]',
+			outputGroupJson:
+				'[{"Output":{"Type":"Media","Media":"m1","OutputUrl":"oss://b/{MediaId}/{JobId}.m3u8"},"ProcessConfig":{"Transcode":{"TemplateId":"t1"}}}]',
+			options: { idempotencyKey: 'order-1' },
+		},
+		{
+			query: {
+				InputGroup: '[{"Type":"Media","Media":"m1"}]',
+				OutputGroup:
+					'[{"Output":{"Type":"Media","Media":"m1","OutputUrl":"oss://b/{MediaId}/{JobId}.m3u8"},"ProcessConfig":{"Transcode":{"TemplateId":"t1"}}}]',
+				ClientToken: 'order-1',
+			},
+		},
+	],
 	['Get Package Job', readJobOperation('package'), { jobId: 'j1' }, { query: { JobId: 'j1' } }],
+	['Get Transcode Job', readJobOperation('transcode'), { parentJobId: 'p1' }, { query: { ParentJobId: 'p1' } }],
 	['Get Media Producing Job', readJobOperation('mediaProducing'), { jobId: 'j2' }, { query: { JobId: 'j2' } }],
 	['Get Live Editing Job', readJobOperation('liveEditing'), { jobId: 'j3' }, { query: { JobId: 'j3' } }],
 	[
@@ -154,6 +197,24 @@ const invalid: Array<[string, OperationDefinition, Record<string, unknown>, stri
 		},
 		'Priority',
 	],
+	[
+		'Submit Transcode Job without a Template ID',
+		submitTranscodeJob,
+		{ inputs: TRANSCODE_INPUTS, outputs: { output: [{ ...TRANSCODE_OUTPUT, templateId: '' }] } },
+		'Outputs › Output 1 › Template ID',
+	],
+	[
+		'Submit Transcode Job with a number where the API takes text (JSON)',
+		submitTranscodeJob,
+		{
+			jobDefinition: 'json',
+			inputGroupJson: '[{"Type":"OSS","Media":"oss://in/a.mp4"}]',
+			outputGroupJson:
+				'[{"Output":{"Type":"OSS","Media":"oss://out/a.mp4"},"ProcessConfig":{"Transcode":{"TemplateId":"t1","OverwriteParams":{"Audio":{"Bitrate":96}}}}}]',
+		},
+		'Output Group (JSON) › Output 1 › ProcessConfig › Transcode › OverwriteParams › Audio › Bitrate',
+	],
+	['Get Transcode Job without a Parent Job ID', readJobOperation('transcode'), {}, 'Parent Job ID'],
 	[
 		'Submit Media Producing Job with a width over 4096',
 		submitMediaProducingJob,

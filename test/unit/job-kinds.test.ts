@@ -56,6 +56,16 @@ const STATES: Record<JobKind, Array<[string, JobStatus]>> = {
 		['PrepareFail', 'failed'],
 		['Success', 'running'],
 	],
+	// The parent's Status: Success or Fail; absent while running (Init is the ListTranscodeJobs filter's value).
+	transcode: [
+		['', 'running'],
+		['Init', 'running'],
+		['Processing', 'running'],
+		['Success', 'succeeded'],
+		['Fail', 'failed'],
+		['Failed', 'running'],
+		['Deleted', 'running'],
+	],
 };
 
 /** A Get answer's entry with this status where the kind keeps it (a media asset: in MediaBasicInfo). */
@@ -234,6 +244,7 @@ describe('readJobQuery and the Get node spec per kind', () => {
 		['mediaProducing', { JobId: 'id-1' }, 'jobId', 'Submit Media Producing Job'],
 		['liveEditing', { JobId: 'id-1' }, 'jobId', 'Submit Live Editing Job'],
 		['vodWorkflow', { JobType: 'workflow', JobId: 'id-1' }, 'taskId', 'Submit VOD Workflow Job'],
+		['transcode', { ParentJobId: 'id-1' }, 'parentJobId', 'Submit Transcode Job'],
 	] as Array<[JobKind, Record<string, string>, string, string]>)('%s', (kind, query, parameter, submitNode) => {
 		expect(readJobQuery(kind, 'id-1')).toEqual(query);
 		expect(JOB_KINDS[kind].getNode).toMatchObject({ parameter, submitNode });
@@ -382,5 +393,112 @@ describe('snapshot jobs', () => {
 			coverUrl: 'http://b/1.jpg',
 			webVttUrl: 'http://b/t.vtt',
 		});
+	});
+});
+
+describe('transcoding jobs: the parent and one output per sub-job', () => {
+	const subJob = (index: number, status: string, extra: Record<string, unknown> = {}) => ({
+		JobId: `sub-${index}`,
+		JobIndex: index,
+		ParentJobId: 'p1',
+		Status: status,
+		Output: { Type: 'OSS', Media: `oss://b/out-${index}.mp4`, OutputUrl: `oss://b/out-${index}.mp4` },
+		...extra,
+	});
+
+	it('the parent has no Status while its outputs run: running, each output with its own state', () => {
+		const summary = summarizeJob('transcode', {
+			ParentJobId: 'p1',
+			CreateTime: '2026-11-22T10:00:00Z',
+			TranscodeJobList: [subJob(1, 'Processing'), subJob(0, 'Init')],
+		});
+		expect(summary).toMatchObject({
+			jobKind: 'transcode',
+			jobId: 'p1',
+			status: 'running',
+			finished: false,
+			rawStatus: '',
+		});
+		expect((summary.outputs as Array<Record<string, unknown>>).map((output) => [output.index, output.status])).toEqual([
+			[0, 'running'],
+			[1, 'running'],
+		]);
+		expect(summary).not.toHaveProperty('outputUrl');
+	});
+
+	it('a finished output: its file’s facts as numbers; one output also gives outputUrl, fileUrl and mediaId at the top', () => {
+		const meta = {
+			FileBasicInfo: {
+				FileUrl: 'http://b.oss-cn-shanghai.aliyuncs.com/out-0.mp4',
+				Width: '848',
+				Height: '478',
+				Duration: '403.039999',
+				Bitrate: '888.563',
+				FormatName: 'mov,mp4,m4a,3gp,3g2,mj2',
+				FileSize: '31737',
+				MediaId: 'm9',
+			},
+		};
+		const summary = summarizeJob('transcode', {
+			ParentJobId: 'p1',
+			Status: 'Success',
+			FinishTime: '2026-11-22T10:05:00Z',
+			TranscodeJobList: [subJob(0, 'Success', { OutFileMeta: meta })],
+		});
+		expect(summary).toMatchObject({
+			status: 'succeeded',
+			finishedAt: '2026-11-22T10:05:00Z',
+			outputUrl: 'oss://b/out-0.mp4',
+			fileUrl: 'http://b.oss-cn-shanghai.aliyuncs.com/out-0.mp4',
+			mediaId: 'm9',
+			outputs: [
+				{
+					jobId: 'sub-0',
+					index: 0,
+					status: 'succeeded',
+					rawStatus: 'Success',
+					outputType: 'OSS',
+					outputUrl: 'oss://b/out-0.mp4',
+					media: 'oss://b/out-0.mp4',
+					mediaId: 'm9',
+					fileUrl: 'http://b.oss-cn-shanghai.aliyuncs.com/out-0.mp4',
+					width: 848,
+					height: 478,
+					durationSeconds: 403.039999,
+					bitrateKbps: 888.563,
+					format: 'mov,mp4,m4a,3gp,3g2,mj2',
+					fileSizeBytes: 31737,
+				},
+			],
+		});
+	});
+
+	it('a failed job names the outputs that did not succeed (no Code or Message exists); Deleted reads as canceled', () => {
+		const summary = summarizeJob('transcode', {
+			ParentJobId: 'p1',
+			Status: 'Fail',
+			TranscodeJobList: [subJob(0, 'Success'), subJob(1, 'Fail'), subJob(2, 'Deleted')],
+		});
+		expect(summary).toMatchObject({
+			status: 'failed',
+			errorMessage:
+				'2 of 3 outputs did not succeed: oss://b/out-1.mp4 (sub-job sub-1: Fail), oss://b/out-2.mp4 (sub-job sub-2: Deleted)',
+		});
+		expect(summary).not.toHaveProperty('errorCode');
+		expect((summary.outputs as Array<Record<string, unknown>>).map((output) => output.status)).toEqual([
+			'succeeded',
+			'failed',
+			'canceled',
+		]);
+	});
+
+	it('an output to a media asset: OutputUrl with the placeholders filled, and the asset ID', () => {
+		const summary = summarizeJob('transcode', {
+			ParentJobId: 'p1',
+			TranscodeJobList: [
+				subJob(0, 'Init', { Output: { Type: 'Media', Media: 'm1', OutputUrl: 'oss://b/m1/sub-0.m3u8' } }),
+			],
+		});
+		expect(summary).toMatchObject({ outputUrl: 'oss://b/m1/sub-0.m3u8', mediaId: 'm1' });
 	});
 });

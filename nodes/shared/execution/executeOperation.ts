@@ -243,13 +243,23 @@ function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number):
 	return { json: { error: error.message, details }, pairedItem: { item: itemIndex } };
 }
 
-function completedItemsNote(results: Map<number, ItemResult>): string {
+/** The job ID in a Submit answer, by its kind's declaration (a transcoding job's sits inside TranscodeParentJob). */
+type SubmittedJobId = (response: IDataObject) => string | undefined;
+
+function completedItemsNote(results: Map<number, ItemResult>, submittedJobId?: SubmittedJobId): string {
 	const done = [...results.entries()].filter(([, result]) => 'json' in result);
 	if (done.length === 0) return '';
 	const summary = done
 		.map(([itemIndex, result]) => {
 			const json = (result as { json: IDataObject }).json;
-			const id = json.jobId ?? json.JobId ?? json.TaskId ?? json.MediaId ?? json.RequestId ?? json.requestId;
+			const id =
+				json.jobId ??
+				submittedJobId?.(json) ??
+				json.JobId ??
+				json.TaskId ??
+				json.MediaId ??
+				json.RequestId ??
+				json.requestId;
 			return `item ${itemIndex}${id ? ` → ${id}` : ''}`;
 		})
 		.join(', ');
@@ -257,8 +267,12 @@ function completedItemsNote(results: Map<number, ItemResult>): string {
 }
 
 /** Stop pressed: no further item is sent, and the jobs already submitted are named so that none is lost. */
-function stoppedError(context: IExecuteFunctions, results: Map<number, ItemResult>): NodeOperationError {
-	const note = completedItemsNote(results);
+function stoppedError(
+	context: IExecuteFunctions,
+	results: Map<number, ItemResult>,
+	submittedJobId?: SubmittedJobId,
+): NodeOperationError {
+	const note = completedItemsNote(results, submittedJobId);
 	if (note) context.logger.warn(`${context.getNode().name}: stopped.${note}`);
 	return new NodeOperationError(context.getNode(), 'The execution was stopped before every item was done', {
 		description: `No further item was sent; submitted jobs keep running in Alibaba Cloud.${note}`.trim(),
@@ -384,9 +398,11 @@ export async function executeOperation(
 		if (!continueOnFail) stoppingError = earliestError();
 	}
 
-	if (stop?.aborted) throw stoppedError(this, results);
+	const submittedJobId = definition.submits ? submittedKind(definition.submits).submit.jobId : undefined;
+	if (stop?.aborted) throw stoppedError(this, results, submittedJobId);
 	if (stoppingError) {
-		stoppingError.description = `${stoppingError.description ?? ''}${completedItemsNote(results)}`.trim();
+		stoppingError.description =
+			`${stoppingError.description ?? ''}${completedItemsNote(results, submittedJobId)}`.trim();
 		throw stoppingError;
 	}
 	// Items finish in any order when several are in flight; the output keeps the input's order.

@@ -51,7 +51,8 @@ async function listedJobs(context: IExecuteFunctions, due: Follow[]): Promise<Ma
 		try {
 			const timeoutMs = Math.max(...jobs.map((job) => job.timeoutMs));
 			for (const item of await scanJobs(context, source, { jobTypes: [] }, window, { timeoutMs })) {
-				listed.set(String(item.JobId), item);
+				// By the list's own ID field: a transcoding job is named ParentJobId, not JobId.
+				listed.set(summarizeJob(source.kind as JobKind, item).jobId, item);
 			}
 		} catch {
 			// Each job is read with its Get call instead.

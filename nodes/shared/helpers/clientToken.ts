@@ -1,10 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 
-import { asciiText, isBlank } from './validation';
-
-/** The most characters Alibaba accepts in a ClientToken. */
-const MAX_CLIENT_TOKEN_LENGTH = 64;
-
 /** What makes one item's submission unique: where it runs (instance, workflow, execution) and which item it is. */
 export interface SubmissionIdentity {
 	/** n8n's instance ID. Derived from the encryption key, so copies of one n8n (a restored backup) share it. */
@@ -40,9 +35,4 @@ export function clientTokenFor(identity: SubmissionIdentity): string {
 		identity.itemIndex,
 	];
 	return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 32);
-}
-
-/** The ClientToken to send: the user's own (Options › Client Token, checked), or the one made for this item. */
-export function clientTokenToSend(own: unknown, made: string): string {
-	return isBlank(own) ? made : asciiText(own, 'Client Token', MAX_CLIENT_TOKEN_LENGTH);
 }

@@ -197,6 +197,17 @@ export function asciiText(value: unknown, field: string, maxLength: number): str
 	return text;
 }
 
+/** A ClientToken is at most 64 printable ASCII characters. */
+export const CLIENT_TOKEN_MAX_LENGTH = 64;
+
+/**
+ * The ClientToken of one item: the user's own (Options › Client Token), checked, or else the one made for this
+ * execution, run and item, so that a resent submission is recognised by Alibaba instead of creating a second job.
+ */
+export function clientTokenOf(own: unknown, itemToken: string): string {
+	return isBlank(own) ? itemToken : asciiText(own, 'Client Token', CLIENT_TOKEN_MAX_LENGTH);
+}
+
 const ISO_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
@@ -267,4 +278,95 @@ export function knownKeysOnly(object: IDataObject, field: string, known: readonl
 		throw new InvalidFieldError(field, `has an unknown field "${unknown}" (the fields are ${known.join(', ')})`);
 	}
 	return object;
+}
+
+/**
+ * User Data that the API takes as a JSON object (live editing and transcoding jobs' UserData): at most 512 bytes;
+ * typed text is sent as typed, an object from an expression as JSON. Undefined when empty.
+ */
+export function userDataJsonObject(value: unknown, field = 'User Data'): string | undefined {
+	if (isBlank(value)) return undefined;
+	const text = typeof value === 'string' ? value.trim() : JSON.stringify(value);
+	jsonObject(text, field);
+	return maxUtf8Bytes(text, field, USER_DATA_MAX_BYTES);
+}
+
+/**
+ * The structure of JSON an API parameter carries, as the SDK's request model states it: objects list every field
+ * they may have (closed), leaves their type and, where stated, their values or range. `label` names an array's items
+ * in errors, e.g. "Output" → "Output Group (JSON) › Output 2 › …".
+ */
+export type JsonShape = { required?: boolean } & (
+	| { type: 'string'; enum?: readonly string[] }
+	| { type: 'integer'; min?: number; max?: number }
+	| { type: 'number' }
+	| { type: 'boolean' }
+	| { type: 'object'; fields: Record<string, JsonShape> }
+	| { type: 'array'; items: JsonShape; label: string; minItems?: number }
+);
+
+/**
+ * Checks a parsed JSON value against its shape: unknown fields, missing required ones, types (a number where the API
+ * wants text is refused: the API takes many numbers as JSON strings), values and ranges. Throws InvalidFieldError
+ * naming the place, e.g. `Output Group (JSON) › Output 1 › ProcessConfig › Transcode › TemplateId`.
+ */
+export function checkJsonShape(value: unknown, shape: JsonShape, field: string): void {
+	const wrongType = (wanted: string) => new InvalidFieldError(field, `must be ${wanted} (got ${describe(value)})`);
+	switch (shape.type) {
+		case 'string':
+			if (typeof value !== 'string') {
+				throw typeof value === 'number'
+					? new InvalidFieldError(field, `must be a JSON string, e.g. "${value}": the API takes this number as text`)
+					: wrongType('a JSON string');
+			}
+			if (shape.enum && !shape.enum.includes(value)) {
+				throw new InvalidFieldError(field, `must be one of ${shape.enum.join(', ')} (got "${describe(value)}")`);
+			}
+			return;
+		case 'integer':
+			if (!Number.isInteger(value)) throw wrongType('a whole number (a JSON number, not text)');
+			if (
+				(shape.min !== undefined && (value as number) < shape.min) ||
+				(shape.max !== undefined && (value as number) > shape.max)
+			) {
+				throw new InvalidFieldError(field, `must be a whole number from ${shape.min} to ${shape.max} (got ${value})`);
+			}
+			return;
+		case 'number':
+			if (typeof value !== 'number' || !Number.isFinite(value)) throw wrongType('a JSON number');
+			return;
+		case 'boolean':
+			if (typeof value !== 'boolean') throw wrongType('true or false');
+			return;
+		case 'array':
+			if (!Array.isArray(value)) throw wrongType('a JSON array');
+			if (value.length < (shape.minItems ?? 0))
+				throw new InvalidFieldError(field, `needs at least one ${shape.label.toLowerCase()}`);
+			value.forEach((item, position) => checkJsonShape(item, shape.items, `${field} › ${shape.label} ${position + 1}`));
+			return;
+		case 'object': {
+			if (value === null || typeof value !== 'object' || Array.isArray(value)) throw wrongType('a JSON object');
+			const record = value as IDataObject;
+			for (const key of Object.keys(record)) {
+				if (!(key in shape.fields)) {
+					throw new InvalidFieldError(
+						`${field} › ${key}`,
+						`is not a field the API knows here; it takes ${Object.keys(shape.fields).join(', ')}`,
+					);
+				}
+			}
+			for (const [key, fieldShape] of Object.entries(shape.fields)) {
+				const entry = record[key];
+				if (entry === undefined) {
+					if (fieldShape.required) throw new InvalidFieldError(`${field} › ${key}`, 'is required but missing');
+					continue;
+				}
+				if (fieldShape.required && typeof entry === 'string' && entry.trim() === '') {
+					throw new InvalidFieldError(`${field} › ${key}`, 'is required but empty');
+				}
+				checkJsonShape(entry, fieldShape, `${field} › ${key}`);
+			}
+			return;
+		}
+	}
 }

@@ -8,6 +8,7 @@ import { mediaAssets } from './mediaAsset';
 import { mediaProducingJobs } from './mediaProducing';
 import { packageJobs } from './package';
 import { snapshotJobs } from './snapshot';
+import { transcodeJobs } from './transcode';
 import { vodWorkflowTasks } from './vodWorkflow';
 
 export const JOB_KINDS = {
@@ -17,6 +18,7 @@ export const JOB_KINDS = {
 	vodWorkflow: vodWorkflowTasks,
 	mediaAsset: mediaAssets,
 	snapshot: snapshotJobs,
+	transcode: transcodeJobs,
 } satisfies Record<string, JobKindDeclaration>;
 
 export type JobKind = keyof typeof JOB_KINDS;

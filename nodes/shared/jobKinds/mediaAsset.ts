@@ -7,32 +7,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ice, READ } from '../api/operations';
+import { asList, asObject, numberOf, withoutEmpty } from '../helpers/answer';
 import { text } from '../helpers/text';
 import type { JobKindDeclaration, JobSummary } from '../jobs/declaration';
-
-function asObject(value: unknown): IDataObject | undefined {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
-}
-
-function asList(value: unknown): IDataObject[] {
-	return Array.isArray(value) ? value.map(asObject).filter((entry): entry is IDataObject => entry !== undefined) : [];
-}
-
-function numberOf(value: unknown): number | undefined {
-	const raw = text(value);
-	if (raw === undefined) return undefined;
-	const number = Number(raw);
-	return Number.isFinite(number) ? number : undefined;
-}
 
 /** The source file's entry of FileInfoList (FileType source_file), else the first one. */
 function sourceFile(mediaInfo: IDataObject): IDataObject | undefined {
 	const files = asList(mediaInfo.FileInfoList);
 	return files.find((file) => asObject(file.FileBasicInfo)?.FileType === 'source_file') ?? files[0];
-}
-
-function withoutEmpty(record: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
 }
 
 /** Duration, resolution and the rest of the file's facts; absent while the asset is not analysed yet. */

@@ -2,16 +2,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { vod } from '../api/operations';
+import { asObject } from '../helpers/answer';
 import { parsedJson } from '../helpers/json';
 import { text } from '../helpers/text';
 import type { JobKindDeclaration } from '../jobs/declaration';
 
 const ERROR_CODE_KEYS = ['ErrorCode', 'Code'];
 const ERROR_MESSAGE_KEYS = ['ErrorMessage', 'Message'];
-
-function asObject(value: unknown): IDataObject | undefined {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
-}
 
 function firstText(source: IDataObject | undefined, keys: string[]): string | undefined {
 	for (const key of keys) {

@@ -103,6 +103,31 @@ const SUBMIT_NODE_ENTRIES: SubmitNodeEntry[] = [
 		parameters: { workflowId: '34d577eade633860bdf1237e2f0e2a4b', mediaId: '={{ $json.marker }}' },
 	},
 	{
+		label: 'Submit Transcode Job',
+		type: 'alibabaCloudSubmitTranscodeJob',
+		jobKind: 'transcode',
+		getType: 'alibabaCloudGetTranscodeJob',
+		kind: 'transcode',
+		emptyWithoutMarker: {
+			outputs: {
+				output: [
+					{
+						type: 'OSS',
+						media: 'oss://media-out/transcode/out.mp4',
+						templateId: '={{ $json.marker ? "S00000001-200030" : "" }}',
+					},
+				],
+			},
+		},
+		parameters: {
+			inputs: { input: [{ type: 'OSS', media: 'oss://media-in/in.mp4' }] },
+			outputs: {
+				output: [{ type: 'OSS', media: 'oss://media-out/transcode/out.mp4', templateId: 'S00000001-200030' }],
+			},
+			options: { userData: USER_DATA_WITH_MARKER },
+		},
+	},
+	{
 		label: 'Register Media Info',
 		type: 'alibabaCloudRegisterMediaInfo',
 		jobKind: 'mediaAsset',
@@ -236,5 +261,9 @@ export function loopOverItems(node: SubmitNodeCase, settings: NodeSettings = {},
 
 export function jobIdOf(json: IDataObject): string | undefined {
 	const submission = (json.submission ?? json) as IDataObject;
-	return (submission.JobId ?? submission.TaskId ?? submission.MediaId) as string | undefined;
+	// A transcoding job is named by the ParentJobId inside the whole parent job SubmitTranscodeJob answers.
+	const transcodeParent = submission.TranscodeParentJob as IDataObject | undefined;
+	return (submission.JobId ?? submission.TaskId ?? submission.MediaId ?? transcodeParent?.ParentJobId) as
+		| string
+		| undefined;
 }
