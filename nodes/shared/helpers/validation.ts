@@ -235,3 +235,15 @@ export function requiredJsonObject(value: unknown, field: string): IDataObject {
 	if (isBlank(value)) throw new InvalidFieldError(field, 'is required but empty');
 	return jsonObject(value, field);
 }
+
+/**
+ * A JSON object whose fields are a closed set (an SDK request model, a request's parameters): a field it lacks is
+ * refused, named by its path, rather than sent and silently ignored by the API.
+ */
+export function onlyKnownFields(value: IDataObject, known: readonly string[], field: string): IDataObject {
+	const unknown = Object.keys(value).find((key) => !known.includes(key));
+	if (unknown !== undefined) {
+		throw new InvalidFieldError(`${field} › ${unknown}`, `is not one of its fields (${known.join(', ')})`);
+	}
+	return value;
+}

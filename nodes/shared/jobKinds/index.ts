@@ -5,6 +5,7 @@
 import type { JobKindDeclaration } from '../jobs/declaration';
 import { liveEditingJobs } from './liveEditing';
 import { mediaAssets } from './mediaAsset';
+import { mediaCensorJobs } from './mediaCensor';
 import { mediaProducingJobs } from './mediaProducing';
 import { packageJobs } from './package';
 import { vodWorkflowTasks } from './vodWorkflow';
@@ -15,6 +16,7 @@ export const JOB_KINDS = {
 	liveEditing: liveEditingJobs,
 	vodWorkflow: vodWorkflowTasks,
 	mediaAsset: mediaAssets,
+	mediaCensor: mediaCensorJobs,
 } satisfies Record<string, JobKindDeclaration>;
 
 export type JobKind = keyof typeof JOB_KINDS;
