@@ -90,7 +90,8 @@ function localNowSeconds(): number {
  * Activation (or new API filters): read the jobs created within the look-back window, newest first, and
  * remember them without emitting anything. Packaging jobs are read without a time filter and the scan stops
  * once past the look-back window measured from the newest CreateTime; production jobs need a window of at
- * most 30 days, taken around n8n's clock with a day of margin on each side.
+ * most 30 days, taken around n8n's clock with a day of margin on each side. A list in no known order (moderation
+ * jobs) is read over that window to its end: stopping at the first old page could miss newer jobs after it.
  */
 async function activate(
 	context: IPollFunctions,
@@ -99,18 +100,22 @@ async function activate(
 	scope: string,
 ): Promise<SourceState> {
 	let window: ListWindow = { ascending: false };
-	if (source.maxWindowSeconds !== undefined) {
+	if (source.maxWindowSeconds !== undefined || source.unordered) {
 		const end = localNowSeconds() + DAY_SECONDS;
 		window = { start: end - settings.lookBackSeconds - 2 * DAY_SECONDS, end, ascending: false };
 	}
 	let newestCreated: number | undefined;
 	const jobs = await scanJobs(context, source, settings.filters, window, {
 		timeoutMs: settings.timeoutMs,
-		stopAfter: (page) => {
-			newestCreated ??= epochSeconds(summarizeJob(kindOf(source), page[0]).createdAt);
-			const oldest = epochSeconds(summarizeJob(kindOf(source), page[page.length - 1]).createdAt);
-			return newestCreated !== undefined && oldest !== undefined && oldest < newestCreated - settings.lookBackSeconds;
-		},
+		stopAfter: source.unordered
+			? undefined
+			: (page) => {
+					newestCreated ??= epochSeconds(summarizeJob(kindOf(source), page[0]).createdAt);
+					const oldest = epochSeconds(summarizeJob(kindOf(source), page[page.length - 1]).createdAt);
+					return (
+						newestCreated !== undefined && oldest !== undefined && oldest < newestCreated - settings.lookBackSeconds
+					);
+				},
 	});
 	const observed = jobs.map((job) => observe(source, job, settings));
 	return baselineState(scope, observed, settings.lookBackSeconds, window.start);
@@ -121,9 +126,12 @@ async function sample(context: IPollFunctions, settings: TriggerSettings): Promi
 	const candidates: Array<{ source: JobSource; job: IDataObject }> = [];
 	for (const source of watchedSources(settings.sources, settings.filters)) {
 		let window: ListWindow = { ascending: false };
+		const end = localNowSeconds() + DAY_SECONDS;
 		if (source.maxWindowSeconds !== undefined) {
-			const end = localNowSeconds() + DAY_SECONDS;
 			window = { start: end - source.maxWindowSeconds + 1, end, ascending: false };
+		} else if (source.unordered) {
+			// In no known order, the first pages are not the newest: look only where the look-back window reaches.
+			window = { start: end - settings.lookBackSeconds - 2 * DAY_SECONDS, end, ascending: false };
 		}
 		const wanted = (job: IDataObject) => {
 			const summary = summarizeJob(kindOf(source), job);
@@ -132,7 +140,7 @@ async function sample(context: IPollFunctions, settings: TriggerSettings): Promi
 		const jobs = await scanJobs(context, source, settings.filters, window, {
 			timeoutMs: settings.timeoutMs,
 			maxPages: SAMPLE_PAGES,
-			stopAfter: (page) => page.some(wanted),
+			stopAfter: source.unordered ? undefined : (page) => page.some(wanted),
 		});
 		candidates.push(...jobs.filter(wanted).map((job) => ({ source, job })));
 	}

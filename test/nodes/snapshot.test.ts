@@ -221,7 +221,7 @@ describe('refused before anything is sent, naming the field and the item', () =>
 		[
 			'an unknown key in Input (JSON)',
 			json({ inputJson: '{"Type": "OSS", "Media": "oss://b/a.mp4", "Url": "x"}' }),
-			/^Input \(JSON\) has an unknown field "Url" \(the fields are Type, Media\) \[item 0\]$/,
+			/^Input \(JSON\) › Url is not a field the API knows here; it takes Type, Media \[item 0\]$/,
 		],
 		[
 			'an Output (JSON) type that does not exist',
@@ -236,7 +236,7 @@ describe('refused before anything is sent, naming the field and the item', () =>
 		[
 			'an unknown overwrite setting',
 			json({ templateConfigJson: `{"TemplateId": "${TEMPLATE}", "OverwriteParams": {"Quality": 90}}` }),
-			/^Template Config \(JSON\) › OverwriteParams has an unknown field "Quality"/,
+			/^Template Config \(JSON\) › OverwriteParams › Quality is not a field the API knows here/,
 		],
 		[
 			'a Count that is no number',
@@ -258,7 +258,7 @@ describe('refused before anything is sent, naming the field and the item', () =>
 			json({
 				templateConfigJson: `{"TemplateId": "${TEMPLATE}", "OverwriteParams": {"SpriteSnapshotConfig": {"Rows": 2}}}`,
 			}),
-			/^Template Config \(JSON\) › OverwriteParams › SpriteSnapshotConfig has an unknown field "Rows"/,
+			/^Template Config \(JSON\) › OverwriteParams › SpriteSnapshotConfig › Rows is not a field the API knows here/,
 		],
 		[
 			'five normal snapshots without {Count} in Output (JSON)',

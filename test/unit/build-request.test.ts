@@ -3,6 +3,7 @@
  * the transport signs and sends, and the field a bad value is reported on. The workflow suites in test/nodes check
  * the same nodes through n8n's engine; these tables pin the pure seam.
  */
+import { submitMediaCensorJob } from '../../nodes/AlibabaCloudSubmitMediaCensorJob/AlibabaCloudSubmitMediaCensorJob.node';
 import { submitLiveEditingJob } from '../../nodes/AlibabaCloudSubmitLiveEditingJob/AlibabaCloudSubmitLiveEditingJob.node';
 import { submitMediaProducingJob } from '../../nodes/AlibabaCloudSubmitMediaProducingJob/AlibabaCloudSubmitMediaProducingJob.node';
 import { submitPackageJob } from '../../nodes/AlibabaCloudSubmitPackageJob/AlibabaCloudSubmitPackageJob.node';
@@ -128,6 +129,40 @@ const cases: Array<[string, OperationDefinition, Record<string, unknown>, unknow
 		},
 	],
 	[
+		'Submit Media Censor Job, fields with every option',
+		submitMediaCensorJob,
+		{
+			inputType: 'OSS',
+			inputMedia: 'oss://in/a.mp4',
+			options: {
+				title: 'Launch',
+				description: 'The trailer',
+				barrages: 'first!',
+				coverImages: { image: [{ url: 'https://b.oss-cn-shanghai.aliyuncs.com/c%201.jpg' }, { url: 'oss://b/d.jpg' }] },
+				snapshotOutput: 'oss://out/f-{Count}.jpg',
+				templateId: 'S00000001-100060',
+				pipelineId: 'p1',
+				priority: 7,
+				notifyUrl: 'mns://1234.mns.cn-shanghai.aliyuncs.com/queues/q',
+				userData: 'ticket-1',
+			},
+		},
+		{
+			query: {
+				Input: '{"Type":"OSS","Media":"oss://in/a.mp4"}',
+				Output: 'oss://out/f-{Count}.jpg',
+				Title: 'Launch',
+				Description: 'The trailer',
+				Barrages: 'first!',
+				CoverImages: '[{"Bucket":"b","Location":"oss-cn-shanghai","Object":"c 1.jpg"},{"Bucket":"b","Object":"d.jpg"}]',
+				TemplateId: 'S00000001-100060',
+				ScheduleConfig: '{"PipelineId":"p1","Priority":7}',
+				NotifyUrl: 'mns://1234.mns.cn-shanghai.aliyuncs.com/queues/q',
+				UserData: 'ticket-1',
+			},
+		},
+	],
+	[
 		'Submit Snapshot Job (JSON)',
 		submitSnapshotJob,
 		{
@@ -164,10 +199,45 @@ const cases: Array<[string, OperationDefinition, Record<string, unknown>, unknow
 			},
 		},
 	],
+	[
+		'Submit Media Censor Job, a media asset and nothing else',
+		submitMediaCensorJob,
+		{ inputType: 'Media', inputMedia: 'm1' },
+		{ query: { Input: '{"Type":"Media","Media":"m1"}' } },
+	],
+	[
+		'Submit Media Censor Job, texts only (No Video)',
+		submitMediaCensorJob,
+		{ inputType: 'none', inputMedia: 'ignored', options: { title: 'Hello' } },
+		{ query: { Title: 'Hello' } },
+	],
+	[
+		'Submit Media Censor Job, JSON',
+		submitMediaCensorJob,
+		{
+			jobDefinition: 'json',
+			jobJson: JSON.stringify({
+				Input: { Type: 'OSS', Media: 'oss://in/a.mp4' },
+				CoverImages: [{ Bucket: 'b', Object: 'c.jpg', RoleArn: 'acs:ram::1:role/r', Extra: 1 }],
+				ScheduleConfig: { PipelineId: 'p1', Priority: '3' },
+				UserData: 'u',
+			}),
+			options: { title: 'ignored in JSON mode' },
+		},
+		{
+			query: {
+				Input: '{"Type":"OSS","Media":"oss://in/a.mp4"}',
+				CoverImages: '[{"Bucket":"b","Object":"c.jpg","RoleArn":"acs:ram::1:role/r","Extra":1}]',
+				ScheduleConfig: '{"PipelineId":"p1","Priority":3}',
+				UserData: 'u',
+			},
+		},
+	],
 	['Get Package Job', readJobOperation('package'), { jobId: 'j1' }, { query: { JobId: 'j1' } }],
 	['Get Transcode Job', readJobOperation('transcode'), { parentJobId: 'p1' }, { query: { ParentJobId: 'p1' } }],
 	['Get Media Producing Job', readJobOperation('mediaProducing'), { jobId: 'j2' }, { query: { JobId: 'j2' } }],
 	['Get Live Editing Job', readJobOperation('liveEditing'), { jobId: 'j3' }, { query: { JobId: 'j3' } }],
+	['Get Media Censor Job', readJobOperation('mediaCensor'), { jobId: 'j4' }, { query: { JobId: 'j4' } }],
 	[
 		'Get VOD Workflow Job',
 		readJobOperation('vodWorkflow'),
@@ -185,6 +255,73 @@ describe('buildRequest: one item’s parameters → the request', () => {
 const invalid: Array<[string, OperationDefinition, Record<string, unknown>, string]> = [
 	['Get Package Job without a Job ID', readJobOperation('package'), {}, 'Job ID'],
 	['Get VOD Workflow Job without a Task ID', readJobOperation('vodWorkflow'), { taskId: ' ' }, 'Task ID'],
+	['Get Media Censor Job without a Job ID', readJobOperation('mediaCensor'), {}, 'Job ID'],
+	...(
+		[
+			['No Video and nothing else to moderate', { inputType: 'none' }, 'Input Type'],
+			['an OSS input that is no URL', { inputMedia: 'my-bucket' }, 'Input Media'],
+			['a Title of 65 bytes', { options: { title: 'x'.repeat(65) } }, 'Title'],
+			['a Description of 129 bytes', { options: { description: 'x'.repeat(129) } }, 'Description'],
+			['User Data of 129 bytes', { options: { userData: 'é'.repeat(64) + 'x' } }, 'User Data'],
+			[
+				'6 cover images',
+				{ options: { coverImages: { image: Array(6).fill({ url: 'oss://b/c.jpg' }) } } },
+				'Cover Images',
+			],
+			[
+				'a cover image off OSS',
+				{ options: { coverImages: { image: [{ url: 'https://cdn.example.com/c.jpg' }] } } },
+				'Cover Images › Image 1',
+			],
+			['Priority 0', { options: { priority: 0 } }, 'Priority'],
+			['a Notify URL that is no MNS or http(s) URL', { options: { notifyUrl: 'queue-1' } }, 'Notify URL'],
+			[
+				'a Snapshot Output that is no OSS URL',
+				{ options: { snapshotOutput: 'frames/{Count}.jpg' } },
+				'Snapshot Output',
+			],
+			['JSON that does not parse', { jobDefinition: 'json', jobJson: '{"Input":' }, 'Job (JSON)'],
+			[
+				'JSON with a parameter the API lacks',
+				{ jobDefinition: 'json', jobJson: '{"Inputs":[]}' },
+				'Job (JSON) › Inputs',
+			],
+			[
+				'JSON Input with a field its SDK model lacks',
+				{ jobDefinition: 'json', jobJson: '{"Input":{"Type":"OSS","Media":"oss://b/a.mp4","Url":"x"}}' },
+				'Job (JSON) › Input › Url',
+			],
+			[
+				'JSON Input Type outside OSS, Media',
+				{ jobDefinition: 'json', jobJson: '{"Input":{"Type":"URL","Media":"https://x/a.mp4"}}' },
+				'Job (JSON) › Input › Type',
+			],
+			[
+				'JSON Output as {Type, Media}',
+				{
+					jobDefinition: 'json',
+					jobJson: '{"Input":{"Type":"Media","Media":"m1"},"Output":{"Type":"OSS","Media":"oss://b/o.jpg"}}',
+				},
+				'Job (JSON) › Output',
+			],
+			[
+				'JSON ScheduleConfig Priority 11',
+				{ jobDefinition: 'json', jobJson: '{"Title":"t","ScheduleConfig":{"Priority":11}}' },
+				'Job (JSON) › ScheduleConfig › Priority',
+			],
+			[
+				'JSON cover image without Object',
+				{ jobDefinition: 'json', jobJson: '{"CoverImages":[{"Bucket":"b"}]}' },
+				'Job (JSON) › CoverImages › 1 › Object',
+			],
+			['JSON with nothing to moderate', { jobDefinition: 'json', jobJson: '{"UserData":"u"}' }, 'Job (JSON)'],
+		] as Array<[string, Record<string, unknown>, string]>
+	).map(([problem, parameters, field]): [string, OperationDefinition, Record<string, unknown>, string] => [
+		`Submit Media Censor Job with ${problem}`,
+		submitMediaCensorJob,
+		{ inputType: 'OSS', inputMedia: 'oss://in/a.mp4', ...parameters },
+		field,
+	]),
 	['Submit VOD Workflow Job without a Workflow ID', submitVodWorkflowJob, { mediaId: 'vid1' }, 'Workflow ID'],
 	[
 		'Submit Package Job with Priority 11',

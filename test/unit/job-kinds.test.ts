@@ -66,11 +66,23 @@ const STATES: Record<JobKind, Array<[string, JobStatus]>> = {
 		['Failed', 'running'],
 		['Deleted', 'running'],
 	],
+	// Contract media_censor_job (the State field): Queuing, Analysing, Fail, Success.
+	mediaCensor: [
+		['Queuing', 'running'],
+		['Analysing', 'running'],
+		['Success', 'succeeded'],
+		['Fail', 'failed'],
+		['Failed', 'running'],
+	],
 };
 
 /** A Get answer's entry with this status where the kind keeps it (a media asset: in MediaBasicInfo). */
 const withStatus = (kind: JobKind, raw: string) =>
-	kind === 'mediaAsset' ? { MediaBasicInfo: { Status: raw } } : { Status: raw };
+	kind === 'mediaAsset'
+		? { MediaBasicInfo: { Status: raw } }
+		: kind === 'mediaCensor'
+			? { State: raw }
+			: { Status: raw };
 
 describe('the normalized status of every state of every job kind', () => {
 	for (const [kind, states] of Object.entries(STATES) as Array<[JobKind, Array<[string, JobStatus]>]>) {
@@ -224,6 +236,67 @@ describe('summaries carry what a Slack message or an IF node needs', () => {
 		expect(withSubmittedFields('package', output, { JobId: 'j5', VodMediaId: 'v9' })).toEqual(output);
 	});
 
+	it('a moderation job: the verdict to branch on, each scene of the video and each part, rates as numbers', () => {
+		const result = (Scene: string, Label: string, Suggestion: string, Rate: string) => ({
+			Scene,
+			Label,
+			Suggestion,
+			Rate,
+		});
+		const summary = summarizeJob('mediaCensor', {
+			JobId: 'c1',
+			State: 'Success',
+			Suggestion: 'block',
+			CreationTime: '2026-11-22T10:00:00Z',
+			FinishTime: '2026-11-22T10:00:30Z',
+			Input: { Bucket: 'media-in', Location: 'oss-cn-shanghai', Object: 'uploads/clip.mp4' },
+			TitleCensorResult: result('antispam', 'normal', 'pass', '99.9'),
+			DescCensorResult: result('antispam', 'ad', 'review', '87.5'),
+			CoverImageCensorResults: {
+				CoverImageCensorResult: [
+					{ Bucket: 'media-in', Object: 'c.jpg', Results: { Result: [result('porn', 'normal', 'pass', '99')] } },
+				],
+			},
+			VensorCensorResult: {
+				CensorResults: {
+					CensorResult: [result('porn', 'porn', 'block', '99.91'), result('terrorism', 'normal', 'pass', 'n/a')],
+				},
+			},
+		});
+		expect(summary).toEqual({
+			jobKind: 'mediaCensor',
+			jobId: 'c1',
+			status: 'succeeded',
+			finished: true,
+			rawStatus: 'Success',
+			createdAt: '2026-11-22T10:00:00Z',
+			finishedAt: '2026-11-22T10:00:30Z',
+			suggestion: 'block',
+			scenes: [
+				{ scene: 'porn', label: 'porn', suggestion: 'block', rate: 99.91 },
+				{ scene: 'terrorism', label: 'normal', suggestion: 'pass' },
+			],
+			title: { scene: 'antispam', label: 'normal', suggestion: 'pass', rate: 99.9 },
+			description: { scene: 'antispam', label: 'ad', suggestion: 'review', rate: 87.5 },
+			covers: [
+				{ image: 'oss://media-in/c.jpg', scenes: [{ scene: 'porn', label: 'normal', suggestion: 'pass', rate: 99 }] },
+			],
+			inputUrl: 'oss://media-in/uploads/clip.mp4',
+		});
+	});
+
+	it('a failed moderation job: its Code and Message, no verdict', () => {
+		const summary = summarizeJob('mediaCensor', {
+			JobId: 'c2',
+			State: 'Fail',
+			Code: 'InvalidMedia',
+			Message: 'Bad file.',
+		});
+		expect(summary).toMatchObject({ status: 'failed', errorCode: 'InvalidMedia', errorMessage: 'Bad file.' });
+		expect(summary).not.toHaveProperty('suggestion');
+		expect(summary).not.toHaveProperty('scenes');
+	});
+
 	it('jobOutput puts the normalized fields beside the raw job and the RequestId', () => {
 		const job = { JobId: 'j4', Status: 'Success' };
 		expect(jobOutput('package', { RequestId: 'R1', PackageJob: job })).toEqual({
@@ -245,6 +318,7 @@ describe('readJobQuery and the Get node spec per kind', () => {
 		['liveEditing', { JobId: 'id-1' }, 'jobId', 'Submit Live Editing Job'],
 		['vodWorkflow', { JobType: 'workflow', JobId: 'id-1' }, 'taskId', 'Submit VOD Workflow Job'],
 		['transcode', { ParentJobId: 'id-1' }, 'parentJobId', 'Submit Transcode Job'],
+		['mediaCensor', { JobId: 'id-1' }, 'jobId', 'Submit Media Censor Job'],
 	] as Array<[JobKind, Record<string, string>, string, string]>)('%s', (kind, query, parameter, submitNode) => {
 		expect(readJobQuery(kind, 'id-1')).toEqual(query);
 		expect(JOB_KINDS[kind].getNode).toMatchObject({ parameter, submitNode });

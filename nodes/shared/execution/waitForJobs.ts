@@ -162,9 +162,10 @@ export async function waitForJobs(context: IExecuteFunctions, jobs: JobToWaitFor
 			const deadline = started + job.maxWaitMs;
 			const listItem = listed.get(job.jobId);
 			const source = statusListOf(job.kind);
-			if (listItem && source && !summarizeJob(source.kind as JobKind, listItem).finished) {
+			const listedSummary = listItem && source ? summarizeJob(source.kind as JobKind, listItem) : undefined;
+			if (listedSummary && !listedSummary.finished) {
 				follow.consecutiveFailures = 0;
-				if (Date.now() >= deadline) outcomes.set(job.itemIndex, stillRunning(context, job, listItem.Status));
+				if (Date.now() >= deadline) outcomes.set(job.itemIndex, stillRunning(context, job, listedSummary.rawStatus));
 				else follow.nextReadAt = Math.min(Date.now() + job.intervalMs, deadline);
 				continue;
 			}

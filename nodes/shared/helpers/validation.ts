@@ -275,7 +275,10 @@ export function booleanValue(value: unknown, field: string): boolean {
 export function knownKeysOnly(object: IDataObject, field: string, known: readonly string[]): IDataObject {
 	const unknown = Object.keys(object).find((key) => !known.includes(key));
 	if (unknown !== undefined) {
-		throw new InvalidFieldError(field, `has an unknown field "${unknown}" (the fields are ${known.join(', ')})`);
+		throw new InvalidFieldError(
+			`${field} › ${unknown}`,
+			`is not a field the API knows here; it takes ${known.join(', ')}`,
+		);
 	}
 	return object;
 }
@@ -346,15 +349,7 @@ export function checkJsonShape(value: unknown, shape: JsonShape, field: string):
 			return;
 		case 'object': {
 			if (value === null || typeof value !== 'object' || Array.isArray(value)) throw wrongType('a JSON object');
-			const record = value as IDataObject;
-			for (const key of Object.keys(record)) {
-				if (!(key in shape.fields)) {
-					throw new InvalidFieldError(
-						`${field} › ${key}`,
-						`is not a field the API knows here; it takes ${Object.keys(shape.fields).join(', ')}`,
-					);
-				}
-			}
+			const record = knownKeysOnly(value as IDataObject, field, Object.keys(shape.fields));
 			for (const [key, fieldShape] of Object.entries(shape.fields)) {
 				const entry = record[key];
 				if (entry === undefined) {

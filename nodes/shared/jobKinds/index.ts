@@ -5,6 +5,7 @@
 import type { JobKindDeclaration } from '../jobs/declaration';
 import { liveEditingJobs } from './liveEditing';
 import { mediaAssets } from './mediaAsset';
+import { mediaCensorJobs } from './mediaCensor';
 import { mediaProducingJobs } from './mediaProducing';
 import { packageJobs } from './package';
 import { snapshotJobs } from './snapshot';
@@ -19,6 +20,7 @@ export const JOB_KINDS = {
 	mediaAsset: mediaAssets,
 	snapshot: snapshotJobs,
 	transcode: transcodeJobs,
+	mediaCensor: mediaCensorJobs,
 } satisfies Record<string, JobKindDeclaration>;
 
 export type JobKind = keyof typeof JOB_KINDS;

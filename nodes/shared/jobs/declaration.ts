@@ -50,6 +50,11 @@ export interface JobSource {
 	operation: ApiOperation;
 	/** Longest creation-time window one query may span, if the API limits it. */
 	maxWindowSeconds?: number;
+	/**
+	 * The list has no sort parameter and Alibaba documents no order (moderation jobs): `ascending` is not
+	 * sent, so no scan may stop early on the order of what it has read; the trigger reads a creation-time window.
+	 */
+	unordered?: boolean;
 	query(
 		window: ListWindow,
 		filters: SourceFilters,

@@ -128,6 +128,16 @@ const SUBMIT_NODE_ENTRIES: SubmitNodeEntry[] = [
 		},
 	},
 	{
+		label: 'Submit Media Censor Job',
+		type: 'alibabaCloudSubmitMediaCensorJob',
+		jobKind: 'mediaCensor',
+		getType: 'alibabaCloudGetMediaCensorJob',
+		kind: 'mediaCensor',
+		emptyWithoutMarker: { inputMedia: '={{ $json.marker ? "oss://media-in/in.mp4" : "" }}' },
+		// Every item moderates the same video: only User Data (which the job list shows) tells their jobs apart.
+		parameters: { inputType: 'OSS', inputMedia: 'oss://media-in/in.mp4', options: { userData: '={{ $json.marker }}' } },
+	},
+	{
 		label: 'Register Media Info',
 		type: 'alibabaCloudRegisterMediaInfo',
 		jobKind: 'mediaAsset',
