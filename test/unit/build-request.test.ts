@@ -3,6 +3,7 @@
  * the transport signs and sends, and the field a bad value is reported on. The workflow suites in test/nodes check
  * the same nodes through n8n's engine; these tables pin the pure seam.
  */
+import { submitBatchMediaProducingJob } from '../../nodes/AlibabaCloudSubmitBatchMediaProducingJob/AlibabaCloudSubmitBatchMediaProducingJob.node';
 import { submitMediaCensorJob } from '../../nodes/AlibabaCloudSubmitMediaCensorJob/AlibabaCloudSubmitMediaCensorJob.node';
 import { submitLiveEditingJob } from '../../nodes/AlibabaCloudSubmitLiveEditingJob/AlibabaCloudSubmitLiveEditingJob.node';
 import { submitMediaProducingJob } from '../../nodes/AlibabaCloudSubmitMediaProducingJob/AlibabaCloudSubmitMediaProducingJob.node';
@@ -233,6 +234,50 @@ const cases: Array<[string, OperationDefinition, Record<string, unknown>, unknow
 			},
 		},
 	],
+	[
+		'Submit Batch Media Producing Job (Fields)',
+		submitBatchMediaProducingJob,
+		{
+			mediaGroups: { group: [{ media: 'm1, m2' }, { media: 'oss://in/c.mp4\nm4' }] },
+			speechTexts: { entry: [{ text: 'Hello' }, { text: ' ' }] },
+			titles: { entry: [{ text: 'Spring' }] },
+			outputMediaUrl: 'https://b.oss-cn-shanghai.aliyuncs.com/p-{index}.mp4',
+			count: 2,
+			options: { speechVolume: 1, mediaVolume: 0, width: 1080, height: 1920, userData: '{"k":"v"}' },
+		},
+		{
+			query: {
+				OutputConfig:
+					'{"MediaURL":"https://b.oss-cn-shanghai.aliyuncs.com/p-{index}.mp4","Count":2,"Width":1080,"Height":1920}',
+				UserData: '{"k":"v"}',
+				ClientToken: 'token-0',
+			},
+			form: {
+				InputConfig:
+					'{"MediaGroupArray":[{"MediaArray":["m1","m2"]},{"MediaArray":["oss://in/c.mp4","m4"]}],"SpeechTextArray":["Hello"],"TitleArray":["Spring"]}',
+				EditingConfig: '{"MediaConfig":{"Volume":0},"SpeechConfig":{"Volume":1}}',
+			},
+		},
+	],
+	[
+		'Submit Batch Media Producing Job (JSON)',
+		submitBatchMediaProducingJob,
+		{
+			mode: 'json',
+			inputConfig: '{"MediaGroupArray":[{"MediaArray":["m1"]}],"SpeechTextArray":["Hi"]}',
+			outputConfig: { MediaURL: 'https://b.oss-cn-shanghai.aliyuncs.com/p-{index}.mp4', Count: 3 },
+			templateConfig: '["t1"]',
+			options: { idempotencyKey: 'order-7' },
+		},
+		{
+			query: {
+				OutputConfig: '{"MediaURL":"https://b.oss-cn-shanghai.aliyuncs.com/p-{index}.mp4","Count":3}',
+				TemplateConfig: '["t1"]',
+				ClientToken: 'order-7',
+			},
+			form: { InputConfig: '{"MediaGroupArray":[{"MediaArray":["m1"]}],"SpeechTextArray":["Hi"]}' },
+		},
+	],
 	['Get Package Job', readJobOperation('package'), { jobId: 'j1' }, { query: { JobId: 'j1' } }],
 	['Get Transcode Job', readJobOperation('transcode'), { parentJobId: 'p1' }, { query: { ParentJobId: 'p1' } }],
 	['Get Media Producing Job', readJobOperation('mediaProducing'), { jobId: 'j2' }, { query: { JobId: 'j2' } }],
@@ -389,6 +434,43 @@ const invalid: Array<[string, OperationDefinition, Record<string, unknown>, stri
 			outputMediaUrl: 'https://b.oss-cn-shanghai.aliyuncs.com/h.mp4',
 		},
 		'End Time',
+	],
+	[
+		'Submit Batch Media Producing Job with several videos and no {index} in the URL',
+		submitBatchMediaProducingJob,
+		{
+			mediaGroups: { group: [{ media: 'm1' }] },
+			outputMediaUrl: 'https://b.oss-cn-shanghai.aliyuncs.com/p.mp4',
+			count: 2,
+		},
+		'Output Video URL',
+	],
+	[
+		'Submit Batch Media Producing Job with an empty media group',
+		submitBatchMediaProducingJob,
+		{
+			mediaGroups: { group: [{ media: 'm1' }, { media: ' , ' }] },
+			outputMediaUrl: 'https://b/p-{index}.mp4',
+			count: 1,
+		},
+		'Media Groups › Group 2 › Media',
+	],
+	[
+		'Submit Batch Media Producing Job (JSON) without a media group',
+		submitBatchMediaProducingJob,
+		{ mode: 'json', inputConfig: '{"TitleArray":["t"]}', outputConfig: '{"MediaURL":"https://b/p.mp4"}' },
+		'Input Config › MediaGroupArray',
+	],
+	[
+		'Submit Batch Media Producing Job (JSON) with Template Config not a list',
+		submitBatchMediaProducingJob,
+		{
+			mode: 'json',
+			inputConfig: '{"MediaGroupArray":[{"MediaArray":["m1"]}]}',
+			outputConfig: '{"MediaURL":"https://b/p.mp4"}',
+			templateConfig: '{"a":1}',
+		},
+		'Template Config',
 	],
 ];
 

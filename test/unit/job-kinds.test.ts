@@ -74,6 +74,14 @@ const STATES: Record<JobKind, Array<[string, JobStatus]>> = {
 		['Fail', 'failed'],
 		['Failed', 'running'],
 	],
+	// GetBatchMediaProducingJob: Init, Processing, Finished; the list adds Failed.
+	batchMediaProducing: [
+		['Init', 'running'],
+		['Processing', 'running'],
+		['Finished', 'succeeded'],
+		['Failed', 'failed'],
+		['Success', 'running'],
+	],
 };
 
 /** A Get answer's entry with this status where the kind keeps it (a media asset: in MediaBasicInfo). */

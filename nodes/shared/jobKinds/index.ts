@@ -3,6 +3,7 @@
  * Everything else (Wait for Completion, the lost-answer search, both triggers, the README check) reads this table.
  */
 import type { JobKindDeclaration } from '../jobs/declaration';
+import { batchMediaProducingJobs } from './batchMediaProducing';
 import { liveEditingJobs } from './liveEditing';
 import { mediaAssets } from './mediaAsset';
 import { mediaCensorJobs } from './mediaCensor';
@@ -21,6 +22,7 @@ export const JOB_KINDS = {
 	snapshot: snapshotJobs,
 	transcode: transcodeJobs,
 	mediaCensor: mediaCensorJobs,
+	batchMediaProducing: batchMediaProducingJobs,
 } satisfies Record<string, JobKindDeclaration>;
 
 export type JobKind = keyof typeof JOB_KINDS;

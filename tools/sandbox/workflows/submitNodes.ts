@@ -161,6 +161,23 @@ const SUBMIT_NODE_ENTRIES: SubmitNodeEntry[] = [
 			options: { jobName: '={{ $json.marker }}' },
 		},
 	},
+	{
+		label: 'Submit Batch Media Producing Job',
+		type: 'alibabaCloudSubmitBatchMediaProducingJob',
+		jobKind: 'batchMediaProducing',
+		getType: 'alibabaCloudGetBatchMediaProducingJob',
+		kind: 'batchMediaProducing',
+		emptyWithoutMarker: {
+			outputMediaUrl: '={{ $json.marker ? "https://b.oss-cn-shanghai.aliyuncs.com/promo-{index}.mp4" : "" }}',
+		},
+		parameters: {
+			mediaGroups: { group: [{ media: 'c3f8d1a0e2b94f6a8b7c6d5e4f3a2b1c, 0c8f20b48fb04483915d4f2cd8ac1a2b' }] },
+			speechTexts: { entry: [{ text: 'Spring is here.' }] },
+			outputMediaUrl: 'https://media-out.oss-cn-shanghai.aliyuncs.com/promo/out-{index}.mp4',
+			count: 2,
+			options: { userData: USER_DATA_WITH_MARKER },
+		},
+	},
 ];
 
 export const SUBMIT_NODES: SubmitNodeCase[] = SUBMIT_NODE_ENTRIES.map(submitNodeCase);

@@ -3,6 +3,7 @@
  * family in this list. The job kinds' names (EmulatorJobKind) come from here.
  */
 import type { KindDeclaration } from '../engine/format';
+import { batchMediaProducing } from './batchMediaProducing';
 import { liveEditing } from './liveEditing';
 import { mediaAssets } from './mediaAssets';
 import { mediaCensor } from './mediaCensor';
@@ -21,6 +22,7 @@ export const FAMILIES = [
 	transcoding,
 	snapshots,
 	mediaCensor,
+	batchMediaProducing,
 ] as const;
 
 export type EmulatorJobKind = (typeof FAMILIES)[number]['kinds'][number]['name'];
