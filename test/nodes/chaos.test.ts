@@ -1,9 +1,11 @@
 import { runChaos } from '../../scripts/chaos/chaos';
 import { SUBMIT_NODES } from '../../tools/sandbox/workflows/submitNodes';
 
-// The small size of `npm run chaos`: 40 submissions spread over the Submit nodes, a fault on every fifth request.
+// The small size of `npm run chaos`: five submissions per Submit node, so each node meets a fault (one request in five).
+const TOTAL = 5 * SUBMIT_NODES.length;
+
 it('no job lost or duplicated under faults; every unknown outcome reported; no secret in outputs or logs', async () => {
-	const report = await runChaos({ total: 40, batchSize: 10 });
+	const report = await runChaos({ total: TOTAL, batchSize: 10 });
 	for (const figure of report.figures) {
 		expect({ node: figure.node, lost: figure.lost, duplicates: figure.duplicates, wrong: figure.wrongJobId }).toEqual({
 			node: figure.node,
@@ -22,7 +24,7 @@ it('no job lost or duplicated under faults; every unknown outcome reported; no s
 			expect(figure.settledFound + figure.settledNotCreated).toBeGreaterThan(0);
 		}
 	}
-	expect(report.scanned.outputItems).toBe(40);
+	expect(report.scanned.outputItems).toBe(TOTAL);
 	expect(report.scanned.logLines).toBeGreaterThan(0);
 	expect(report.secretsFound).toBe(0);
 }, 60_000);
