@@ -22,7 +22,7 @@ import type { TriggerSettings } from './settings';
 import { MAX_LOOK_BACK_HOURS, readSettings } from './settings';
 import type { ObservedJob, SourceState, TriggerState } from './state';
 import { advanceState, baselineState, readState, scanWindow, STATE_VERSION, writeState } from './state';
-import { WATCH_OPTIONS, watchedLabels, watchedSources, watchesFilteredBy } from './watch';
+import { WATCH_OPTIONS, watchableLabels, watchedLabels, watchedSources, watchesFilteredBy } from './watch';
 
 /** "Fetch test event" reads at most this many pages (of 100) per job list to find a sample. */
 const SAMPLE_PAGES = 3;
@@ -238,8 +238,7 @@ export class AlibabaCloudMediaJobTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"when " + [].concat($parameter["outcomes"] || []).join(" or ")}}',
-		description:
-			'Starts the workflow when an Alibaba Cloud Intelligent Media Services packaging job or media production job (timeline editing, template or live editing) finishes, with its status, output URL or media ID, and error code and message.',
+		description: `Starts the workflow when an Alibaba Cloud Intelligent Media Services job finishes (${watchableLabels()}), with its status, outputs, and error code and message.`,
 		documentationUrl: nodeDocumentationUrl('media-job-trigger'),
 		defaults: { name: 'Media Job Trigger' },
 		polling: true,

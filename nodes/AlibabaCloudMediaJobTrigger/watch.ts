@@ -25,6 +25,12 @@ export function watchedLabels(watch: string[]): string {
 		.join(' and ');
 }
 
+/** Every job list the trigger can watch in words, for the node's description: "batch production jobs, … or transcoding jobs". */
+export function watchableLabels(): string {
+	const names = WATCH_OPTIONS.map((option) => option.name.toLowerCase());
+	return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
+
 /** Which Watch options a filter applies to, e.g. "Packaging Jobs" for Pipeline ID. */
 export function watchesFilteredBy(filter: TriggerWatch['filters'][number]): string {
 	return WATCHES.filter((entry) => entry.filters.includes(filter))
