@@ -175,12 +175,15 @@ export class N8n {
 
 	/**
 	 * Marks a workflow active for the next `n8n start`: `n8n publish:workflow --id=…` (2.41; `update:workflow
-	 * --active=true` is deprecated and only forwards to it). Takes effect when n8n starts, so call it before start().
+	 * --active=true` is deprecated and only forwards to it), `n8n update:workflow --id=… --active=true` on n8n 1.x,
+	 * which has no publish:workflow. Takes effect when n8n starts, so call it before start().
 	 */
 	async publishWorkflow(id: string): Promise<void> {
 		if (this.server)
 			throw new Error('publishWorkflow() must run before start(): n8n reads active workflows when it starts');
-		await this.cli(['publish:workflow', `--id=${id}`], { label: 'publish-workflow' });
+		const command =
+			this.runtime.major >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true'];
+		await this.cli(command, { label: 'publish-workflow' });
 	}
 
 	/** `n8n execute --id <id> --rawOutput`, parsed. Starts from the workflow's Manual Trigger. */
