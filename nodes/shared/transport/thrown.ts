@@ -15,7 +15,6 @@ interface N8nWrapped {
 	code?: unknown;
 	message?: unknown;
 	messages?: unknown;
-	tags?: { reWrapped?: unknown };
 }
 
 function text(value: unknown): string | undefined {
@@ -30,11 +29,10 @@ function errorCode(value: unknown): string | undefined {
 
 /**
  * n8n wraps whatever `httpRequestWithAuthentication` meets in a NodeApiError. n8n 2.x keeps the original error as
- * its `cause`. n8n 1.x drops `cause` (a class field of its error base class resets it) and keeps only: the
- * original's message as `messages[0]`; its `code` (a network error's) or `errorCode` (the credential's
- * NotSentError) as `httpCode`; and, when the original was n8n's own NodeOperationError (no usable credential),
- * `tags.reWrapped`. Errors of the HTTP client carry the request (`config`, `request`, `response`); the ones raised
- * before it is reached are UserError (the credential's) and NodeOperationError (n8n's).
+ * its `cause`. n8n 1.x drops `cause` (a class field of its error base class resets it) and keeps, on 1.x and 2.x
+ * alike, the original's message as `messages[0]` and its `code` (a network error's) or `errorCode` (the
+ * credential's NotSentError) as `httpCode`. Where the cause is kept, errors of the HTTP client carry the request
+ * (`config`, `request`, `response`); the ones raised before it is reached are UserError and NodeOperationError.
  */
 export function readThrown(error: unknown): Thrown {
 	const wrapped = (error ?? {}) as N8nWrapped;
@@ -48,9 +46,7 @@ export function readThrown(error: unknown): Thrown {
 		text(wrapped.message) ??
 		String(error);
 	const code = errorCode(cause?.code) ?? errorCode(wrapped.httpCode) ?? errorCode(wrapped.code);
-	if (code === NOT_SENT_CODE || (cause === undefined && wrapped.tags?.reWrapped === true)) {
-		return { notSent: true, detail };
-	}
+	if (code === NOT_SENT_CODE) return { notSent: true, detail };
 	if (original instanceof UserError || original instanceof NodeOperationError) {
 		const sent = original as { isAxiosError?: unknown; request?: unknown; response?: unknown };
 		if (sent.isAxiosError !== true && sent.request === undefined && sent.response === undefined) {
