@@ -14,7 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
-import { UserError } from 'n8n-workflow';
+import { NotSentError } from '../notSent';
 
 import { DEFAULT_REGION, PRODUCTS, defaultEndpoint, productByApiVersion, regionName } from '../../alibaba/products';
 import type { Product } from '../../alibaba/products';
@@ -111,7 +111,7 @@ function parseHttpUrl(value: string, what: string): URL {
 		url = undefined;
 	}
 	if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-		throw new UserError(`${what} is not a valid http(s) URL: "${value}"`);
+		throw new NotSentError(`${what} is not a valid http(s) URL: "${value}"`);
 	}
 	return url;
 }
@@ -140,7 +140,7 @@ export function resolveTargetUrl(credentials: ICredentialDataDecryptedObject, op
 		const known = Object.values(PRODUCTS)
 			.map((p) => `${p.apiVersion} (${p.name})`)
 			.join(', ');
-		throw new UserError(
+		throw new NotSentError(
 			`Cannot tell which Alibaba Cloud endpoint to call: the URL "${joined}" is not absolute and the ` +
 				`x-acs-version header is ${version ? `"${version}", which is not one of ` : 'missing; expected one of '}` +
 				`${known}. Use a full URL such as https://ice.cn-shanghai.aliyuncs.com/ or set the x-acs-version header.`,
@@ -158,7 +158,7 @@ function regionalEndpoint(product: Product, region: string): string {
 	const endpoint = defaultEndpoint(product, region);
 	if (endpoint) return endpoint;
 	const offered = product.regions.map((id) => `${regionName(id)} (${id})`).join(', ');
-	throw new UserError(
+	throw new NotSentError(
 		`${product.name} is not offered in the region ${regionName(region)} (${region}) of the Alibaba Cloud credential. ` +
 			`It is offered in ${offered}. Choose one of these regions in the credential, or set its ` +
 			`${product.shortName} Endpoint field if you have an endpoint of your own.`,
@@ -214,7 +214,7 @@ function resolveBody(options: IncomingOptions): ResolvedBody {
 			forceContentType: true,
 		};
 	}
-	throw new UserError(
+	throw new NotSentError(
 		'Alibaba Cloud API requests can only be signed with a text, Buffer or key-value (form) body; streams and multipart bodies are not supported.',
 	);
 }
@@ -238,8 +238,8 @@ export function signRequest(
 	const accessKeyId = credentialString(credentials, 'accessKeyId');
 	const accessKeySecret = credentialString(credentials, 'accessKeySecret');
 	const securityToken = credentialString(credentials, 'securityToken');
-	if (!accessKeyId) throw new UserError('The Alibaba Cloud credential has no AccessKey ID.');
-	if (!accessKeySecret) throw new UserError('The Alibaba Cloud credential has no AccessKey Secret.');
+	if (!accessKeyId) throw new NotSentError('The Alibaba Cloud credential has no AccessKey ID.');
+	if (!accessKeySecret) throw new NotSentError('The Alibaba Cloud credential has no AccessKey Secret.');
 
 	const incoming = requestOptions as IncomingOptions;
 	const url = resolveTargetUrl(credentials, requestOptions);

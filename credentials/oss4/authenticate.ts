@@ -11,7 +11,7 @@
  * The payload is not hashed (`x-oss-content-sha256: UNSIGNED-PAYLOAD`), so stream bodies go out untouched.
  */
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
-import { UserError } from 'n8n-workflow';
+import { NotSentError } from '../notSent';
 
 import { OSS_BUCKET_HEADER, OSS_KEY_HEADER, OSS_REGION_HEADER } from '../../alibaba/oss4/markers';
 import {
@@ -101,15 +101,15 @@ export function signOssRequest(
 	const accessKeyId = credentialText(credentials, 'accessKeyId');
 	const accessKeySecret = credentialText(credentials, 'accessKeySecret');
 	const securityToken = credentialText(credentials, 'securityToken');
-	if (!accessKeyId) throw new UserError('The Alibaba Cloud credential has no AccessKey ID.');
-	if (!accessKeySecret) throw new UserError('The Alibaba Cloud credential has no AccessKey Secret.');
+	if (!accessKeyId) throw new NotSentError('The Alibaba Cloud credential has no AccessKey ID.');
+	if (!accessKeySecret) throw new NotSentError('The Alibaba Cloud credential has no AccessKey Secret.');
 	const url = requestUrl(options);
 	if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-		throw new UserError(`The OSS request URL is not a valid http(s) URL: "${String(options.url ?? '')}"`);
+		throw new NotSentError(`The OSS request URL is not a valid http(s) URL: "${String(options.url ?? '')}"`);
 	}
 	const { bucket, key, region } = resource(options, url, credentialText(credentials, 'region'));
 	if (!region)
-		throw new UserError('Cannot tell the OSS region to sign for: set the Region of the node or the credential.');
+		throw new NotSentError('Cannot tell the OSS region to sign for: set the Region of the node or the credential.');
 
 	const now = overrides.now ?? new Date();
 	const headers: Record<string, string> = {};

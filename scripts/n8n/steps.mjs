@@ -147,9 +147,10 @@ export async function step(name, { marker, wipe }, stamp, body, durations) {
 	say(`${name}: done in ${fmt(durations[name])}`);
 }
 
-export function captureOutput(command, args, env) {
+/** Runs a command and returns its output; `cwd` matters for `node -e "require(…)"`, which resolves from there first. */
+export function captureOutput(command, args, env, cwd = undefined) {
 	return new Promise((resolvePromise, reject) => {
-		const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
 		let text = '';
 		child.stdout.on('data', (data) => (text += data));
 		child.stderr.on('data', (data) => (text += data));

@@ -1,6 +1,6 @@
 /**
  * Jest globalSetup of the e2e suite: provides the real n8n (scripts/n8n/provision.mjs: about 6 minutes the first
- * time, a second afterwards), builds and packs the package once, and prunes the run folders of earlier e2e runs.
+ * time, a second afterwards; the n8n 1.x line under jest.n8n1.config.js, which sets N8N_E2E_VERSION), builds and packs the package once, and prunes the run folders of earlier e2e runs.
  * The tarball's path is handed to the tests in N8N_E2E_TARBALL (set it yourself to test a given tarball).
  */
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,8 @@ const KEEP_RUNS = 0;
 
 export default async function globalSetup(): Promise<void> {
 	const started = Date.now();
-	process.stdout.write('\n[e2e] providing n8n (scripts/n8n/provision.mjs)\n');
+	const line = process.env.N8N_E2E_VERSION ? ` ${process.env.N8N_E2E_VERSION}.x` : '';
+	process.stdout.write(`\n[e2e] providing n8n${line} (scripts/n8n/provision.mjs)\n`);
 	const provision = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'n8n', 'provision.mjs')], {
 		cwd: REPO_ROOT,
 		stdio: ['ignore', 'inherit', 'inherit'],

@@ -1,5 +1,5 @@
 /**
- * The whole chain in a real n8n 2.41: the package installed from its `npm pack` tarball as a community package,
+ * The whole chain in a real n8n (2.41, and 1.123 under jest.n8n1.config.js): the package installed from its `npm pack` tarball as a community package,
  * credentials and workflows imported with n8n's CLI, `n8n execute`, requests signed for real and checked by the
  * emulator, an email delivered over SMTP, and the credential's Test button through n8n's REST API.
  *
@@ -217,6 +217,7 @@ describeE2e('real n8n: Submit Package Job → Get Package Job → Send Email', (
 		const unknownKey = { id: newId(), name: 'Alibaba Cloud (unknown key)' };
 		const noPermission = { id: newId(), name: 'Alibaba Cloud (no ListPackageJobs)' };
 		const vodOnlyRegion = { id: newId(), name: 'Alibaba Cloud (Tokyo, VOD only)' };
+		const notAUrl = { id: newId(), name: 'Alibaba Cloud (endpoint not a URL)' };
 
 		let hook: WebhookSink;
 		let watchedJobId = '';
@@ -267,6 +268,7 @@ describeE2e('real n8n: Submit Package Job → Get Package Job → Send Email', (
 					noPermission,
 				),
 				alibabaCredential(emulator, { ...vodOnlyRegion, region: 'ap-northeast-1', iceEndpoint: '' }),
+				alibabaCredential(emulator, { ...notAUrl, iceEndpoint: 'https://bad host' }),
 			]);
 			await n8n!.start();
 			await n8n!.setupOwnerAndLogin();
@@ -317,17 +319,39 @@ describeE2e('real n8n: Submit Package Job → Get Package Job → Send Email', (
 				requests: [['ListPackageJobs', 200, undefined]],
 			});
 
+			// n8n 1.x's Test reads the HTTP status of a refused call from the error's `cause`, which n8n 1.x drops: it
+			// shows its own text for the status instead of the credential's hint (README, Compatibility).
+			const expected =
+				n8n!.runtime.major >= 2
+					? {
+							wrongSecret: /Alibaba Cloud rejected the request \(HTTP 400\)/,
+							notFound: /AccessKey ID not found/,
+							forbidden: /ice:ListPackageJobs/,
+						}
+					: {
+							wrongSecret: /^Bad request - please check your parameters$/,
+							notFound: /^The resource you are requesting could not be found$/,
+							forbidden: /^Forbidden - perhaps check your credentials\?$/,
+						};
 			const wrongSecret = await n8n!.testCredential(badSecret);
 			expect(wrongSecret.status).toBe('Error');
-			expect(wrongSecret.message).toMatch(/Alibaba Cloud rejected the request \(HTTP 400\)/);
+			expect(wrongSecret.message).toMatch(expected.wrongSecret);
 
 			const notFound = await n8n!.testCredential(unknownKey);
 			expect(notFound.status).toBe('Error');
-			expect(notFound.message).toMatch(/AccessKey ID not found/);
+			expect(notFound.message).toMatch(expected.notFound);
 
 			const forbidden = await n8n!.testCredential(noPermission);
 			expect(forbidden.status).toBe('Error');
-			expect(forbidden.message).toMatch(/ice:ListPackageJobs/);
+			expect(forbidden.message).toMatch(expected.forbidden);
+
+			// Refused by the credential before sending: its own words, on n8n 1.x as well.
+			expect(await n8n!.testCredential(notAUrl)).toEqual({
+				status: 'Error',
+				message: expect.stringMatching(
+					/^The Intelligent Media Services \(ICE\) endpoint in the credential is not a valid http\(s\) URL/,
+				),
+			});
 
 			expect(listCalls().map((entry) => entry.errorCode)).toEqual([
 				undefined,

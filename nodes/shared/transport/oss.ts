@@ -5,7 +5,6 @@
  * produced again for every attempt (a stream can only be sent once).
  */
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeOperationError, UserError } from 'n8n-workflow';
 
 import { ossEncode } from '../../../alibaba/oss4/signer';
 import { OSS_BUCKET_HEADER, OSS_KEY_HEADER, OSS_REGION_HEADER } from '../../../alibaba/oss4/markers';
@@ -13,6 +12,7 @@ import { sleepUnlessStopped } from '../helpers/sleep';
 import type { OssTarget } from '../oss/target';
 import type { OssFailure } from '../oss/errors';
 import { failureFromNetwork, failureFromResponse } from '../oss/errors';
+import { readThrown } from './thrown';
 
 const CREDENTIAL_TYPE = 'alibabaCloudApi';
 const RETRY_DELAYS_MS = [500, 2000];
@@ -83,19 +83,6 @@ async function options(call: OssCall): Promise<IHttpRequestOptions> {
 	};
 }
 
-function raisedBeforeSending(error: unknown): Error | undefined {
-	const cause = (error as { cause?: unknown })?.cause ?? error;
-	if (!(cause instanceof UserError || cause instanceof NodeOperationError)) return undefined;
-	const sent = cause as { isAxiosError?: unknown; request?: unknown };
-	return sent.isAxiosError !== true && sent.request === undefined ? cause : undefined;
-}
-
-function networkCode(error: unknown): string | undefined {
-	const withCode = error as { code?: unknown; cause?: { code?: unknown } };
-	const code = withCode.cause?.code ?? withCode.code;
-	return typeof code === 'string' ? code : undefined;
-}
-
 async function attempt(context: IExecuteFunctions, call: OssCall): Promise<OssAnswer | OssFailure> {
 	try {
 		const response = (await context.helpers.httpRequestWithAuthentication.call(
@@ -117,10 +104,10 @@ async function attempt(context: IExecuteFunctions, call: OssCall): Promise<OssAn
 			return { statusCode: response.statusCode, headers: response.headers ?? {}, body };
 		return failureFromResponse(response.statusCode, body, response.headers ?? {});
 	} catch (error) {
-		const before = raisedBeforeSending(error);
-		if (before) return { code: 'NotSent', message: before.message, transient: false, outcomeUnknown: false };
 		// Only the code and text are kept: the underlying error holds the signed request, STS token included.
-		return failureFromNetwork(networkCode(error), String((error as Error).message ?? error), call.timeoutMs);
+		const thrown = readThrown(error);
+		if (thrown.notSent) return { code: 'NotSent', message: thrown.detail, transient: false, outcomeUnknown: false };
+		return failureFromNetwork(thrown.code, thrown.detail, call.timeoutMs);
 	}
 }
 

@@ -7,13 +7,14 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, UserError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import type { ApiOperation } from '../api/operations';
 import { PRODUCTS } from '../../../alibaba/products';
 import { TIMEOUT_SECONDS } from '../descriptions/common';
 import { sleepUnlessStopped } from '../helpers/sleep';
 import { paceFor } from './pacing';
+import { readThrown } from './thrown';
 import type { ApiFailure, AlibabaErrorBody } from './errors';
 import {
 	describeFailure,
@@ -133,24 +134,6 @@ function parseResponse(response: { statusCode: number; body: unknown }, operatio
 	return { ok: false, failure: failureFromErrorBody(body as AlibabaErrorBody, response.statusCode, operation) };
 }
 
-function networkErrorCode(error: { code?: unknown; cause?: { code?: unknown } }): string | undefined {
-	const code = error.cause?.code ?? error.code;
-	return typeof code === 'string' ? code : undefined;
-}
-
-/**
- * n8n wraps whatever `httpRequestWithAuthentication` meets in a NodeApiError whose `cause` is the original error.
- * Errors of the HTTP client carry the request (`config`, `request`, `response`); the ones raised before it is
- * reached are n8n's own: UserError from the credential's `authenticate` (missing key, endpoint that is not a URL,
- * body that cannot be signed) and NodeOperationError when the node has no usable credential.
- */
-function raisedBeforeSending(error: unknown): error is Error {
-	const cause = (error as { cause?: unknown })?.cause ?? error;
-	if (!(cause instanceof UserError || cause instanceof NodeOperationError)) return false;
-	const sent = cause as { isAxiosError?: unknown; request?: unknown; response?: unknown };
-	return sent.isAxiosError !== true && sent.request === undefined && sent.response === undefined;
-}
-
 async function attempt(
 	context: RequestContext,
 	operation: ApiOperation,
@@ -165,13 +148,10 @@ async function attempt(
 		)) as { statusCode: number; body: unknown };
 		return parseResponse(response, operation);
 	} catch (error) {
-		if (raisedBeforeSending(error)) {
-			const cause = ((error as { cause?: Error }).cause ?? error) as Error;
-			return { ok: false, failure: failureBeforeSending(cause.message) };
-		}
 		// Only the code and text are kept: the underlying error holds the signed request, STS token included.
-		const detail = String((error as Error).message ?? error);
-		return { ok: false, failure: failureFromNetworkError(networkErrorCode(error), detail, timeoutMs) };
+		const thrown = readThrown(error);
+		if (thrown.notSent) return { ok: false, failure: failureBeforeSending(thrown.detail) };
+		return { ok: false, failure: failureFromNetworkError(thrown.code, thrown.detail, timeoutMs) };
 	}
 }
 

@@ -101,14 +101,14 @@ export class N8n {
 	/** Runs a process (n8n by default) to completion; output goes to a log file and is returned. Never throws on exit codes. */
 	async run(
 		args: string[],
-		options: { timeoutMs?: number; label?: string; command?: string; cwd?: string } = {},
+		options: { timeoutMs?: number; label?: string; command?: string; cwd?: string; env?: Record<string, string> } = {},
 	): Promise<CliResult> {
 		return await runLogged(
 			options.command ?? this.runtime.node,
 			options.command ? args : [this.runtime.n8nBin, ...args],
 			{
 				cwd: options.cwd ?? this.runDir,
-				env: this.env(),
+				env: { ...this.env(), ...options.env },
 				logFile: this.nextLog(options.label ?? args[0] ?? 'n8n'),
 				timeoutMs: options.timeoutMs ?? 120_000,
 			},
@@ -175,19 +175,31 @@ export class N8n {
 
 	/**
 	 * Marks a workflow active for the next `n8n start`: `n8n publish:workflow --id=…` (2.41; `update:workflow
-	 * --active=true` is deprecated and only forwards to it). Takes effect when n8n starts, so call it before start().
+	 * --active=true` is deprecated and only forwards to it), `n8n update:workflow --id=… --active=true` on n8n 1.x,
+	 * which has no publish:workflow. Takes effect when n8n starts, so call it before start().
 	 */
 	async publishWorkflow(id: string): Promise<void> {
 		if (this.server)
 			throw new Error('publishWorkflow() must run before start(): n8n reads active workflows when it starts');
-		await this.cli(['publish:workflow', `--id=${id}`], { label: 'publish-workflow' });
+		const command =
+			this.runtime.major >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true'];
+		await this.cli(command, { label: 'publish-workflow' });
 	}
 
-	/** `n8n execute --id <id> --rawOutput`, parsed. Starts from the workflow's Manual Trigger. */
+	/**
+	 * `n8n execute --id <id> --rawOutput`, parsed. Starts from the workflow's Manual Trigger.
+	 *
+	 * With n8n's legacy expression engine, whatever the instance uses otherwise: n8n 2.41's `execute` exits
+	 * (process.exit) without disposing its default "vm" engine, whose isolate pool is then building the next isolate
+	 * (isolated-vm) on a thread of its own. Node tears the process down under that thread, which now and then dies
+	 * with SIGSEGV after the run was printed (1 in 80 runs on two shared cores, more on one; docs/n8n-versions.md).
+	 * `n8n start` and `n8n worker` keep the default engine; n8n 1.x's default is the legacy engine anyway.
+	 */
 	async execute(id: string, options: { timeoutMs?: number } = {}): Promise<ExecuteResult> {
 		const result = await this.run(['execute', `--id=${id}`, '--rawOutput'], {
 			label: 'execute',
 			timeoutMs: options.timeoutMs ?? 120_000,
+			env: { N8N_EXPRESSION_ENGINE: 'legacy', ...this.extraEnv },
 		});
 		// Success: the run is printed on stdout. Failure: n8n logs "Execution was NOT successful" and the run,
 		// then the error message, and exits non-zero.
