@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 import { codexPathOf, codexProblems, knownCategories } from '../../scripts/release/codex';
+import { headingAnchors } from '../support/markdown';
 
 const ROOT = join(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -18,19 +19,7 @@ const repositoryPage = manifest.homepage.replace(/#.*$/, '');
 const filesPage = `${repositoryPage}/blob/main/`;
 
 /** The anchors GitHub gives the README's headings. */
-const README_ANCHORS = new Set(
-	readFileSync(join(ROOT, 'README.md'), 'utf8')
-		.split('\n')
-		.filter((line) => /^#{1,6} /.test(line))
-		.map((line) =>
-			line
-				.replace(/^#+ /, '')
-				.trim()
-				.toLowerCase()
-				.replace(/[^\w\- ]/g, '')
-				.replace(/ /g, '-'),
-		),
-);
+const README_ANCHORS = headingAnchors(readFileSync(join(ROOT, 'README.md'), 'utf8'));
 
 /** dist/nodes/X/X.node.js → nodes/X/X.node.ts */
 const sourceOf = (file: string) => join(ROOT, 'nodes', basename(dirname(file)), basename(file).replace(/\.js$/, '.ts'));
