@@ -32,7 +32,9 @@ export function headingAnchors(markdown: string): Set<string> {
 
 /** Every link and image target of the prose, as written: `[text](target)` and `![alt](target)`. */
 export function linkTargets(markdown: string): string[] {
-	return proseLines(markdown).flatMap((line) => [...line.matchAll(/!?\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]));
+	return proseLines(markdown).flatMap((line) =>
+		[...line.matchAll(/!?\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]),
+	);
 }
 
 /** The lines of one section: from its heading to the next heading of the same or a higher level. */
