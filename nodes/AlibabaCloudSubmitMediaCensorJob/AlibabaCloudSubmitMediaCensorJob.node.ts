@@ -9,7 +9,12 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { JOB_KINDS } from '../shared/jobKinds';
 import { nodeDocumentationUrl } from '../shared/descriptions/documentation';
-import { ALIBABA_CLOUD_CREDENTIALS, requestsInFlightOption, timeoutOption } from '../shared/descriptions/common';
+import {
+	ALIBABA_CLOUD_CREDENTIALS,
+	priorityOption,
+	requestsInFlightOption,
+	timeoutOption,
+} from '../shared/descriptions/common';
 import { pickListField } from '../shared/descriptions/pickList';
 import { waitForCompletionFields } from '../shared/descriptions/waitForCompletion';
 import type { OperationDefinition } from '../shared/execution/executeOperation';
@@ -20,7 +25,6 @@ import {
 	DESCRIPTION_MAX_BYTES,
 	MAX_COVER_IMAGES,
 	NO_VIDEO,
-	PRIORITY,
 	TITLE_MAX_BYTES,
 	USER_DATA_MAX_BYTES,
 } from './censorRequest';
@@ -92,14 +96,7 @@ const requestOptions: INodeProperties[] = [
 		placeholder: 'e.g. 5246b8d12a62433ab77845074039c3dc',
 		description: 'The MPS queue to run the job in: pick one, or give its ID. Leave empty for the default queue.',
 	}),
-	{
-		displayName: 'Priority',
-		name: 'priority',
-		type: 'number',
-		typeOptions: { minValue: PRIORITY.min, maxValue: PRIORITY.max },
-		default: 6,
-		description: 'Job priority in its queue, from 1 (lowest) to 10 (highest)',
-	},
+	priorityOption,
 	requestsInFlightOption,
 	{
 		displayName: 'Snapshot Output',

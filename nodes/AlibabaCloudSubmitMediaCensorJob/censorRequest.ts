@@ -23,11 +23,11 @@ import {
 	requireText,
 } from '../shared/helpers/validation';
 import { ossObjectParts } from '../shared/oss/objectUrl';
+import { PRIORITY } from '../shared/descriptions/common';
+import { MEDIA_TYPES, mediaReference } from '../shared/requests/mediaReference';
 
-export const INPUT_TYPES = ['OSS', 'Media'] as const;
 /** The Input Type field's value for a job that moderates only texts and cover images. */
 export const NO_VIDEO = 'none';
-export const PRIORITY = { min: 1, max: 10 };
 export const TITLE_MAX_BYTES = 64;
 export const DESCRIPTION_MAX_BYTES = 128;
 export const USER_DATA_MAX_BYTES = 128;
@@ -66,12 +66,6 @@ function optionalNotifyUrl(value: unknown, field: string): string | undefined {
 	return url;
 }
 
-function input(type: unknown, media: unknown, label: { type: string; media: string }): IDataObject {
-	const Type = requireOneOf(type, label.type, INPUT_TYPES);
-	const Media = Type === 'OSS' ? ossObjectUrl(media, label.media) : requireText(media, label.media);
-	return { Type, Media };
-}
-
 function scheduleConfig(pipelineId: unknown, priority: unknown, label: (key: string) => string): IDataObject {
 	const config: IDataObject = {};
 	const pipeline = optionalText(pipelineId, label('PipelineId'));
@@ -103,14 +97,14 @@ function maxCoverImages<T>(images: T[], field: string): T[] {
 
 /** The Fields mode: Input Type and Input Media, the rest from Options (labels as the user sees them). */
 function fromFields(parameter: ReadParameter): Parameters {
-	const inputType = requireOneOf(parameter('inputType', 'OSS'), 'Input Type', [...INPUT_TYPES, NO_VIDEO]);
+	const inputType = requireOneOf(parameter('inputType', 'OSS'), 'Input Type', [...MEDIA_TYPES, NO_VIDEO]);
 	const options = (parameter('options', {}) ?? {}) as IDataObject;
 	const covers = ((options.coverImages as IDataObject | undefined)?.image ?? []) as IDataObject[];
 	const parameters: Parameters = {
 		Input:
 			inputType === NO_VIDEO
 				? undefined
-				: input(inputType, parameter('inputMedia', ''), { type: 'Input Type', media: 'Input Media' }),
+				: mediaReference(inputType, parameter('inputMedia', ''), { type: 'Input Type', media: 'Input Media' }),
 		Output: isBlank(options.snapshotOutput) ? undefined : ossObjectUrl(options.snapshotOutput, 'Snapshot Output'),
 		Title: optionalBytes(options.title, 'Title', TITLE_MAX_BYTES),
 		Description: optionalBytes(options.description, 'Description', DESCRIPTION_MAX_BYTES),
@@ -167,7 +161,7 @@ function fromJson(value: unknown): Parameters {
 	const covers = given('CoverImages') ? jsonArray(job.CoverImages, at('CoverImages')) : [];
 	const parameters: Parameters = {
 		Input: given('Input')
-			? input(inputJson.Type, inputJson.Media, { type: at('Input › Type'), media: at('Input › Media') })
+			? mediaReference(inputJson.Type, inputJson.Media, { type: at('Input › Type'), media: at('Input › Media') })
 			: undefined,
 		Output: given('Output') ? ossObjectUrl(job.Output, at('Output')) : undefined,
 		Title: optionalBytes(job.Title, at('Title'), TITLE_MAX_BYTES),

@@ -1,17 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyOptions,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { JOB_KINDS } from '../shared/jobKinds';
 import {
 	ALIBABA_CLOUD_CREDENTIALS,
+	PRIORITY,
+	priorityOption,
 	requestsInFlightOption,
 	timeoutOption,
 	userDataOption,
@@ -23,41 +17,18 @@ import { executeOperation } from '../shared/execution/executeOperation';
 import { pickListField } from '../shared/descriptions/pickList';
 import { searchPipelines } from '../shared/listSearch/pickLists';
 import {
-	boundsOf,
 	integerInRange,
 	isBlank,
 	maxUtf8Bytes,
 	nonEmptyList,
 	optionalText,
-	ossObjectUrl,
-	requireOneOf,
-	requireText,
 	USER_DATA_MAX_BYTES,
 } from '../shared/helpers/validation';
 import { pickedId } from '../shared/helpers/pickedId';
+import { MEDIA_TYPE_OPTIONS, mediaReference } from '../shared/requests/mediaReference';
 
-const MEDIA_TYPES = ['OSS', 'Media'] as const;
-
-const priorityOption: INodeProperties = {
-	displayName: 'Priority',
-	name: 'priority',
-	type: 'number',
-	typeOptions: { minValue: 1, maxValue: 10 },
-	default: 6,
-	description: 'Job priority in its queue, from 1 (lowest) to 10 (highest)',
-};
-const PRIORITY = boundsOf(priorityOption);
-
-const MEDIA_TYPE_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'OSS Object', value: 'OSS', description: 'A file in an OSS bucket, as oss://bucket/path or its http(s) URL' },
-	{ name: 'Media Asset', value: 'Media', description: 'A media asset of the IMS media library, by its media ID' },
-];
-
-function mediaObject(type: unknown, media: unknown, label: string): IDataObject {
-	const Type = requireOneOf(type, `${label} › Type`, MEDIA_TYPES);
-	const Media = Type === 'OSS' ? ossObjectUrl(media, `${label} › Media`) : requireText(media, `${label} › Media`);
-	return { Type, Media };
-}
+const mediaObject = (type: unknown, media: unknown, label: string): IDataObject =>
+	mediaReference(type, media, { type: `${label} › Type`, media: `${label} › Media` });
 
 export const submitPackageJob: OperationDefinition = {
 	operation: JOB_KINDS.package.submit.operation,

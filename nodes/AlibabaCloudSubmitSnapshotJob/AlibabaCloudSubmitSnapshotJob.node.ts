@@ -3,7 +3,6 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
-	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
@@ -31,21 +30,10 @@ import {
 	requireText,
 } from '../shared/helpers/validation';
 import { pickedId } from '../shared/helpers/pickedId';
-import {
-	checkedSetting,
-	checkJob,
-	mediaReference,
-	mediaReferenceJson,
-	SNAPSHOT_TYPES,
-	templateConfigJson,
-} from './snapshotConfig';
+import { checkedSetting, checkJob, mediaReferenceJson, SNAPSHOT_TYPES, templateConfigJson } from './snapshotConfig';
+import { MEDIA_TYPE_OPTIONS, mediaReference } from '../shared/requests/mediaReference';
 
 const DEFINITIONS = ['fields', 'json'] as const;
-
-const MEDIA_TYPE_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'OSS Object', value: 'OSS', description: 'A file in an OSS bucket, as oss://bucket/path or its http(s) URL' },
-	{ name: 'Media Asset', value: 'Media', description: 'A media asset of the IMS media library, by its media ID' },
-];
 
 /** Snapshot Settings: each field and the OverwriteParams key it sets. */
 const SETTINGS = [

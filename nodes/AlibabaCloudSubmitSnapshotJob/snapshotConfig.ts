@@ -8,17 +8,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import {
-	InvalidFieldError,
 	booleanValue,
 	integerAtLeast,
+	InvalidFieldError,
 	jsonObject,
 	knownKeysOnly,
-	ossObjectUrl,
 	requireOneOf,
 	requireText,
 } from '../shared/helpers/validation';
+import { mediaReference } from '../shared/requests/mediaReference';
 
-export const MEDIA_TYPES = ['OSS', 'Media'] as const;
 export const SNAPSHOT_TYPES = ['Normal', 'Sprite', 'WebVtt'] as const;
 export const FRAME_TYPES = ['intra', 'normal'] as const;
 export const COUNT_PLACEHOLDER = '{Count}';
@@ -76,13 +75,6 @@ const overwriteRules = {
 };
 
 const templateConfigRule = object({ TemplateId: textRule, OverwriteParams: object(overwriteRules) }, ['TemplateId']);
-
-/** `{Type, Media}`: an OSS object as oss://bucket/path or its http(s) URL, or a media asset by its ID. */
-export function mediaReference(type: unknown, media: unknown, labels: { type: string; media: string }): IDataObject {
-	const Type = requireOneOf(type, labels.type, MEDIA_TYPES);
-	const Media = Type === 'OSS' ? ossObjectUrl(media, labels.media) : requireText(media, labels.media);
-	return { Type, Media };
-}
 
 /** Input or Output written as JSON: exactly `{Type, Media}`. */
 export function mediaReferenceJson(value: unknown, label: string): IDataObject {

@@ -3,7 +3,6 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
-	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
@@ -13,6 +12,8 @@ import { JOB_KINDS } from '../shared/jobKinds';
 import {
 	ALIBABA_CLOUD_CREDENTIALS,
 	clientTokenOption,
+	PRIORITY,
+	priorityOption,
 	requestsInFlightOption,
 	timeoutOption,
 	userDataOption,
@@ -24,7 +25,6 @@ import { executeOperation } from '../shared/execution/executeOperation';
 import { pickListField } from '../shared/descriptions/pickList';
 import { searchPipelines } from '../shared/listSearch/pickLists';
 import {
-	boundsOf,
 	clientTokenOf,
 	integerInRange,
 	isBlank,
@@ -41,23 +41,9 @@ import {
 	outputGroupFromFields,
 	outputGroupFromJson,
 } from './groups';
+import { MEDIA_TYPE_OPTIONS } from '../shared/requests/mediaReference';
 
 const DEFINITIONS = ['fields', 'json'] as const;
-
-const priorityOption: INodeProperties = {
-	displayName: 'Priority',
-	name: 'priority',
-	type: 'number',
-	typeOptions: { minValue: 1, maxValue: 10 },
-	default: 6,
-	description: 'Job priority in its queue, from 1 (lowest) to 10 (highest)',
-};
-const PRIORITY = boundsOf(priorityOption);
-
-const MEDIA_TYPE_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'OSS Object', value: 'OSS', description: 'A file in an OSS bucket, as oss://bucket/path or its http(s) URL' },
-	{ name: 'Media Asset', value: 'Media', description: 'A media asset of the IMS media library, by its media ID' },
-];
 
 const TEMPLATE_ID_DESCRIPTION =
 	'The transcoding template that sets the format, codecs, resolution and bitrates. Copy its ID from the IMS console (template management, transcoding templates): one of your own templates, or a system template (their IDs start with S000). The Overrides below change single settings of it for this output.';

@@ -10,6 +10,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ReadParameter } from '../shared/execution/executeOperation';
 import { withoutEmpty } from '../shared/helpers/answer';
+import { MEDIA_TYPES, mediaReference } from '../shared/requests/mediaReference';
 import type { JsonShape } from '../shared/helpers/validation';
 import {
 	InvalidFieldError,
@@ -25,7 +26,6 @@ import {
 	requireText,
 } from '../shared/helpers/validation';
 
-export const MEDIA_TYPES = ['OSS', 'Media'] as const;
 const TRUE_FALSE = ['true', 'false'] as const;
 export const AUDIO_CODECS = ['AAC', 'MP3', 'VORBIS', 'FLAC'] as const;
 
@@ -128,16 +128,14 @@ interface ReferenceLabels {
  * URL; the file URL only applies to a media asset, and an output's must hold the {MediaId} and {JobId}
  * placeholders (SDK: "must contain").
  */
-function mediaReference(
+function fileReference(
 	values: { type: unknown; media: unknown; url: unknown },
 	labels: ReferenceLabels,
 	urlKey: 'InputUrl' | 'OutputUrl',
 ): IDataObject {
-	const Type = requireOneOf(values.type, labels.type, MEDIA_TYPES);
-	const Media = Type === 'OSS' ? ossObjectUrl(values.media, labels.media) : requireText(values.media, labels.media);
-	const reference: IDataObject = { Type, Media };
+	const reference = mediaReference(values.type, values.media, labels);
 	if (isBlank(values.url)) return reference;
-	if (Type !== 'Media') {
+	if (reference.Type !== 'Media') {
 		throw new InvalidFieldError(
 			labels.url,
 			'only applies to a media asset (Type Media); leave it empty for an OSS object',
@@ -164,7 +162,7 @@ export function inputGroupFromJson(value: unknown, label: string): IDataObject[]
 	const group = jsonArray(value, label);
 	checkJsonShape(group, INPUT_GROUP, label);
 	return (group as IDataObject[]).map((input, position) =>
-		mediaReference(
+		fileReference(
 			{ type: input.Type, media: input.Media, url: input.InputUrl },
 			JSON_LABELS(`${label} › Input ${position + 1}`, 'InputUrl'),
 			'InputUrl',
@@ -179,7 +177,7 @@ export function outputGroupFromJson(value: unknown, label: string): IDataObject[
 		const output = entry.Output as IDataObject;
 		return {
 			...entry,
-			Output: mediaReference(
+			Output: fileReference(
 				{ type: output.Type, media: output.Media, url: output.OutputUrl },
 				JSON_LABELS(`${label} › Output ${position + 1} › Output`, 'OutputUrl'),
 				'OutputUrl',
@@ -192,7 +190,7 @@ export function inputGroupFromFields(parameter: ReadParameter): IDataObject[] {
 	const inputs = nonEmptyList(parameter('inputs.input', []) as IDataObject[], 'Inputs', 'input');
 	return inputs.map((input, position) => {
 		const place = `Inputs › Input ${position + 1}`;
-		return mediaReference(
+		return fileReference(
 			{ type: input.type ?? 'OSS', media: input.media, url: input.inputUrl },
 			{ type: `${place} › Type`, media: `${place} › Media`, url: `${place} › Input URL` },
 			'InputUrl',
@@ -241,7 +239,7 @@ export function outputGroupFromFields(parameter: ReadParameter): IDataObject[] {
 	const outputs = nonEmptyList(parameter('outputs.output', []) as IDataObject[], 'Outputs', 'output');
 	return outputs.map((output, position) => {
 		const place = `Outputs › Output ${position + 1}`;
-		const reference = mediaReference(
+		const reference = fileReference(
 			{ type: output.type ?? 'OSS', media: output.media, url: output.outputUrl },
 			{ type: `${place} › Output Type`, media: `${place} › Output Media`, url: `${place} › Output URL` },
 			'OutputUrl',

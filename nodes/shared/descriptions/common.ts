@@ -4,6 +4,18 @@ import { boundsOf } from '../helpers/validation';
 
 export const ALIBABA_CLOUD_CREDENTIALS: INodeCredentialDescription[] = [{ name: 'alibabaCloudApi', required: true }];
 
+/** A job's priority in its queue (ScheduleConfig.Priority of the ICE job APIs), inside the Options collection. */
+export const priorityOption: INodeProperties = {
+	displayName: 'Priority',
+	name: 'priority',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 10 },
+	default: 6,
+	description: 'Job priority in its queue, from 1 (lowest) to 10 (highest)',
+};
+
+export const PRIORITY = boundsOf(priorityOption);
+
 /** The Timeout option every operation node offers inside its Options collection. */
 export const timeoutOption: INodeProperties = {
 	displayName: 'Timeout (Seconds)',
