@@ -7,6 +7,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ice, READ } from '../api/operations';
+import { asList, asObject, withoutEmpty } from '../helpers/answer';
 import { parsedJson } from '../helpers/json';
 import { text } from '../helpers/text';
 import type { JobKindDeclaration, JobSource } from '../jobs/declaration';
@@ -14,18 +15,9 @@ import { isoSeconds, PAGE_SIZE } from '../jobs/lists';
 import { sameIfGiven } from '../jobs/matching';
 import { ossObjectParts } from '../oss/objectUrl';
 
-function asObject(value: unknown): IDataObject | undefined {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
-}
-
 /** The moderation APIs wrap each list in an object: `{CensorResult: [...]}`, `{MediaCensorJob: [...]}`. */
 function wrappedList(wrapper: unknown, key: string): IDataObject[] {
-	const list = asObject(wrapper)?.[key];
-	return Array.isArray(list) ? list.map(asObject).filter((entry): entry is IDataObject => entry !== undefined) : [];
-}
-
-function withoutUndefined(record: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+	return asList(asObject(wrapper)?.[key]);
 }
 
 /** `{Scene, Label, Suggestion, Rate}` as the normalized `{scene, label, suggestion, rate}`; Rate ("99.91") a number. */
@@ -33,7 +25,7 @@ function censorResult(value: unknown): IDataObject | undefined {
 	const result = asObject(value);
 	if (!result) return undefined;
 	const rate = Number(text(result.Rate));
-	return withoutUndefined({
+	return withoutEmpty({
 		scene: text(result.Scene),
 		label: text(result.Label),
 		suggestion: text(result.Suggestion),

@@ -8,6 +8,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { asObject } from '../helpers/answer';
 import { text } from '../helpers/text';
 import type { JobKind } from '../jobKinds';
 import { JOB_KINDS } from '../jobKinds';
@@ -15,10 +16,6 @@ import type { JobEventFacts, JobStatus } from './declaration';
 import { jobStatus, summarizeJob } from './summary';
 
 export type EventProduct = JobEventFacts['product'];
-
-function objectOf(value: unknown): IDataObject {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
-}
 
 /** Every callback event some job kind declares, by EventType, with the kind whose job it reports. */
 export const JOB_EVENTS: Record<string, JobEventFacts & { kind: JobKind }> = Object.fromEntries(
@@ -58,7 +55,7 @@ export function summarizeEvent(product: EventProduct, event: IDataObject): Event
 	const eventTime = text(event.EventTime);
 	const facts = JOB_EVENTS[eventType];
 	if (!facts || facts.product !== product) {
-		const body = objectOf(event.MessageBody);
+		const body = asObject(event.MessageBody) ?? {};
 		const summary: EventSummary = { eventType, eventTime, product };
 		const jobId = text(body.JobId ?? event.JobId ?? event.TaskId);
 		const mediaId = text(body.MediaId ?? event.MediaId ?? event.VideoId);

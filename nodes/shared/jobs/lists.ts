@@ -2,6 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiOperation } from '../api/operations';
+import { asList } from '../helpers/answer';
 import { text } from '../helpers/text';
 import type { JobSource } from './declaration';
 
@@ -19,8 +20,6 @@ export function epochSeconds(value: unknown): number | undefined {
 	const ms = Date.parse(value);
 	return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000);
 }
-
-const asList = (value: unknown): IDataObject[] => (Array.isArray(value) ? (value as IDataObject[]) : []);
 
 /** The MPS-style lists (packaging, transcoding, snapshots): StartOfCreateTime, OrderBy, PageSize and NextPageToken. */
 export function createTimeList(

@@ -2,18 +2,15 @@
  * The search methods behind the pick-list fields (`methods.listSearch`): one page of the resource per call, filtered
  * by what the user types, with the token of the next page. Shapes: see PICK_LIST_OPERATIONS in api/operations.ts.
  */
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { PICK_LIST_OPERATIONS } from '../api/operations';
+import { asList } from '../helpers/answer';
 import { text } from '../helpers/text';
 import { callApi } from '../transport/request';
 
 /** Entries per page of the paged lists. */
 export const PICK_LIST_PAGE_SIZE = 20;
-
-function asList(value: unknown): IDataObject[] {
-	return Array.isArray(value) ? (value as IDataObject[]) : [];
-}
 
 function labelled(name: unknown, id: string, detail: Array<unknown>): string {
 	const facts = detail.map((fact) => text(fact)).filter(Boolean);
