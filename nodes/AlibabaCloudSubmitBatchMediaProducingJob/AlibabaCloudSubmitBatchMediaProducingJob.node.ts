@@ -10,6 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
 	ALIBABA_CLOUD_CREDENTIALS,
+	definedAsField,
 	clientTokenOption,
 	requestsInFlightOption,
 	timeoutOption,
@@ -94,16 +95,12 @@ export class AlibabaCloudSubmitBatchMediaProducingJob implements INodeType {
 		usableAsTool: true,
 		credentials: ALIBABA_CLOUD_CREDENTIALS,
 		properties: [
-			{
+			definedAsField({
 				displayName: 'Mode',
 				name: 'mode',
-				type: 'options',
-				options: [
-					{ name: 'Fields', value: 'fields', description: 'Media groups, texts and the output, field by field' },
-					{ name: 'JSON', value: 'json', description: "The API's InputConfig, OutputConfig… as JSON" },
-				],
-				default: 'fields',
-			},
+				fields: 'Media groups, texts and the output, field by field',
+				json: "The API's InputConfig, OutputConfig… as JSON",
+			}),
 			{
 				displayName: 'Media Groups',
 				name: 'mediaGroups',

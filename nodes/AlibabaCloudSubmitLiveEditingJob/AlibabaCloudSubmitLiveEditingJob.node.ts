@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { JOB_KINDS } from '../shared/jobKinds';
 import {
 	ALIBABA_CLOUD_CREDENTIALS,
+	definedAsField,
 	requestsInFlightOption,
 	timeoutOption,
 	userDataOption,
@@ -64,16 +65,12 @@ export class AlibabaCloudSubmitLiveEditingJob implements INodeType {
 		usableAsTool: true,
 		credentials: ALIBABA_CLOUD_CREDENTIALS,
 		properties: [
-			{
+			definedAsField({
 				displayName: 'Clips Defined As',
 				name: 'clipsDefinition',
-				type: 'options',
-				options: [
-					{ name: 'Fields', value: 'fields', description: 'Fill in each clip' },
-					{ name: 'JSON', value: 'json', description: 'Write the Clips array yourself, as in the API reference' },
-				],
-				default: 'fields',
-			},
+				fields: 'Fill in each clip',
+				json: 'Write the Clips array yourself, as in the API reference',
+			}),
 			{
 				displayName: 'Clips',
 				name: 'clips',

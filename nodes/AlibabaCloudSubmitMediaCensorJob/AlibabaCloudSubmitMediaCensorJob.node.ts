@@ -11,6 +11,7 @@ import { JOB_KINDS } from '../shared/jobKinds';
 import { nodeDocumentationUrl } from '../shared/descriptions/documentation';
 import {
 	ALIBABA_CLOUD_CREDENTIALS,
+	definedAsField,
 	priorityOption,
 	requestsInFlightOption,
 	timeoutOption,
@@ -157,16 +158,12 @@ export class AlibabaCloudSubmitMediaCensorJob implements INodeType {
 		usableAsTool: true,
 		credentials: ALIBABA_CLOUD_CREDENTIALS,
 		properties: [
-			{
+			definedAsField({
 				displayName: 'Job Defined As',
 				name: 'jobDefinition',
-				type: 'options',
-				options: [
-					{ name: 'Fields', value: 'fields', description: 'Fill in what to moderate' },
-					{ name: 'JSON', value: 'json', description: 'Write the API parameters yourself, as in the API reference' },
-				],
-				default: 'fields',
-			},
+				fields: 'Fill in what to moderate',
+				json: 'Write the API parameters yourself, as in the API reference',
+			}),
 			{
 				displayName: 'Input Type',
 				name: 'inputType',

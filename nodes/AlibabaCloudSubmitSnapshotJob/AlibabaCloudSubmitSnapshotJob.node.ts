@@ -11,6 +11,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { JOB_KINDS } from '../shared/jobKinds';
 import {
 	ALIBABA_CLOUD_CREDENTIALS,
+	definedAsField,
 	requestsInFlightOption,
 	timeoutOption,
 	userDataOption,
@@ -226,20 +227,12 @@ export class AlibabaCloudSubmitSnapshotJob implements INodeType {
 		usableAsTool: true,
 		credentials: ALIBABA_CLOUD_CREDENTIALS,
 		properties: [
-			{
+			definedAsField({
 				displayName: 'Define Job As',
 				name: 'definition',
-				type: 'options',
-				options: [
-					{ name: 'Fields', value: 'fields', description: 'Fill in the video, the output and the settings' },
-					{
-						name: 'JSON',
-						value: 'json',
-						description: 'Write Input, Output and TemplateConfig yourself, as in the API reference',
-					},
-				],
-				default: 'fields',
-			},
+				fields: 'Fill in the video, the output and the settings',
+				json: 'Write Input, Output and TemplateConfig yourself, as in the API reference',
+			}),
 			{
 				displayName: 'Input Type',
 				name: 'inputType',

@@ -11,6 +11,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { JOB_KINDS } from '../shared/jobKinds';
 import {
 	ALIBABA_CLOUD_CREDENTIALS,
+	definedAsField,
 	clientTokenOption,
 	PRIORITY,
 	priorityOption,
@@ -164,21 +165,12 @@ export class AlibabaCloudSubmitTranscodeJob implements INodeType {
 		usableAsTool: true,
 		credentials: ALIBABA_CLOUD_CREDENTIALS,
 		properties: [
-			{
+			definedAsField({
 				displayName: 'Define Job As',
 				name: 'jobDefinition',
-				type: 'options',
-				options: [
-					{ name: 'Fields', value: 'fields', description: 'Fill in the inputs and outputs' },
-					{
-						name: 'JSON',
-						value: 'json',
-						description:
-							'Write InputGroup and OutputGroup yourself, as in the API reference (watermarks, subtitles, encryption…)',
-					},
-				],
-				default: 'fields',
-			},
+				fields: 'Fill in the inputs and outputs',
+				json: 'Write InputGroup and OutputGroup yourself, as in the API reference (watermarks, subtitles, encryption…)',
+			}),
 			{
 				displayName: 'Inputs',
 				name: 'inputs',

@@ -110,3 +110,25 @@ export function clientTokenOption(does: string): INodeProperties {
 		description: `${does} Leave empty to use a token made per n8n instance, execution, run and item, so a retried node never submits twice and each item of a loop gets its own. A token of your own must differ per item (map it from the item, e.g. its order ID): an item whose token another item of this execution already used is refused before anything is sent. At most 64 ASCII characters.`,
 	};
 }
+
+/**
+ * The first field of a node that can be filled in two ways: field by field, or as the API's own JSON. The other
+ * fields show under `displayOptions: { show: { [name]: ['fields'] } }` or `['json']`.
+ */
+export function definedAsField(field: {
+	displayName: string;
+	name: string;
+	fields: string;
+	json: string;
+}): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'options',
+		options: [
+			{ name: 'Fields', value: 'fields', description: field.fields },
+			{ name: 'JSON', value: 'json', description: field.json },
+		],
+		default: 'fields',
+	};
+}

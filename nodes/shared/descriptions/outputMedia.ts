@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { OutputMediaOptions, OutputTarget } from '../requests/outputMedia';
 import { MAX_BITRATE, MAX_SIDE, MIN_SIDE } from '../requests/outputMedia';
+import { definedAsField } from './common';
 
 const TARGET_LABELS: Record<OutputTarget, { name: string; description: string }> = {
 	'oss-object': { name: 'OSS Object', description: 'Save the video as a file in your OSS bucket' },
@@ -50,16 +51,12 @@ export function outputMediaFields(options: OutputMediaOptions): INodeProperties[
 		);
 	}
 	return [
-		{
+		definedAsField({
 			displayName: 'Output Defined As',
 			name: 'outputDefinition',
-			type: 'options',
-			options: [
-				{ name: 'Fields', value: 'fields', description: 'Fill in where the video goes' },
-				{ name: 'JSON', value: 'json', description: 'Write OutputMediaConfig yourself, as in the API reference' },
-			],
-			default: 'fields',
-		},
+			fields: 'Fill in where the video goes',
+			json: 'Write OutputMediaConfig yourself, as in the API reference',
+		}),
 		{
 			displayName: 'Output Target',
 			name: 'outputTarget',
