@@ -1,11 +1,11 @@
 /**
  * Every request every node sends fits the contract's request parameters: the real workflows run through n8n's
- * engine against the emulator, in every mode of every node, and each request the emulator logged is checked.
+ * engine against the emulators.emulator, in every mode of every node, and each request the emulator logged is checked.
  */
 import path from 'node:path';
 import type { IDataObject, INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
-import { Emulator, startEmulator } from '../../tools/sandbox/emulator';
+import type { Emulator } from '../../tools/sandbox/emulator';
 import { listSearch, REPO_ROOT, runWorkflow, serveWebhook } from '../../tools/sandbox/engine';
 import {
 	callbackKeys,
@@ -19,6 +19,7 @@ import { TriggerDriver, triggerWorkflow } from '../../tools/sandbox/workflows/jo
 import { chain, sandboxCredentials, startingWith } from '../../tools/sandbox/workflows/workflows';
 import { jobIdOf, markedItems, SUBMIT_NODES } from '../../tools/sandbox/workflows/submitNodes';
 import { JOB_KINDS } from '../../nodes/shared/jobKinds';
+import { FAST_CLOCK, suiteEmulators } from '../support/emulators';
 
 const OUT = 'https://media-out.oss-cn-shanghai.aliyuncs.com/videos/out.mp4';
 const TIMELINE = JSON.stringify({
@@ -57,17 +58,7 @@ function requestSourceChoices(): string[] {
 	return ((source?.options ?? []) as INodePropertyOptions[]).map((object) => String(object.value));
 }
 
-let emulator: Emulator;
-// Jobs take about a minute of emulator time; at 600× Wait for Completion is over in a tenth of a second.
-let fast: Emulator;
-beforeAll(async () => {
-	[emulator, fast] = await Promise.all([startEmulator(), startEmulator({ clock: 'real', speed: 600 })]);
-});
-afterAll(async () => Promise.all([emulator.stop(), fast.stop()]));
-beforeEach(() => {
-	emulator.reset();
-	fast.reset();
-});
+const emulators = suiteEmulators({ emulator: {}, fast: FAST_CLOCK });
 
 /** Misfits of every request the emulator logged, after checking that the expected operations were called. */
 function loggedMisfits(on: Emulator, expectedActions: string[]): Misfit[] {
@@ -78,7 +69,7 @@ function loggedMisfits(on: Emulator, expectedActions: string[]): Misfit[] {
 	);
 }
 
-async function runNode(type: string, parameters: IDataObject, items: IDataObject[] = [{}], on = emulator) {
+async function runNode(type: string, parameters: IDataObject, items: IDataObject[] = [{}], on = emulators.emulator) {
 	const run = await runWorkflow(chain({ name: 'Node', type, parameters }), {
 		credentials: sandboxCredentials(on),
 		pinData: startingWith(items),
@@ -140,7 +131,7 @@ describeWithContract('contract: what the nodes send', () => {
 			]),
 		])('%s', async (_mode, parameters) => {
 			await runNode('alibabaCloudSubmitMediaProducingJob', parameters as IDataObject);
-			expect(loggedMisfits(emulator, ['SubmitMediaProducingJob'])).toEqual([]);
+			expect(loggedMisfits(emulators.emulator, ['SubmitMediaProducingJob'])).toEqual([]);
 		});
 	});
 
@@ -165,7 +156,7 @@ describeWithContract('contract: what the nodes send', () => {
 			],
 		])('%s', async (_mode, parameters) => {
 			await runNode('alibabaCloudSubmitLiveEditingJob', parameters as IDataObject, [CLIP_ITEM]);
-			expect(loggedMisfits(emulator, ['SubmitLiveEditingJob'])).toEqual([]);
+			expect(loggedMisfits(emulators.emulator, ['SubmitLiveEditingJob'])).toEqual([]);
 		});
 	});
 
@@ -259,22 +250,22 @@ describeWithContract('contract: what the nodes send', () => {
 			],
 		])('%s', async (_mode, parameters) => {
 			await runNode('alibabaCloudSubmitTranscodeJob', parameters as IDataObject);
-			expect(loggedMisfits(emulator, ['SubmitTranscodeJob'])).toEqual([]);
+			expect(loggedMisfits(emulators.emulator, ['SubmitTranscodeJob'])).toEqual([]);
 		});
 
 		it('Media Job Trigger watching transcoding jobs, with a pipeline: ListTranscodeJobs and GetTranscodeJob', async () => {
 			const data = { ScheduleConfig: { PipelineId: 'pipe-1', Priority: 5 } };
-			emulator.seedJobs({ kind: 'transcode', count: 3, status: ['Success', 'Fail'], intervalMs: 1000, data });
+			emulators.emulator.seedJobs({ kind: 'transcode', count: 3, status: ['Success', 'Fail'], intervalMs: 1000, data });
 			const trigger = new TriggerDriver(
-				emulator,
+				emulators.emulator,
 				triggerWorkflow({ watch: ['transcode'], outcomes: ['failed', 'succeeded'], options: { pipelineId: 'pipe-1' } }),
 			);
 			await trigger.poll();
-			emulator.seedJobs({ kind: 'transcode', count: 2, intervalMs: 1000, data });
-			emulator.clock.advance(60_000);
+			emulators.emulator.seedJobs({ kind: 'transcode', count: 2, intervalMs: 1000, data });
+			emulators.emulator.clock.advance(60_000);
 			await trigger.poll();
 			await trigger.fetchTestEvent();
-			expect(loggedMisfits(emulator, ['ListTranscodeJobs', 'GetTranscodeJob'])).toEqual([]);
+			expect(loggedMisfits(emulators.emulator, ['ListTranscodeJobs', 'GetTranscodeJob'])).toEqual([]);
 		});
 	});
 
@@ -284,35 +275,40 @@ describeWithContract('contract: what the nodes send', () => {
 			options: { pipelineId: 'pipe-1', priority: 8, userData: '{"k":"v"}' },
 		});
 		await runNode('alibabaCloudSubmitVodWorkflowJob', { workflowId: 'wf-1', mediaId: 'video-1' });
-		expect(loggedMisfits(emulator, ['SubmitPackageJob', 'SubmitWorkflowJob'])).toEqual([]);
+		expect(loggedMisfits(emulators.emulator, ['SubmitPackageJob', 'SubmitWorkflowJob'])).toEqual([]);
 	});
 
 	it('the four Get nodes', async () => {
-		const [pkg] = emulator.seedJobs({ kind: 'package', count: 1 });
-		const [editing] = emulator.seedJobs({ kind: 'editing', count: 1 });
-		const [live] = emulator.seedJobs({ kind: 'liveEditing', count: 1 });
-		const [task] = emulator.seedJobs({ kind: 'workflow', count: 1, status: 'Skip' });
+		const [pkg] = emulators.emulator.seedJobs({ kind: 'package', count: 1 });
+		const [editing] = emulators.emulator.seedJobs({ kind: 'editing', count: 1 });
+		const [live] = emulators.emulator.seedJobs({ kind: 'liveEditing', count: 1 });
+		const [task] = emulators.emulator.seedJobs({ kind: 'workflow', count: 1, status: 'Skip' });
 		await runNode('alibabaCloudGetPackageJob', { jobId: pkg });
 		await runNode('alibabaCloudGetMediaProducingJob', { jobId: editing });
 		await runNode('alibabaCloudGetLiveEditingJob', { jobId: live });
 		await runNode('alibabaCloudGetVodWorkflowJob', { taskId: task });
 		const gets = ['GetPackageJob', 'GetMediaProducingJob', 'GetLiveEditingJob', 'GetJobDetail'];
-		expect(loggedMisfits(emulator, gets)).toEqual([]);
+		expect(loggedMisfits(emulators.emulator, gets)).toEqual([]);
 	});
 
 	it('Wait for Completion in every submitting node', async () => {
 		const wait = { waitForCompletion: true, pollIntervalSeconds: 1 };
-		await runNode('alibabaCloudSubmitPackageJob', { ...PACKAGE, ...wait }, [{}], fast);
+		await runNode('alibabaCloudSubmitPackageJob', { ...PACKAGE, ...wait }, [{}], emulators.fast);
 		await runNode(
 			'alibabaCloudSubmitMediaProducingJob',
 			{ source: 'timeline', timeline: TIMELINE, outputMediaUrl: OUT, ...wait },
 			[{}],
-			fast,
+			emulators.fast,
 		);
-		await runNode('alibabaCloudSubmitLiveEditingJob', { ...LIVE, ...wait }, [CLIP_ITEM], fast);
-		await runNode('alibabaCloudSubmitVodWorkflowJob', { workflowId: 'wf-1', mediaId: 'video-1', ...wait }, [{}], fast);
+		await runNode('alibabaCloudSubmitLiveEditingJob', { ...LIVE, ...wait }, [CLIP_ITEM], emulators.fast);
+		await runNode(
+			'alibabaCloudSubmitVodWorkflowJob',
+			{ workflowId: 'wf-1', mediaId: 'video-1', ...wait },
+			[{}],
+			emulators.fast,
+		);
 		const polled = ['GetPackageJob', 'GetMediaProducingJob', 'GetLiveEditingJob', 'GetJobDetail'];
-		expect(loggedMisfits(fast, polled)).toEqual([]);
+		expect(loggedMisfits(emulators.fast, polled)).toEqual([]);
 	});
 
 	// Every job kind's Submit node is covered here without a test of its own: adding one to SUBMIT_NODES is enough.
@@ -320,12 +316,12 @@ describeWithContract('contract: what the nodes send', () => {
 		'%s with Wait for Completion, then its Get node on the job',
 		async (_label, node) => {
 			const wait = { waitForCompletion: true, pollIntervalSeconds: 1 };
-			const submitted = await runNode(node.type, { ...node.parameters, ...wait }, markedItems(1), fast);
+			const submitted = await runNode(node.type, { ...node.parameters, ...wait }, markedItems(1), emulators.fast);
 			const jobId = jobIdOf(submitted.output('Node')[0]);
 			expect(jobId).toEqual(expect.any(String));
-			await runNode(node.getType, { [JOB_KINDS[node.jobKind].getNode.parameter]: jobId }, [{}], fast);
+			await runNode(node.getType, { [JOB_KINDS[node.jobKind].getNode.parameter]: jobId }, [{}], emulators.fast);
 			const { submit, get } = JOB_KINDS[node.jobKind];
-			expect(loggedMisfits(fast, [submit.operation.action, get.operation.action])).toEqual([]);
+			expect(loggedMisfits(emulators.fast, [submit.operation.action, get.operation.action])).toEqual([]);
 		},
 	);
 
@@ -361,30 +357,30 @@ describeWithContract('contract: what the nodes send', () => {
 			],
 		])('Register Media Info: %s', async (_mode, parameters) => {
 			await runNode('alibabaCloudRegisterMediaInfo', parameters as IDataObject);
-			expect(loggedMisfits(emulator, ['RegisterMediaInfo'])).toEqual([]);
+			expect(loggedMisfits(emulators.emulator, ['RegisterMediaInfo'])).toEqual([]);
 		});
 
 		it('Register Media Info with Wait for Completion, then Get Media Info by ID and by URL', async () => {
 			const url = 'https://media-in.oss-cn-shanghai.aliyuncs.com/wait.mp4';
 			const wait = { waitForCompletion: true, pollIntervalSeconds: 1 };
-			const run = await runNode('alibabaCloudRegisterMediaInfo', { inputUrl: url, ...wait }, [{}], fast);
+			const run = await runNode('alibabaCloudRegisterMediaInfo', { inputUrl: url, ...wait }, [{}], emulators.fast);
 			const mediaId = run.output('Node')[0].mediaId as string;
-			await runNode('alibabaCloudGetMediaInfo', { mediaId }, [{}], fast);
+			await runNode('alibabaCloudGetMediaInfo', { mediaId }, [{}], emulators.fast);
 			await runNode(
 				'alibabaCloudGetMediaInfo',
 				{ lookUpBy: 'inputUrl', inputUrl: url, options: { urlType: 'oss' } },
 				[{}],
-				fast,
+				emulators.fast,
 			);
-			expect(loggedMisfits(fast, ['RegisterMediaInfo', 'GetMediaInfo'])).toEqual([]);
+			expect(loggedMisfits(emulators.fast, ['RegisterMediaInfo', 'GetMediaInfo'])).toEqual([]);
 		});
 	});
 
 	it('the pick-lists: ListTemplates, ListEditingProjects (with a NextToken) and ListPipelines', async () => {
-		for (let index = 0; index < 25; index++) emulator.catalogue.addProject();
-		emulator.catalogue.addTemplate();
-		emulator.catalogue.addPipeline();
-		const credentials = sandboxCredentials(emulator);
+		for (let index = 0; index < 25; index++) emulators.emulator.catalogue.addProject();
+		emulators.emulator.catalogue.addTemplate();
+		emulators.emulator.catalogue.addPipeline();
+		const credentials = sandboxCredentials(emulators.emulator);
 		const producing = chain({ name: 'Node', type: 'alibabaCloudSubmitMediaProducingJob', parameters: {} });
 		const packaging = chain({ name: 'Node', type: 'alibabaCloudSubmitPackageJob', parameters: {} });
 		await listSearch(producing, 'Node', 'searchTemplates', { credentials, filter: 'template' });
@@ -395,7 +391,7 @@ describeWithContract('contract: what the nodes send', () => {
 		});
 		await listSearch(packaging, 'Node', 'searchPipelines', { credentials });
 		expect(first.paginationToken).toBeDefined();
-		expect(loggedMisfits(emulator, ['ListTemplates', 'ListEditingProjects', 'ListPipelines'])).toEqual([]);
+		expect(loggedMisfits(emulators.emulator, ['ListTemplates', 'ListEditingProjects', 'ListPipelines'])).toEqual([]);
 	});
 
 	describe('Media Job Trigger: activation scan, polls and Fetch test event', () => {
@@ -411,20 +407,20 @@ describeWithContract('contract: what the nodes send', () => {
 			['everything', { watch: ['package', 'production'] }],
 		])('%s', async (_mode, parameters: IDataObject) => {
 			for (const kind of ['package', 'editing', 'template', 'liveEditing'] as const)
-				emulator.seedJobs({
+				emulators.emulator.seedJobs({
 					kind,
 					count: 3,
 					status: ['Success', kind === 'package' ? 'Fail' : 'Failed'],
 					intervalMs: 1000,
 				});
 			const trigger = new TriggerDriver(
-				emulator,
+				emulators.emulator,
 				triggerWorkflow({ outcomes: ['failed', 'succeeded'], ...parameters }),
 			);
 			await trigger.poll();
 			for (const kind of ['package', 'editing', 'template', 'liveEditing'] as const)
-				emulator.seedJobs({ kind, count: 2, intervalMs: 1000 });
-			emulator.clock.advance(60_000);
+				emulators.emulator.seedJobs({ kind, count: 2, intervalMs: 1000 });
+			emulators.emulator.clock.advance(60_000);
 			await trigger.poll();
 			const sample = await trigger.fetchTestEvent().catch((error: Error) => error);
 			const watch = parameters.watch as string[];
@@ -432,10 +428,10 @@ describeWithContract('contract: what the nodes send', () => {
 				...(watch.includes('package') ? ['ListPackageJobs', 'GetPackageJob'] : []),
 				...(watch.includes('production') ? ['ListMediaProducingJobs'] : []),
 			];
-			expect(loggedMisfits(emulator, expected)).toEqual([]);
+			expect(loggedMisfits(emulators.emulator, expected)).toEqual([]);
 			// The API filters by one JobType per call: each selected type is asked for, no other.
 			const jobTypes = ((parameters.options as IDataObject | undefined)?.jobTypes as string[] | undefined) ?? [];
-			const asked = emulator.requests
+			const asked = emulators.emulator.requests
 				.filter((request) => request.action === 'ListMediaProducingJobs')
 				.map((request) => request.query.JobType);
 			if (jobTypes.length > 0) expect([...new Set(asked)].sort()).toEqual([...jobTypes].sort());
@@ -444,18 +440,18 @@ describeWithContract('contract: what the nodes send', () => {
 	});
 	it('Media Event Trigger with Confirm with the API: one Get per event, GetMediaProducingJob and GetJobDetail', async () => {
 		const webhook = await serveWebhook(eventTriggerWorkflow({ confirmWithApi: true }), EVENT_TRIGGER, {
-			credentials: { ...callbackKeys(), ...sandboxCredentials(emulator) },
+			credentials: { ...callbackKeys(), ...sandboxCredentials(emulators.emulator) },
 		});
 		try {
-			await pointCallbacksAt(emulator, webhook.url);
-			await submitProduction(emulator);
-			await submitVodTask(emulator);
-			emulator.clearRequests();
-			emulator.clock.advance(60_000);
-			await emulator.callbacks.flush();
+			await pointCallbacksAt(emulators.emulator, webhook.url);
+			await submitProduction(emulators.emulator);
+			await submitVodTask(emulators.emulator);
+			emulators.emulator.clearRequests();
+			emulators.emulator.clock.advance(60_000);
+			await emulators.emulator.callbacks.flush();
 			await webhook.settled();
-			expect(loggedMisfits(emulator, ['GetJobDetail', 'GetMediaProducingJob'])).toEqual([]);
-			expect(emulator.requests).toHaveLength(2);
+			expect(loggedMisfits(emulators.emulator, ['GetJobDetail', 'GetMediaProducingJob'])).toEqual([]);
+			expect(emulators.emulator.requests).toHaveLength(2);
 		} finally {
 			await webhook.close();
 		}

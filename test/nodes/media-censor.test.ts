@@ -7,11 +7,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Emulator } from '../../tools/sandbox/emulator';
-import { startEmulator } from '../../tools/sandbox/emulator';
 import { runWorkflow } from '../../tools/sandbox/engine';
 import { TriggerDriver, triggerWorkflow } from '../../tools/sandbox/workflows/jobTrigger';
 import { chain, sandboxCredentials, startingWith } from '../../tools/sandbox/workflows/workflows';
 import { describeWithContract, requestMisfits } from '../support/contract';
+import { FAST_CLOCK, suiteEmulators } from '../support/emulators';
 
 const SUBMIT = 'Submit Media Censor Job';
 const GET = 'Get Media Censor Job';
@@ -19,18 +19,7 @@ const VIDEO = 'oss://media-in/uploads/launch.mp4';
 const LIST = 'QueryMediaCensorJobList';
 const MINUTE = 60_000;
 
-let emulator: Emulator;
-// Jobs take 30 s of emulator time; at 600× Wait for Completion is over in a twentieth of a second.
-let fast: Emulator;
-
-beforeAll(async () => {
-	[emulator, fast] = await Promise.all([startEmulator(), startEmulator({ clock: 'real', speed: 600 })]);
-});
-afterAll(async () => Promise.all([emulator.stop(), fast.stop()]));
-beforeEach(() => {
-	emulator.reset();
-	fast.reset();
-});
+const emulators = suiteEmulators({ emulator: {}, fast: FAST_CLOCK });
 
 function submit(parameters: IDataObject = {}, onError?: 'continueRegularOutput') {
 	return {
@@ -49,7 +38,7 @@ async function run(on: Emulator, steps: ReturnType<typeof submit>[], items: IDat
 
 describe('what the node sends', () => {
 	it('Fields mode: every option as the API wants it, JSON parameters as JSON text, nothing in the body', async () => {
-		const result = await run(emulator, [
+		const result = await run(emulators.emulator, [
 			submit({
 				options: {
 					title: 'Launch trailer',
@@ -71,7 +60,7 @@ describe('what the node sends', () => {
 			}),
 		]);
 		expect(result.status).toBe('success');
-		const [request] = emulator.requests;
+		const [request] = emulators.emulator.requests;
 		expect(request).toMatchObject({
 			action: 'SubmitMediaCensorJob',
 			version: '2020-11-09',
@@ -92,7 +81,7 @@ describe('what the node sends', () => {
 			UserData: 'ticket-1001 «中文»',
 		});
 		expect(request.rawBody).toBe('');
-		const [job] = emulator.jobs.list('mediaCensor');
+		const [job] = emulators.emulator.jobs.list('mediaCensor');
 		expect(result.output(SUBMIT)).toEqual([{ JobId: job.jobId, RequestId: request.requestId }]);
 	});
 
@@ -104,29 +93,35 @@ describe('what the node sends', () => {
 			ScheduleConfig: { PipelineId: 'pipe-1' },
 			UserData: 'ticket-7',
 		};
-		const result = await run(emulator, [submit({ jobDefinition: 'json', jobJson: JSON.stringify(written, null, 2) })]);
+		const result = await run(emulators.emulator, [
+			submit({ jobDefinition: 'json', jobJson: JSON.stringify(written, null, 2) }),
+		]);
 		expect(result.status).toBe('success');
-		expect(emulator.requests[0].query).toEqual({
+		expect(emulators.emulator.requests[0].query).toEqual({
 			Input: JSON.stringify(written.Input),
 			CoverImages: JSON.stringify(written.CoverImages),
 			Title: 'Launch',
 			ScheduleConfig: '{"PipelineId":"pipe-1"}',
 			UserData: 'ticket-7',
 		});
-		expect(emulator.jobs.list('mediaCensor')).toHaveLength(1);
+		expect(emulators.emulator.jobs.list('mediaCensor')).toHaveLength(1);
 	});
 
 	describeWithContract('against the contract', () => {
 		it('both modes and the Get node send only what the contract knows', async () => {
-			await run(emulator, [submit({ options: { title: 't', coverImages: { image: [{ url: 'oss://b/c.jpg' }] } } })]);
-			await run(emulator, [submit({ jobDefinition: 'json', jobJson: '{"Title":"t","Barrages":"b"}' })]);
-			const [jobId] = emulator.seedJobs({ kind: 'mediaCensor', count: 1 });
-			await run(emulator, [{ name: GET, type: 'alibabaCloudGetMediaCensorJob', parameters: { jobId } } as never]);
-			const misfits = emulator.requests.flatMap((request) =>
+			await run(emulators.emulator, [
+				submit({ options: { title: 't', coverImages: { image: [{ url: 'oss://b/c.jpg' }] } } }),
+			]);
+			await run(emulators.emulator, [submit({ jobDefinition: 'json', jobJson: '{"Title":"t","Barrages":"b"}' })]);
+			const [jobId] = emulators.emulator.seedJobs({ kind: 'mediaCensor', count: 1 });
+			await run(emulators.emulator, [
+				{ name: GET, type: 'alibabaCloudGetMediaCensorJob', parameters: { jobId } } as never,
+			]);
+			const misfits = emulators.emulator.requests.flatMap((request) =>
 				requestMisfits(request.action ?? '?', { query: request.query, form: request.form }),
 			);
 			expect(misfits).toEqual([]);
-			expect(emulator.requests.map((request) => request.action)).toEqual([
+			expect(emulators.emulator.requests.map((request) => request.action)).toEqual([
 				'SubmitMediaCensorJob',
 				'SubmitMediaCensorJob',
 				'QueryMediaCensorJobDetail',
@@ -171,21 +166,25 @@ describe('validation before any request: the field and the item named, nothing s
 			/^Job \(JSON\) › ClientToken is not a field the API knows here/,
 		],
 	] as Array<[string, IDataObject, RegExp]>)('%s', async (_case, parameters, message) => {
-		const result = await run(emulator, [submit(parameters)], [{ video: VIDEO }, { video: VIDEO }]);
+		const result = await run(emulators.emulator, [submit(parameters)], [{ video: VIDEO }, { video: VIDEO }]);
 		expect(result.status).toBe('error');
 		const error = result.nodeError(SUBMIT);
 		expect(error?.message).toMatch(message);
 		expect(error?.message).toMatch(/\[item 0\]$/);
 		expect(error?.description).toContain('Nothing was sent to Alibaba Cloud');
-		expect(emulator.requests).toHaveLength(0);
+		expect(emulators.emulator.requests).toHaveLength(0);
 	});
 });
 
 describe('Wait for Completion', () => {
 	it('a block verdict is a finished job: the item succeeds with suggestion block and the scene that blocked', async () => {
-		fast.addVerdictRule({ kind: 'mediaCensor', match: 'nsfw', verdict: { Suggestion: 'block', Scene: 'porn' } });
+		emulators.fast.addVerdictRule({
+			kind: 'mediaCensor',
+			match: 'nsfw',
+			verdict: { Suggestion: 'block', Scene: 'porn' },
+		});
 		const items = [{ video: 'oss://media-in/uploads/nsfw.mp4' }, { video: VIDEO }];
-		const result = await run(fast, [submit({ ...WAIT, options: { title: 'Launch' } })], items);
+		const result = await run(emulators.fast, [submit({ ...WAIT, options: { title: 'Launch' } })], items);
 		expect(result.status).toBe('success');
 		const [blocked, clean] = result.output(SUBMIT);
 		expect(blocked).toMatchObject({
@@ -205,13 +204,17 @@ describe('Wait for Completion', () => {
 		]);
 		expect(clean).toMatchObject({ status: 'succeeded', suggestion: 'pass' });
 		// What the emulator really decided, job by job.
-		const jobs = fast.jobs.list('mediaCensor');
+		const jobs = emulators.fast.jobs.list('mediaCensor');
 		expect(jobs.map((job) => job.jobId)).toEqual([blocked.jobId, clean.jobId]);
 		expect(jobs.map((job) => job.status)).toEqual(['Success', 'Success']);
 	});
 
 	it('an IF node on suggestion sends the blocked video one way and the clean one the other', async () => {
-		fast.addVerdictRule({ kind: 'mediaCensor', match: 'nsfw', verdict: { Suggestion: 'block', Scene: 'porn' } });
+		emulators.fast.addVerdictRule({
+			kind: 'mediaCensor',
+			match: 'nsfw',
+			verdict: { Suggestion: 'block', Scene: 'porn' },
+		});
 		const ifNode = {
 			name: 'Blocked?',
 			type: 'n8n-nodes-base.if',
@@ -233,25 +236,25 @@ describe('Wait for Completion', () => {
 			},
 		};
 		const items = [{ video: VIDEO }, { video: 'oss://media-in/uploads/nsfw.mp4' }];
-		const result = await run(fast, [submit(WAIT), ifNode as never], items);
+		const result = await run(emulators.fast, [submit(WAIT), ifNode as never], items);
 		expect(result.status).toBe('success');
 		expect(result.output('Blocked?', 0).map((item) => item.inputUrl)).toEqual(['oss://media-in/uploads/nsfw.mp4']);
 		expect(result.output('Blocked?', 1).map((item) => item.inputUrl)).toEqual([VIDEO]);
 	});
 
 	it('a job that fails is an error of its item, with the job’s code and message', async () => {
-		fast.failJobsMatching({
+		emulators.fast.failJobsMatching({
 			kind: 'mediaCensor',
 			match: 'broken',
 			code: 'InvalidMedia.Damaged',
 			message: 'The file is damaged.',
 		});
 		const items = [{ video: VIDEO }, { video: 'oss://media-in/uploads/broken.mp4' }];
-		const result = await run(fast, [submit(WAIT, 'continueRegularOutput')], items);
+		const result = await run(emulators.fast, [submit(WAIT, 'continueRegularOutput')], items);
 		expect(result.status).toBe('success');
 		const [ok, failed] = result.output(SUBMIT);
 		expect(ok).toMatchObject({ status: 'succeeded', suggestion: 'pass' });
-		const failedJob = fast.jobs.list('mediaCensor')[1];
+		const failedJob = emulators.fast.jobs.list('mediaCensor')[1];
 		expect(failedJob.status).toBe('Fail');
 		expect(failed.error).toBe(
 			`The moderation job ${failedJob.jobId} failed: InvalidMedia.Damaged: The file is damaged. [item 1]`,
@@ -261,33 +264,33 @@ describe('Wait for Completion', () => {
 	it('jobs still running when time is up (read from the job list): the error says their State', async () => {
 		// The manual clock never moves: the jobs stay Queuing. Two jobs due at once are read from the list.
 		const result = await run(
-			emulator,
+			emulators.emulator,
 			[submit({ ...WAIT, maxWaitMinutes: 0.05 }, 'continueRegularOutput')],
 			[{ video: VIDEO }, { video: VIDEO }],
 		);
 		const outputs = result.output(SUBMIT);
-		const jobs = emulator.jobs.list('mediaCensor');
+		const jobs = emulators.emulator.jobs.list('mediaCensor');
 		expect(outputs.map((output) => output.error)).toEqual(
 			jobs.map(
 				(job) =>
 					`The moderation job ${job.jobId} is still running after 3 s (status Queuing) [item ${jobs.indexOf(job)}]`,
 			),
 		);
-		expect(emulator.requests.some((request) => request.action === LIST)).toBe(true);
+		expect(emulators.emulator.requests.some((request) => request.action === LIST)).toBe(true);
 	});
 });
 
 describe('Get Media Censor Job', () => {
 	it('reads the verdict of a finished job and the State of a running one', async () => {
-		const [done] = emulator.seedJobs({
+		const [done] = emulators.emulator.seedJobs({
 			kind: 'mediaCensor',
 			count: 1,
 			verdict: { Suggestion: 'review', Scene: 'ad', Label: 'qrcode' },
 		});
-		const [running] = emulator.seedJobs({ kind: 'mediaCensor', count: 1, status: 'Analysing' });
+		const [running] = emulators.emulator.seedJobs({ kind: 'mediaCensor', count: 1, status: 'Analysing' });
 		const result = await runWorkflow(
 			chain({ name: GET, type: 'alibabaCloudGetMediaCensorJob', parameters: { jobId: '={{ $json.id }}' } }),
-			{ credentials: sandboxCredentials(emulator), pinData: startingWith([{ id: done }, { id: running }]) },
+			{ credentials: sandboxCredentials(emulators.emulator), pinData: startingWith([{ id: done }, { id: running }]) },
 		);
 		const [finished, analysing] = result.output(GET);
 		expect(finished).toMatchObject({
@@ -307,7 +310,7 @@ describe('Get Media Censor Job', () => {
 		});
 		expect(analysing).toMatchObject({ jobId: running, status: 'running', finished: false, rawStatus: 'Analysing' });
 		expect(analysing).not.toHaveProperty('suggestion');
-		expect(emulator.requests.map((request) => request.action)).toEqual([
+		expect(emulators.emulator.requests.map((request) => request.action)).toEqual([
 			'QueryMediaCensorJobDetail',
 			'QueryMediaCensorJobDetail',
 		]);
@@ -316,60 +319,60 @@ describe('Get Media Censor Job', () => {
 
 describe('a lost answer (no ClientToken): looked for in QueryMediaCensorJobList', () => {
 	it('a connection reset after the job was created: not sent again; the job is found by its User Data', async () => {
-		emulator.faults.reset({ action: 'SubmitMediaCensorJob', afterEffect: true });
+		emulators.emulator.faults.reset({ action: 'SubmitMediaCensorJob', afterEffect: true });
 		const result = await run(
-			emulator,
+			emulators.emulator,
 			[submit({ options: { userData: '={{ $json.ticket }}' } })],
 			[{ video: VIDEO, ticket: 'ticket-1' }],
 		);
 		expect(result.status).toBe('success');
-		const jobs = emulator.jobs.list('mediaCensor');
+		const jobs = emulators.emulator.jobs.list('mediaCensor');
 		expect(jobs).toHaveLength(1);
 		expect(result.output(SUBMIT)[0]).toMatchObject({
 			JobId: jobs[0].jobId,
 			lostAnswer: { code: 'ECONNRESET', foundWith: LIST },
 		});
-		expect(emulator.requests.map((request) => request.action)).toEqual(['SubmitMediaCensorJob', LIST]);
-		const [, listed] = emulator.requests;
+		expect(emulators.emulator.requests.map((request) => request.action)).toEqual(['SubmitMediaCensorJob', LIST]);
+		const [, listed] = emulators.emulator.requests;
 		expect(listed.query).toMatchObject({ StartOfJobCreatedTimeRange: expect.any(String), MaximumPageSize: '100' });
 	});
 
 	it('another item’s job on the same video with other User Data is not taken for it', async () => {
-		emulator.seedJobs({
+		emulators.emulator.seedJobs({
 			kind: 'mediaCensor',
 			count: 1,
 			status: 'Analysing',
 			intervalMs: 1000,
 			data: { Input: { Type: 'OSS', Media: VIDEO }, UserData: 'someone-else' },
 		});
-		emulator.faults.error({ action: 'SubmitMediaCensorJob', status: 500, afterEffect: false });
-		const result = await run(emulator, [submit({ options: { userData: 'ticket-2' } })], [{ video: VIDEO }]);
+		emulators.emulator.faults.error({ action: 'SubmitMediaCensorJob', status: 500, afterEffect: false });
+		const result = await run(emulators.emulator, [submit({ options: { userData: 'ticket-2' } })], [{ video: VIDEO }]);
 		// The service answered 500 and no job of this request is listed: it was not created.
 		expect(result.status).toBe('error');
 		expect(result.nodeError(SUBMIT)?.context).toMatchObject({ outcome: 'rejected' });
-		expect(emulator.jobs.list('mediaCensor')).toHaveLength(1);
+		expect(emulators.emulator.jobs.list('mediaCensor')).toHaveLength(1);
 	});
 
 	it('texts only and no User Data cannot be told apart in the list: outcome unknown, no second job', async () => {
-		emulator.faults.reset({ action: 'SubmitMediaCensorJob', afterEffect: true });
-		const result = await run(emulator, [submit({ inputType: 'none', options: { title: 'Launch' } })]);
+		emulators.emulator.faults.reset({ action: 'SubmitMediaCensorJob', afterEffect: true });
+		const result = await run(emulators.emulator, [submit({ inputType: 'none', options: { title: 'Launch' } })]);
 		const error = result.nodeError(SUBMIT);
 		expect(error?.context).toMatchObject({ outcome: 'unknown' });
 		expect(error?.description).toContain('the request has nothing that tells its job apart from others in the list');
-		expect(emulator.requests.map((request) => request.action)).toEqual(['SubmitMediaCensorJob']);
-		expect(emulator.jobs.list('mediaCensor')).toHaveLength(1);
+		expect(emulators.emulator.requests.map((request) => request.action)).toEqual(['SubmitMediaCensorJob']);
+		expect(emulators.emulator.jobs.list('mediaCensor')).toHaveLength(1);
 	});
 });
 
 describe('Media Job Trigger, Watch: Content Moderation Jobs', () => {
-	const listRequests = () => emulator.requests.filter((request) => request.action === LIST);
+	const listRequests = () => emulators.emulator.requests.filter((request) => request.action === LIST);
 
 	it('activation reads the look-back window to its end (no order to rely on); each job that finishes is emitted once', async () => {
-		emulator.seedJobs({ kind: 'mediaCensor', count: 250, intervalMs: 1000 });
+		emulators.emulator.seedJobs({ kind: 'mediaCensor', count: 250, intervalMs: 1000 });
 		// Each finishes 30 s after its creation: a minute later the history has all finished.
-		emulator.clock.advance(MINUTE);
+		emulators.emulator.clock.advance(MINUTE);
 		const trigger = new TriggerDriver(
-			emulator,
+			emulators.emulator,
 			triggerWorkflow({ watch: ['mediaCensor'], outcomes: ['failed', 'succeeded'] }),
 		);
 		expect(await trigger.poll()).toEqual([]);
@@ -383,20 +386,25 @@ describe('Media Job Trigger, Watch: Content Moderation Jobs', () => {
 			expect(request.query).not.toHaveProperty('OrderBy');
 		}
 
-		const running = emulator.seedJobs({ kind: 'mediaCensor', count: 2, status: 'Analysing', intervalMs: 1000 });
-		const [flagged] = emulator.seedJobs({
+		const running = emulators.emulator.seedJobs({
+			kind: 'mediaCensor',
+			count: 2,
+			status: 'Analysing',
+			intervalMs: 1000,
+		});
+		const [flagged] = emulators.emulator.seedJobs({
 			kind: 'mediaCensor',
 			count: 1,
 			status: 'Analysing',
 			intervalMs: 1000,
 			verdict: { Suggestion: 'block', Scene: 'terrorism', Label: 'weapon' },
 		});
-		emulator.clock.advance(MINUTE);
+		emulators.emulator.clock.advance(MINUTE);
 		expect(await trigger.poll()).toEqual([]);
-		emulator.finishJob(running[0]);
-		emulator.failJob(running[1], 'InvalidMedia', 'Bad file.');
-		emulator.finishJob(flagged);
-		emulator.clock.advance(MINUTE);
+		emulators.emulator.finishJob(running[0]);
+		emulators.emulator.failJob(running[1], 'InvalidMedia', 'Bad file.');
+		emulators.emulator.finishJob(flagged);
+		emulators.emulator.clock.advance(MINUTE);
 		const items = await trigger.poll();
 		expect(items.map((item) => item.jobId).sort()).toEqual([...running, flagged].sort());
 		const byId = Object.fromEntries(items.map((item) => [item.jobId, item]));
@@ -408,13 +416,13 @@ describe('Media Job Trigger, Watch: Content Moderation Jobs', () => {
 			suggestion: 'block',
 			rate: 99.91,
 		});
-		emulator.clock.advance(MINUTE);
+		emulators.emulator.clock.advance(MINUTE);
 		expect(await trigger.poll()).toEqual([]);
 	});
 
 	it('Pipeline ID is sent to the list: only that pipeline’s jobs are read and emitted', async () => {
 		const trigger = new TriggerDriver(
-			emulator,
+			emulators.emulator,
 			triggerWorkflow({
 				watch: ['mediaCensor'],
 				outcomes: ['succeeded'],
@@ -422,23 +430,23 @@ describe('Media Job Trigger, Watch: Content Moderation Jobs', () => {
 			}),
 		);
 		expect(await trigger.poll()).toEqual([]);
-		const [ours] = emulator.seedJobs({
+		const [ours] = emulators.emulator.seedJobs({
 			kind: 'mediaCensor',
 			count: 1,
 			intervalMs: 1000,
 			status: 'Analysing',
 			data: { PipelineId: 'pipe-a' },
 		});
-		const [theirs] = emulator.seedJobs({
+		const [theirs] = emulators.emulator.seedJobs({
 			kind: 'mediaCensor',
 			count: 1,
 			intervalMs: 1000,
 			status: 'Analysing',
 			data: { PipelineId: 'pipe-b' },
 		});
-		emulator.finishJob(ours);
-		emulator.finishJob(theirs);
-		emulator.clock.advance(MINUTE);
+		emulators.emulator.finishJob(ours);
+		emulators.emulator.finishJob(theirs);
+		emulators.emulator.clock.advance(MINUTE);
 		const items = await trigger.poll();
 		expect(items.map((item) => item.jobId)).toEqual([ours]);
 		expect(listRequests().every((request) => request.query.PipelineId === 'pipe-a')).toBe(true);

@@ -5,29 +5,18 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Emulator } from '../../tools/sandbox/emulator';
 import { startEmulator } from '../../tools/sandbox/emulator';
 import { runWorkflow } from '../../tools/sandbox/engine';
 import { TriggerDriver, triggerWorkflow } from '../../tools/sandbox/workflows/jobTrigger';
 import { chain, sandboxCredentials, startingWith } from '../../tools/sandbox/workflows/workflows';
+import { FAST_CLOCK, suiteEmulators } from '../support/emulators';
 
 const SUBMIT = 'Submit Transcode Job';
 const GET = 'Get Transcode Job';
 const TEMPLATE = 'S00000001-200030';
 const ITEM = { source: 'oss://media-in/trailer.mp4', target: 'oss://media-out/trailer-720p.mp4' };
 
-let emulator: Emulator;
-// Jobs take about a minute of emulator time; at 600× Wait for Completion is over in a tenth of a second.
-let fast: Emulator;
-
-beforeAll(async () => {
-	[emulator, fast] = await Promise.all([startEmulator(), startEmulator({ clock: 'real', speed: 600 })]);
-});
-afterAll(async () => Promise.all([emulator.stop(), fast.stop()]));
-beforeEach(() => {
-	emulator.reset();
-	fast.reset();
-});
+const emulators = suiteEmulators({ emulator: {}, fast: FAST_CLOCK });
 
 function fieldsParameters(overrides: IDataObject = {}): IDataObject {
 	return {
@@ -40,7 +29,7 @@ function fieldsParameters(overrides: IDataObject = {}): IDataObject {
 function submit(
 	parameters: IDataObject,
 	items: IDataObject[] = [ITEM],
-	on = emulator,
+	on = emulators.emulator,
 	onError?: 'continueRegularOutput',
 ) {
 	return runWorkflow(chain({ name: SUBMIT, type: 'alibabaCloudSubmitTranscodeJob', parameters, onError }), {
@@ -90,7 +79,7 @@ describe('Fields mode', () => {
 		);
 		expect(run.status).toBe('success');
 
-		const [request] = emulator.requests;
+		const [request] = emulators.emulator.requests;
 		expect(request).toMatchObject({ action: 'SubmitTranscodeJob', version: '2020-11-09', method: 'POST', status: 200 });
 		expect(Object.keys(request.query).sort()).toEqual(
 			['ClientToken', 'InputGroup', 'Name', 'OutputGroup', 'ScheduleConfig', 'UserData'].sort(),
@@ -127,7 +116,7 @@ describe('Fields mode', () => {
 		]);
 		expect(request.rawBody).toBe('');
 
-		const [job] = emulator.jobs.list('transcode');
+		const [job] = emulators.emulator.jobs.list('transcode');
 		const [submitted] = run.output(SUBMIT);
 		expect(submitted.TranscodeParentJob).toMatchObject({ ParentJobId: job.jobId, JobCount: 2, Name: 'trailer' });
 	});
@@ -140,24 +129,24 @@ describe('Fields mode', () => {
 		}));
 		const run = await submit(fieldsParameters({ options: { idempotencyKey: '={{ $json.order }}' } }), items);
 		expect(run.status).toBe('success');
-		expect(emulator.requests.map((request) => request.query.ClientToken)).toEqual(['A-1', 'A-2', 'A-3']);
-		expect(emulator.jobs.list('transcode')).toHaveLength(3);
+		expect(emulators.emulator.requests.map((request) => request.query.ClientToken)).toEqual(['A-1', 'A-2', 'A-3']);
+		expect(emulators.emulator.jobs.list('transcode')).toHaveLength(3);
 		expect(run.items(SUBMIT).map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 
-		emulator.clearRequests();
+		emulators.emulator.clearRequests();
 		await submit(fieldsParameters(), items);
-		const tokens = emulator.requests.map((request) => request.query.ClientToken);
+		const tokens = emulators.emulator.requests.map((request) => request.query.ClientToken);
 		expect(new Set(tokens).size).toBe(3);
 	});
 
 	it('a resent submission (connection reset after the job was created) is answered with the same job: one job', async () => {
-		emulator.faults.add({ type: 'reset', action: 'SubmitTranscodeJob', count: 1, afterEffect: true });
+		emulators.emulator.faults.add({ type: 'reset', action: 'SubmitTranscodeJob', count: 1, afterEffect: true });
 		const run = await submit(fieldsParameters());
 		expect(run.status).toBe('success');
-		const submissions = emulator.requests.filter((request) => request.action === 'SubmitTranscodeJob');
+		const submissions = emulators.emulator.requests.filter((request) => request.action === 'SubmitTranscodeJob');
 		expect(submissions).toHaveLength(2);
 		expect(submissions[1].query.ClientToken).toBe(submissions[0].query.ClientToken);
-		const jobs = emulator.jobs.list('transcode');
+		const jobs = emulators.emulator.jobs.list('transcode');
 		expect(jobs).toHaveLength(1);
 		expect((run.output(SUBMIT)[0].TranscodeParentJob as IDataObject).ParentJobId).toBe(jobs[0].jobId);
 	});
@@ -186,10 +175,10 @@ describe('JSON mode', () => {
 			outputGroupJson: JSON.stringify(outputGroup, null, 2),
 		});
 		expect(run.status).toBe('success');
-		const [request] = emulator.requests;
+		const [request] = emulators.emulator.requests;
 		expect(parsed(request.query.InputGroup)).toEqual(inputGroup);
 		expect(parsed(request.query.OutputGroup)).toEqual(outputGroup);
-		expect(emulator.jobs.list('transcode')).toHaveLength(1);
+		expect(emulators.emulator.jobs.list('transcode')).toHaveLength(1);
 	});
 
 	it('takes the groups from an expression as objects too', async () => {
@@ -205,7 +194,7 @@ describe('JSON mode', () => {
 			[ITEM],
 		);
 		expect(run.status).toBe('success');
-		expect(parsed(emulator.requests[0].query.InputGroup)).toEqual([{ Type: 'OSS', Media: ITEM.source }]);
+		expect(parsed(emulators.emulator.requests[0].query.InputGroup)).toEqual([{ Type: 'OSS', Media: ITEM.source }]);
 	});
 });
 
@@ -344,7 +333,7 @@ describe('validation before any request', () => {
 		expect(error?.message).toMatch(message);
 		expect(error?.message).toMatch(/\[item 0\]$/);
 		expect(error?.description).toContain('Nothing was sent to Alibaba Cloud');
-		expect(emulator.requests).toHaveLength(0);
+		expect(emulators.emulator.requests).toHaveLength(0);
 	});
 
 	it('accepts the boundaries: 128 and 4096 pixels, 10 and 50000 Kbit/s, 60 fps, User Data of exactly 512 bytes', async () => {
@@ -365,7 +354,7 @@ describe('validation before any request', () => {
 			}),
 		);
 		expect(run.status).toBe('success');
-		expect(emulator.requests.map((request) => request.status)).toEqual([200]);
+		expect(emulators.emulator.requests.map((request) => request.status)).toEqual([200]);
 	});
 
 	it('checks every item before sending any: an invalid third item stops the batch up front', async () => {
@@ -373,7 +362,7 @@ describe('validation before any request', () => {
 		expect(run.nodeError(SUBMIT)?.message).toMatch(
 			/^Outputs › Output 1 › Output Media must be an OSS object.*\[item 2\]$/,
 		);
-		expect(emulator.requests).toHaveLength(0);
+		expect(emulators.emulator.requests).toHaveLength(0);
 	});
 });
 
@@ -401,10 +390,10 @@ describe('Wait for Completion', () => {
 				pollIntervalSeconds: 1,
 			}),
 			[ITEM],
-			fast,
+			emulators.fast,
 		);
 		expect(run.status).toBe('success');
-		const [job] = fast.jobs.list('transcode');
+		const [job] = emulators.fast.jobs.list('transcode');
 		const [result] = run.output(SUBMIT);
 		expect(result).toMatchObject({
 			jobKind: 'transcode',
@@ -442,7 +431,11 @@ describe('Wait for Completion', () => {
 	});
 
 	it('one output: its URL also at the top as outputUrl and fileUrl, for the next node', async () => {
-		const run = await submit(fieldsParameters({ waitForCompletion: true, pollIntervalSeconds: 1 }), [ITEM], fast);
+		const run = await submit(
+			fieldsParameters({ waitForCompletion: true, pollIntervalSeconds: 1 }),
+			[ITEM],
+			emulators.fast,
+		);
 		expect(run.output(SUBMIT)[0]).toMatchObject({
 			status: 'succeeded',
 			outputUrl: ITEM.target,
@@ -451,24 +444,24 @@ describe('Wait for Completion', () => {
 	});
 
 	it('a job that fails is an error of its item naming the outputs that failed (Alibaba gives no code)', async () => {
-		fast.failJobsMatching({ kind: 'transcode', match: 'broken' });
+		emulators.fast.failJobsMatching({ kind: 'transcode', match: 'broken' });
 		const items = [ITEM, { ...ITEM, source: 'oss://media-in/broken.mp4' }];
 		const run = await submit(
 			fieldsParameters({ waitForCompletion: true, pollIntervalSeconds: 1 }),
 			items,
-			fast,
+			emulators.fast,
 			'continueRegularOutput',
 		);
 		const outputs = run.items(SUBMIT);
 		expect(outputs[0].json.status).toBe('succeeded');
-		const failed = fast.jobs.list('transcode').find((job) => JSON.stringify(job.data).includes('broken'))!;
+		const failed = emulators.fast.jobs.list('transcode').find((job) => JSON.stringify(job.data).includes('broken'))!;
 		const subJob = (outputs[1].json.error as string).match(/sub-job ([0-9a-f]{32})/)?.[1];
 		expect(outputs[1].json.error).toBe(
 			`The transcoding job ${failed.jobId} failed: 1 of 1 outputs did not succeed: ${ITEM.target} (sub-job ${subJob}: Fail) [item 1]`,
 		);
 		expect(outputs[1].json.details).toMatchObject({ status: 'failed', jobId: failed.jobId });
 		expect(outputs[1].pairedItem).toEqual({ item: 1 });
-		expect(fast.jobs.list('transcode')).toHaveLength(2);
+		expect(emulators.fast.jobs.list('transcode')).toHaveLength(2);
 	});
 
 	it('several jobs are followed by ListTranscodeJobs while they run; each finished one is read once with its Get', async () => {
@@ -500,7 +493,7 @@ describe('Get Transcode Job', () => {
 						type: 'alibabaCloudGetTranscodeJob',
 						parameters: { parentJobId: '={{ $json.TranscodeParentJob.ParentJobId }}' },
 					}),
-					{ credentials: sandboxCredentials(emulator), pinData: startingWith(submitted.output(SUBMIT)) },
+					{ credentials: sandboxCredentials(emulators.emulator), pinData: startingWith(submitted.output(SUBMIT)) },
 				)
 			).output(GET)[0];
 
@@ -509,12 +502,15 @@ describe('Get Transcode Job', () => {
 		expect(running.outputs).toEqual([
 			expect.objectContaining({ status: 'running', rawStatus: 'Init', outputUrl: ITEM.target }),
 		]);
-		expect(emulator.requests.at(-1)).toMatchObject({ action: 'GetTranscodeJob', query: { ParentJobId: parentJobId } });
+		expect(emulators.emulator.requests.at(-1)).toMatchObject({
+			action: 'GetTranscodeJob',
+			query: { ParentJobId: parentJobId },
+		});
 
-		emulator.clock.advance(10 * 60_000);
+		emulators.emulator.clock.advance(10 * 60_000);
 		const done = await read();
 		expect(done).toMatchObject({ jobId: parentJobId, status: 'succeeded', finished: true, outputUrl: ITEM.target });
-		expect(done.requestId).toBe(emulator.requests.at(-1)?.requestId);
+		expect(done.requestId).toBe(emulators.emulator.requests.at(-1)?.requestId);
 	});
 
 	it('requires the Parent Job ID, and reports an unknown one as Alibaba does', async () => {
@@ -525,12 +521,15 @@ describe('Get Transcode Job', () => {
 				parameters: { parentJobId: '={{ $json.id }}' },
 				onError: 'continueRegularOutput',
 			}),
-			{ credentials: sandboxCredentials(emulator), pinData: startingWith([{ id: '' }, { id: '0'.repeat(32) }]) },
+			{
+				credentials: sandboxCredentials(emulators.emulator),
+				pinData: startingWith([{ id: '' }, { id: '0'.repeat(32) }]),
+			},
 		);
 		const [empty, unknown] = run.output(GET);
 		expect(empty.error).toBe('Parent Job ID is required but empty [item 0]');
 		expect(unknown.error).toMatch(/^GetTranscodeJob failed: ResourceNotFound: /);
-		expect(emulator.requests).toHaveLength(1);
+		expect(emulators.emulator.requests).toHaveLength(1);
 	});
 });
 
@@ -538,21 +537,27 @@ describe('Media Job Trigger watching transcoding jobs', () => {
 	it('emits each transcoding job that finishes once, with its outputs; a Pipeline ID keeps only that queue’s jobs', async () => {
 		const inPipeline = { ScheduleConfig: { PipelineId: 'pipe-a', Priority: 5 } };
 		const otherPipeline = { ScheduleConfig: { PipelineId: 'pipe-b', Priority: 5 } };
-		emulator.seedJobs({ kind: 'transcode', count: 3, status: 'Success', data: inPipeline });
+		emulators.emulator.seedJobs({ kind: 'transcode', count: 3, status: 'Success', data: inPipeline });
 		const all = new TriggerDriver(
-			emulator,
+			emulators.emulator,
 			triggerWorkflow({ watch: ['transcode'], outcomes: ['failed', 'succeeded'] }),
 		);
 		const pipeA = new TriggerDriver(
-			emulator,
+			emulators.emulator,
 			triggerWorkflow({ watch: ['transcode'], outcomes: ['failed', 'succeeded'], options: { pipelineId: 'pipe-a' } }),
 		);
 		expect(await all.poll()).toEqual([]);
 		expect(await pipeA.poll()).toEqual([]);
 
 		const running = [
-			...emulator.seedJobs({ kind: 'transcode', count: 2, status: 'Processing', intervalMs: 1000, data: inPipeline }),
-			...emulator.seedJobs({
+			...emulators.emulator.seedJobs({
+				kind: 'transcode',
+				count: 2,
+				status: 'Processing',
+				intervalMs: 1000,
+				data: inPipeline,
+			}),
+			...emulators.emulator.seedJobs({
 				kind: 'transcode',
 				count: 2,
 				status: 'Processing',
@@ -562,11 +567,11 @@ describe('Media Job Trigger watching transcoding jobs', () => {
 		];
 		expect(await all.poll()).toEqual([]);
 		expect(await pipeA.poll()).toEqual([]);
-		emulator.finishJob(running[0]);
-		emulator.failJob(running[1]);
-		emulator.finishJob(running[2]);
-		emulator.finishJob(running[3]);
-		emulator.clock.advance(60_000);
+		emulators.emulator.finishJob(running[0]);
+		emulators.emulator.failJob(running[1]);
+		emulators.emulator.finishJob(running[2]);
+		emulators.emulator.finishJob(running[3]);
+		emulators.emulator.clock.advance(60_000);
 
 		const emitted = await all.poll();
 		expect(emitted.map((item) => item.jobId).sort()).toEqual([...running].sort());
@@ -580,10 +585,10 @@ describe('Media Job Trigger watching transcoding jobs', () => {
 		expect(emitted.find((item) => item.jobId === running[1])).toMatchObject({ status: 'failed', rawStatus: 'Fail' });
 		expect((await pipeA.poll()).map((item) => item.jobId).sort()).toEqual([running[0], running[1]].sort());
 
-		emulator.clock.advance(60_000);
+		emulators.emulator.clock.advance(60_000);
 		expect(await all.poll()).toEqual([]);
 		expect(await pipeA.poll()).toEqual([]);
-		const actions = new Set(emulator.requests.map((request) => request.action));
+		const actions = new Set(emulators.emulator.requests.map((request) => request.action));
 		expect([...actions].sort()).toEqual(['GetTranscodeJob', 'ListTranscodeJobs']);
 	});
 });
