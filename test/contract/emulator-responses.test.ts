@@ -2,10 +2,9 @@
  * Every answer the emulator gives fits the contract's response tree: each operation, each job state it can reach,
  * failures with and without a code, pages, and error bodies.
  */
-import { Emulator, startEmulator } from '../../tools/sandbox/emulator';
 import { admin } from '../../tools/sandbox/emulator/sdkClient';
 import { describeWithContract, loadContract } from '../support/contract';
-import { ContractProbe } from './emulatorCalls';
+import { contractProbeSuite } from './emulatorCalls';
 
 const json = (value: unknown): string => JSON.stringify(value);
 const OSS_OUT = json({ MediaURL: 'https://bucket.oss-cn-shanghai.aliyuncs.com/out.mp4' });
@@ -29,22 +28,12 @@ const STREAM = json({ AppName: 'app', DomainName: 'live.example.com', StreamName
 /** The clock offsets at which every running state of every kind has been entered (defaults in jobs.ts). */
 const LIFETIME_STEPS_MS = [0, 2_000, 3_000, 55_000];
 
-let emu: Emulator;
-let probe: ContractProbe;
-beforeAll(async () => {
-	emu = await startEmulator({ startTime: '2026-01-10T08:00:00Z' });
-});
-afterAll(() => emu.stop());
-beforeEach(() => {
-	emu.reset();
-	probe = new ContractProbe(emu);
-});
-afterEach(() => expect(probe.misfits).toEqual([]));
+const suite = contractProbeSuite();
 
 /** Reads the job at each lifecycle step until it has finished. */
 async function followLifecycle(read: () => Promise<unknown>): Promise<void> {
 	for (const step of LIFETIME_STEPS_MS) {
-		emu.clock.advance(step);
+		suite.emulator.clock.advance(step);
 		await read();
 	}
 }
@@ -53,36 +42,38 @@ const states = (kind: string): string[] => [...(loadContract().job_states[kind].
 
 describeWithContract('contract: emulator answers', () => {
 	it('packaging: submit, Get through Init → Success and Fail (with and without a code)', async () => {
-		const submit = async () => (await probe.ok('SubmitPackageJob', PACKAGE)).JobId as string;
+		const submit = async () => (await suite.probe.ok('SubmitPackageJob', PACKAGE)).JobId as string;
 		const done = await submit();
 		await followLifecycle(async () => {
-			await probe.ok('GetPackageJob', { JobId: done });
-			await probe.ok('ListPackageJobs', {});
+			await suite.probe.ok('GetPackageJob', { JobId: done });
+			await suite.probe.ok('ListPackageJobs', {});
 		});
 		const coded = await submit();
 		const plain = await submit();
-		emu.failJob(coded, 'InvalidParameter', 'Resource content bad.');
-		emu.failJob(plain);
-		expect((await probe.ok('GetPackageJob', { JobId: coded })).PackageJob).toMatchObject({ Code: 'InvalidParameter' });
-		expect((await probe.ok('GetPackageJob', { JobId: plain })).PackageJob).not.toHaveProperty('Code');
-		await probe.ok('ListPackageJobs', {});
-		expect(probe.seen('GetPackageJob')).toEqual(states('package_job'));
-		expect(probe.seen('ListPackageJobs')).toEqual(states('package_job'));
+		suite.emulator.failJob(coded, 'InvalidParameter', 'Resource content bad.');
+		suite.emulator.failJob(plain);
+		expect((await suite.probe.ok('GetPackageJob', { JobId: coded })).PackageJob).toMatchObject({
+			Code: 'InvalidParameter',
+		});
+		expect((await suite.probe.ok('GetPackageJob', { JobId: plain })).PackageJob).not.toHaveProperty('Code');
+		await suite.probe.ok('ListPackageJobs', {});
+		expect(suite.probe.seen('GetPackageJob')).toEqual(states('package_job'));
+		expect(suite.probe.seen('ListPackageJobs')).toEqual(states('package_job'));
 	});
 
 	it('media producing: timeline, project and template jobs through every state, Get and List', async () => {
 		const jobs = [
-			await probe.ok(
+			await suite.probe.ok(
 				'SubmitMediaProducingJob',
 				{ OutputMediaConfig: OSS_OUT, Source: 'OpenAPI' },
 				{ Timeline: TIMELINE },
 			),
-			await probe.ok('SubmitMediaProducingJob', {
+			await suite.probe.ok('SubmitMediaProducingJob', {
 				ProjectId: 'p1',
 				OutputMediaConfig: VOD_OUT,
 				OutputMediaTarget: 'vod-media',
 			}),
-			await probe.ok('SubmitMediaProducingJob', {
+			await suite.probe.ok('SubmitMediaProducingJob', {
 				TemplateId: 't1',
 				ClipsParam: '{"Media0":"m"}',
 				OutputMediaConfig: OSS_OUT,
@@ -90,24 +81,24 @@ describeWithContract('contract: emulator answers', () => {
 		];
 		expect(jobs[1].VodMediaId).toBeDefined();
 		await followLifecycle(async () => {
-			for (const { JobId } of jobs) await probe.ok('GetMediaProducingJob', { JobId });
-			await probe.ok('ListMediaProducingJobs', {});
+			for (const { JobId } of jobs) await suite.probe.ok('GetMediaProducingJob', { JobId });
+			await suite.probe.ok('ListMediaProducingJobs', {});
 		});
 		const [coded, plain] = [
-			await probe.ok('SubmitMediaProducingJob', { OutputMediaConfig: OSS_OUT }, { Timeline: TIMELINE }),
-			await probe.ok('SubmitMediaProducingJob', { OutputMediaConfig: OSS_OUT }, { Timeline: TIMELINE }),
+			await suite.probe.ok('SubmitMediaProducingJob', { OutputMediaConfig: OSS_OUT }, { Timeline: TIMELINE }),
+			await suite.probe.ok('SubmitMediaProducingJob', { OutputMediaConfig: OSS_OUT }, { Timeline: TIMELINE }),
 		];
-		emu.failJob(coded.JobId, 'TemplateError', 'x');
-		emu.failJob(plain.JobId);
-		for (const { JobId } of [coded, plain]) await probe.ok('GetMediaProducingJob', { JobId });
+		suite.emulator.failJob(coded.JobId, 'TemplateError', 'x');
+		suite.emulator.failJob(plain.JobId);
+		for (const { JobId } of [coded, plain]) await suite.probe.ok('GetMediaProducingJob', { JobId });
 		for (const JobType of ['EditingJob', 'VETemplateJob', 'LiveEditingJob'])
-			await probe.ok('ListMediaProducingJobs', { JobType, SortBy: 'CreationTime:Asc', MaxResults: '100' });
-		expect(probe.seen('GetMediaProducingJob')).toEqual(states('media_producing_job'));
-		expect(probe.seen('ListMediaProducingJobs')).toEqual(states('media_producing_job'));
+			await suite.probe.ok('ListMediaProducingJobs', { JobType, SortBy: 'CreationTime:Asc', MaxResults: '100' });
+		expect(suite.probe.seen('GetMediaProducingJob')).toEqual(states('media_producing_job'));
+		expect(suite.probe.seen('ListMediaProducingJobs')).toEqual(states('media_producing_job'));
 	});
 
 	it('live editing: Submit (OSS and VOD), Get and GetMediaProducingJob for the same ID in every state', async () => {
-		const oss = await probe.ok('SubmitLiveEditingJob', {
+		const oss = await suite.probe.ok('SubmitLiveEditingJob', {
 			Clips: CLIPS,
 			LiveStreamConfig: STREAM,
 			MediaProduceConfig: json({ Mode: 'Accurate', Width: 640 }),
@@ -119,31 +110,31 @@ describeWithContract('contract: emulator answers', () => {
 			}),
 			UserData: '{"k":"v"}',
 		});
-		const vod = await probe.ok('SubmitLiveEditingJob', {
+		const vod = await suite.probe.ok('SubmitLiveEditingJob', {
 			Clips: CLIPS,
 			LiveStreamConfig: STREAM,
 			OutputMediaTarget: 'vod-media',
 		});
 		expect(vod.VodMediaId).toBeDefined();
-		expect((await probe.ok('GetMediaProducingJob', { JobId: vod.JobId })).MediaProducingJob.VodMediaId).toBe(
+		expect((await suite.probe.ok('GetMediaProducingJob', { JobId: vod.JobId })).MediaProducingJob.VodMediaId).toBe(
 			vod.VodMediaId,
 		);
 		await followLifecycle(async () => {
 			for (const { JobId } of [oss, vod]) {
-				await probe.ok('GetLiveEditingJob', { JobId });
-				await probe.ok('GetMediaProducingJob', { JobId });
+				await suite.probe.ok('GetLiveEditingJob', { JobId });
+				await suite.probe.ok('GetMediaProducingJob', { JobId });
 			}
 		});
-		const failed = await probe.ok('SubmitLiveEditingJob', { Clips: CLIPS, LiveStreamConfig: STREAM });
-		emu.failJob(failed.JobId, 'LiveStreamNotFound', 'no stream');
-		await probe.ok('GetLiveEditingJob', { JobId: failed.JobId });
-		expect(probe.seen('GetLiveEditingJob')).toEqual(states('live_editing_job'));
+		const failed = await suite.probe.ok('SubmitLiveEditingJob', { Clips: CLIPS, LiveStreamConfig: STREAM });
+		suite.emulator.failJob(failed.JobId, 'LiveStreamNotFound', 'no stream');
+		await suite.probe.ok('GetLiveEditingJob', { JobId: failed.JobId });
+		expect(suite.probe.seen('GetLiveEditingJob')).toEqual(states('live_editing_job'));
 	});
 
 	it('VOD workflow tasks: every status, including Skip, Canceled and failures with and without a code', async () => {
 		const submit = async () =>
-			(await probe.ok('SubmitWorkflowJob', { WorkflowId: 'wf', MediaId: 'video-1' })).TaskId as string;
-		const read = (JobId: string) => probe.ok('GetJobDetail', { JobId, JobType: 'workflow' });
+			(await suite.probe.ok('SubmitWorkflowJob', { WorkflowId: 'wf', MediaId: 'video-1' })).TaskId as string;
+		const read = (JobId: string) => suite.probe.ok('GetJobDetail', { JobId, JobType: 'workflow' });
 		const done = await submit();
 		await followLifecycle(() => read(done));
 		const [coded, plain, ruled, canceled, skipped] = [
@@ -153,23 +144,23 @@ describeWithContract('contract: emulator answers', () => {
 			await submit(),
 			await submit(),
 		];
-		expect((await admin(emu, 'POST', `/jobs/${coded}/fail`, { code: 'TranscodeFail', message: 'bad' })).status).toBe(
-			200,
-		);
-		expect((await admin(emu, 'POST', `/jobs/${plain}/fail`, {})).status).toBe(200);
-		expect((await admin(emu, 'POST', `/jobs/${canceled}/cancel`)).status).toBe(200);
-		expect((await admin(emu, 'POST', `/jobs/${skipped}/skip`)).status).toBe(200);
-		emu.failJobsMatching({ kind: 'workflow' });
+		expect(
+			(await admin(suite.emulator, 'POST', `/jobs/${coded}/fail`, { code: 'TranscodeFail', message: 'bad' })).status,
+		).toBe(200);
+		expect((await admin(suite.emulator, 'POST', `/jobs/${plain}/fail`, {})).status).toBe(200);
+		expect((await admin(suite.emulator, 'POST', `/jobs/${canceled}/cancel`)).status).toBe(200);
+		expect((await admin(suite.emulator, 'POST', `/jobs/${skipped}/skip`)).status).toBe(200);
+		suite.emulator.failJobsMatching({ kind: 'workflow' });
 		const ruledLater = await submit();
-		emu.finishJob(ruled);
-		emu.clock.advance(60_000);
-		const seeded = emu.seedJobs({
+		suite.emulator.finishJob(ruled);
+		suite.emulator.clock.advance(60_000);
+		const seeded = suite.emulator.seedJobs({
 			kind: 'workflow',
 			count: 6,
 			status: ['Init', 'Processing', 'Succeed', 'Failed', 'Canceled', 'Skip'],
 		});
 		for (const id of [coded, plain, ruled, canceled, skipped, ruledLater, ...seeded]) await read(id);
-		expect(probe.seen('GetJobDetail')).toEqual(states('vod_workflow_task'));
+		expect(suite.probe.seen('GetJobDetail')).toEqual(states('vod_workflow_task'));
 		const results = JSON.parse((await read(coded)).WorkflowTaskDetail.ActivityResults);
 		expect(Object.values(results).map((left: any) => JSON.parse(left.Result).MessageBody?.ErrorCode)).toContain(
 			'TranscodeFail',
@@ -179,8 +170,8 @@ describeWithContract('contract: emulator answers', () => {
 	});
 
 	it('callback settings: SetEventCallback / GetEventCallback and SetMessageCallback / GetMessageCallback, and refusals', async () => {
-		expect(await probe.ok('GetEventCallback')).toEqual({ RequestId: expect.any(String) });
-		expect(await probe.ok('GetMessageCallback')).toEqual({ RequestId: expect.any(String) });
+		expect(await suite.probe.ok('GetEventCallback')).toEqual({ RequestId: expect.any(String) });
+		expect(await suite.probe.ok('GetMessageCallback')).toEqual({ RequestId: expect.any(String) });
 		const ice = {
 			CallbackType: 'HTTP',
 			CallbackURL: 'https://hooks.example.com/alibaba',
@@ -188,20 +179,20 @@ describeWithContract('contract: emulator answers', () => {
 			AuthSwitch: 'on',
 			AuthKey: 'TestKey001',
 		};
-		expect(await probe.ok('SetEventCallback', ice)).toMatchObject({ Success: true });
-		expect(await probe.ok('GetEventCallback')).toMatchObject(ice);
+		expect(await suite.probe.ok('SetEventCallback', ice)).toMatchObject({ Success: true });
+		expect(await suite.probe.ok('GetEventCallback')).toMatchObject(ice);
 		// A Set changes only the fields it is given.
-		await probe.ok('SetEventCallback', { EventTypeList: 'ProduceMediaComplete,TranscodeComplete' });
-		expect(await probe.ok('GetEventCallback')).toMatchObject({
+		await suite.probe.ok('SetEventCallback', { EventTypeList: 'ProduceMediaComplete,TranscodeComplete' });
+		expect(await suite.probe.ok('GetEventCallback')).toMatchObject({
 			...ice,
 			EventTypeList: 'ProduceMediaComplete,TranscodeComplete',
 		});
 		const vod = { ...ice, EventTypeList: 'WorkflowTaskComplete', AuthKey: 'Dsf346dvet' };
-		expect(Object.keys(await probe.ok('SetMessageCallback', vod))).toEqual(['RequestId']);
-		expect((await probe.ok('GetMessageCallback')).MessageCallback).toEqual({ AppId: 'app-1000000', ...vod });
-		expect(await probe.ok('GetMessageCallback', { AppId: 'app-2000000' })).not.toHaveProperty('MessageCallback');
+		expect(Object.keys(await suite.probe.ok('SetMessageCallback', vod))).toEqual(['RequestId']);
+		expect((await suite.probe.ok('GetMessageCallback')).MessageCallback).toEqual({ AppId: 'app-1000000', ...vod });
+		expect(await suite.probe.ok('GetMessageCallback', { AppId: 'app-2000000' })).not.toHaveProperty('MessageCallback');
 		const refused = async (action: string, query: Record<string, string>) =>
-			expect((await probe.call(action, query)).body.Code).toBe('InvalidParameter');
+			expect((await suite.probe.call(action, query)).body.Code).toBe('InvalidParameter');
 		await refused('SetEventCallback', { AuthKey: 'has-dash' });
 		await refused('SetEventCallback', { AuthKey: 'k'.repeat(33) });
 		await refused('SetEventCallback', { CallbackType: 'SMS' });
@@ -209,11 +200,12 @@ describeWithContract('contract: emulator answers', () => {
 		await refused('SetMessageCallback', { CallbackType: 'MNS' });
 		await refused('SetMessageCallback', { AppId: 'app-3', AuthSwitch: 'on' });
 		await refused('SetMessageCallback', { AppId: 'app-3', CallbackType: 'HTTP' });
-		expect(await probe.ok('GetEventCallback')).toMatchObject({ AuthKey: 'TestKey001' });
+		expect(await suite.probe.ok('GetEventCallback')).toMatchObject({ AuthKey: 'TestKey001' });
 	});
 
 	it('media assets: RegisterMediaInfo, GetMediaInfo through Init → Preparing → Normal and PrepareFail, by ID and URL', async () => {
-		const register = async (query: Record<string, string>) => (await probe.ok('RegisterMediaInfo', query)).MediaId;
+		const register = async (query: Record<string, string>) =>
+			(await suite.probe.ok('RegisterMediaInfo', query)).MediaId;
 		const video = await register({
 			InputURL: 'https://bucket.oss-cn-shanghai.aliyuncs.com/in/video.mp4',
 			MediaType: 'video',
@@ -237,20 +229,21 @@ describeWithContract('contract: emulator answers', () => {
 		});
 		const fromVod = await register({ InputURL: 'vod://0123456789abcdef0123456789abcdef' });
 		await followLifecycle(async () => {
-			for (const MediaId of [video, audio, image, subtitles, fromVod]) await probe.ok('GetMediaInfo', { MediaId });
+			for (const MediaId of [video, audio, image, subtitles, fromVod])
+				await suite.probe.ok('GetMediaInfo', { MediaId });
 		});
-		const byUrl = await probe.ok('GetMediaInfo', { InputURL: 'oss://bucket/in/video.mp4', OutputType: 'cdn' });
+		const byUrl = await suite.probe.ok('GetMediaInfo', { InputURL: 'oss://bucket/in/video.mp4', OutputType: 'cdn' });
 		expect(byUrl.MediaInfo.MediaId).toBe(video);
 		expect(byUrl.MediaInfo.FileInfoList[0].FileBasicInfo).toMatchObject({ Width: '1280', Height: '720' });
-		emu.failJobsMatching({ kind: 'mediaAsset', match: 'broken' });
+		suite.emulator.failJobsMatching({ kind: 'mediaAsset', match: 'broken' });
 		const broken = await register({ InputURL: 'oss://bucket/in/broken.mp4' });
-		emu.clock.advance(60_000);
-		expect((await probe.ok('GetMediaInfo', { MediaId: broken })).MediaInfo).not.toHaveProperty('FileInfoList');
-		expect(probe.seen('GetMediaInfo')).toEqual(['Init', 'Normal', 'PrepareFail', 'Preparing']);
+		suite.emulator.clock.advance(60_000);
+		expect((await suite.probe.ok('GetMediaInfo', { MediaId: broken })).MediaInfo).not.toHaveProperty('FileInfoList');
+		expect(suite.probe.seen('GetMediaInfo')).toEqual(['Init', 'Normal', 'PrepareFail', 'Preparing']);
 	});
 
 	it("media assets: a produced video's MediaId is readable with GetMediaInfo, Preparing until the job succeeds", async () => {
-		const job = await probe.ok(
+		const job = await suite.probe.ok(
 			'SubmitMediaProducingJob',
 			{
 				OutputMediaConfig: json({
@@ -261,30 +254,31 @@ describeWithContract('contract: emulator answers', () => {
 			},
 			{ Timeline: TIMELINE },
 		);
-		const read = async () => (await probe.ok('GetMediaInfo', { MediaId: job.MediaId })).MediaInfo;
+		const read = async () => (await suite.probe.ok('GetMediaInfo', { MediaId: job.MediaId })).MediaInfo;
 		expect((await read()).MediaBasicInfo.Status).toBe('Preparing');
-		emu.clock.advance(60_000);
+		suite.emulator.clock.advance(60_000);
 		const done = await read();
 		expect([done.MediaBasicInfo.Status, done.FileInfoList[0].FileBasicInfo.Width]).toEqual(['Normal', '640']);
 	});
 
 	it('pick-list operations (test/support/contractExtensions.ts): ListTemplates, ListPipelines, ListEditingProjects', async () => {
-		for (const Status of ['Available', 'Processing']) emu.catalogue.addTemplate({ Status, Type: 'VETemplate' });
-		emu.catalogue.addPipeline({ Speed: 'Boost', Status: 'Paused' });
-		emu.catalogue.addPipeline();
-		emu.catalogue.addProject({ TemplateType: 'Timeline', Status: 'Produced' });
-		for (let index = 0; index < 3; index++) emu.catalogue.addProject();
-		expect((await probe.ok('ListTemplates', {})).Templates).toHaveLength(2);
-		const available = await probe.ok('ListTemplates', {
+		for (const Status of ['Available', 'Processing'])
+			suite.emulator.catalogue.addTemplate({ Status, Type: 'VETemplate' });
+		suite.emulator.catalogue.addPipeline({ Speed: 'Boost', Status: 'Paused' });
+		suite.emulator.catalogue.addPipeline();
+		suite.emulator.catalogue.addProject({ TemplateType: 'Timeline', Status: 'Produced' });
+		for (let index = 0; index < 3; index++) suite.emulator.catalogue.addProject();
+		expect((await suite.probe.ok('ListTemplates', {})).Templates).toHaveLength(2);
+		const available = await suite.probe.ok('ListTemplates', {
 			Status: 'Available',
 			PageNo: '1',
 			PageSize: '1',
 			Keyword: 't',
 		});
 		expect([available.Templates.length, available.TotalCount]).toEqual([1, 1]);
-		expect((await probe.ok('ListPipelines', { Speed: 'Boost' })).PipelineList).toHaveLength(1);
-		const first = await probe.ok('ListEditingProjects', { MaxResults: '2', SortBy: 'CreationTime:Asc' });
-		const rest = await probe.ok('ListEditingProjects', {
+		expect((await suite.probe.ok('ListPipelines', { Speed: 'Boost' })).PipelineList).toHaveLength(1);
+		const first = await suite.probe.ok('ListEditingProjects', { MaxResults: '2', SortBy: 'CreationTime:Asc' });
+		const rest = await suite.probe.ok('ListEditingProjects', {
 			MaxResults: '2',
 			SortBy: 'CreationTime:Asc',
 			NextToken: first.NextToken,
@@ -295,31 +289,31 @@ describeWithContract('contract: emulator answers', () => {
 			['ListPipelines', { Speed: 'Fast' }],
 			['ListEditingProjects', { MaxResults: '101' }],
 		] as const)
-			expect((await probe.call(action, query)).body.Code).toBe('InvalidParameter');
+			expect((await suite.probe.call(action, query)).body.Code).toBe('InvalidParameter');
 	});
 
 	it('pages: first, middle (token with + / =), last and empty, for both lists', async () => {
-		emu.seedJobs({ kind: 'package', count: 5 });
-		emu.seedJobs({ kind: 'editing', count: 5 });
+		suite.emulator.seedJobs({ kind: 'package', count: 5 });
+		suite.emulator.seedJobs({ kind: 'editing', count: 5 });
 		for (const [action, size, tokenName, list] of [
 			['ListPackageJobs', 'PageSize', 'NextPageToken', (right: any) => right.PackageJobList.PackageJobs],
 			['ListMediaProducingJobs', 'MaxResults', 'NextToken', (right: any) => right.MediaProducingJobList],
 		] as const) {
 			const token = (right: any) =>
 				action === 'ListPackageJobs' ? right.PackageJobList.NextPageToken : right.NextToken;
-			const first = await probe.ok(action, { [size]: '2' });
+			const first = await suite.probe.ok(action, { [size]: '2' });
 			expect(token(first)).toMatch(/^(?=.*\+)(?=.*\/)[A-Za-z0-9+/]+=+$/);
-			const middle = await probe.ok(action, { [size]: '2', [tokenName]: token(first) });
-			const last = await probe.ok(action, { [size]: '2', [tokenName]: token(middle) });
+			const middle = await suite.probe.ok(action, { [size]: '2', [tokenName]: token(first) });
+			const last = await suite.probe.ok(action, { [size]: '2', [tokenName]: token(middle) });
 			expect([list(first).length, list(middle).length, list(last).length, token(last)]).toEqual([2, 2, 1, undefined]);
-			const empty = await probe.ok(action, emptyWindow(action));
+			const empty = await suite.probe.ok(action, emptyWindow(action));
 			expect(list(empty)).toEqual([]);
 		}
 	});
 
 	it('error bodies: missing and invalid parameters, unknown jobs, unknown action, throttling', async () => {
 		const expectCode = async (code: string, action: string, query: Record<string, string>) =>
-			expect((await probe.call(action, query)).body.Code).toBe(code);
+			expect((await suite.probe.call(action, query)).body.Code).toBe(code);
 		await expectCode('MissingParameter', 'GetPackageJob', {});
 		await expectCode('InvalidParameter', 'ListPackageJobs', { Status: 'Processing' });
 		await expectCode('InvalidParameter', 'ListMediaProducingJobs', { Status: 'Queuing' });
@@ -332,7 +326,7 @@ describeWithContract('contract: emulator answers', () => {
 		await expectCode('ResourceNotFound', 'GetMediaInfo', { MediaId: 'nope' });
 		await expectCode('MissingParameter', 'RegisterMediaInfo', {});
 		await expectCode('InvalidAction.NotFound', 'SearchMedia', {});
-		emu.faults.add({
+		suite.emulator.faults.add({
 			type: 'error',
 			code: 'Throttling.User',
 			status: 400,
@@ -340,7 +334,7 @@ describeWithContract('contract: emulator answers', () => {
 			action: 'GetLiveEditingJob',
 		});
 		await expectCode('Throttling.User', 'GetLiveEditingJob', { JobId: 'x' });
-		expect(probe.errorCodesSeen.size).toBe(6);
+		expect(suite.probe.errorCodesSeen.size).toBe(6);
 	});
 });
 

@@ -6,6 +6,7 @@ import { FAMILIES } from '../../tools/sandbox/emulator/kinds';
 import { OPERATIONS } from '../../tools/sandbox/emulator/operations';
 import { ICE_VERSION, rawCall, VOD_VERSION } from '../../tools/sandbox/emulator/sdkClient';
 import { errorBodyMisfits, Misfit, responseMisfits } from '../support/contract';
+import { suiteEmulators } from '../support/emulators';
 
 const VOD_ACTIONS = Object.keys(OPERATIONS.VOD);
 /** Where each read action's answer shows job states, as the declarations say (kinds/*.ts). */
@@ -56,4 +57,25 @@ function statusValues(action: string, body: any): string[] {
 		.flatMap((path) => valuesAt(body, path))
 		.map((job: any) => job?.Status ?? job?.State)
 		.filter((status): status is string => typeof status === 'string');
+}
+
+/**
+ * Registers a contract suite's emulator (started at a fixed time, reset before each test) and a new probe per test;
+ * each test ends by expecting that no answer misfit the contract. Read the fields inside tests and hooks.
+ */
+export function contractProbeSuite(): { readonly emulator: Emulator; readonly probe: ContractProbe } {
+	const emulators = suiteEmulators({ emulator: { startTime: '2026-01-10T08:00:00Z' } });
+	let probe: ContractProbe;
+	beforeEach(() => {
+		probe = new ContractProbe(emulators.emulator);
+	});
+	afterEach(() => expect(probe.misfits).toEqual([]));
+	return {
+		get emulator() {
+			return emulators.emulator;
+		},
+		get probe() {
+			return probe;
+		},
+	};
 }
