@@ -8,8 +8,9 @@
  *   1. build and pack the package (in a copy of the sources: the repository's dist/ is left alone)
  *   2. provide n8n (first run about 6 minutes, then seconds)
  *   3. start the emulator (real clock ×10: a job takes about 6 s), the SMTP sink and the webhook sink
- *   4. a fresh n8n user folder: package installed, "Alibaba Cloud (sandbox)" and "Sandbox SMTP" credentials, the
- *      four example workflows (example 3's Slack URL pointed at the webhook sink; example 3 published)
+ *   4. a fresh n8n user folder: package installed, the credentials the examples name ("Alibaba Cloud (sandbox)",
+ *      "Sandbox SMTP", "EventBridge token"), every workflow in examples/ (the Slack URL of examples 3 and 8 pointed
+ *      at the webhook sink; example 3 published)
  *   5. `n8n execute` example 2 (production job, Wait for Completion, email), explained in plain words; the CLI
  *      runs before `n8n start`, never beside it: both would open the same SQLite file and task-broker port
  *   6. `n8n start` on port 5678 with an owner account; until Ctrl-C (or, with --once, check and stop)

@@ -17,6 +17,9 @@ export const TRIGGER = { id: 'alibabaExample03', file: '03-job-trigger-alerts.js
 export const SLACK_PLACEHOLDER = 'https://hooks.slack.com/services/T000/B000/XXXX';
 export const ALIBABA_CREDENTIAL = { id: 'alibabaSandbox', name: 'Alibaba Cloud (sandbox)' };
 export const SMTP_CREDENTIAL = { id: 'sandboxSmtp', name: 'Sandbox SMTP' };
+/** Example 8's Webhook accepts calls carrying this header; the demo gives it a random value of its own. */
+export const EVENTBRIDGE_CREDENTIAL = { id: 'eventBridgeToken', name: 'EventBridge token' };
+export const EVENTBRIDGE_HEADER = 'x-eventbridge-signature-token';
 export const OWNER = {
 	email: 'demo@example.com',
 	firstName: 'Demo',

@@ -2,11 +2,12 @@
  * The demo's steps around the headline example: the package, the sandbox services, n8n prepared with the package,
  * credentials and example workflows, and `n8n start` with an owner account.
  */
+import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 import { type Emulator, startEmulator } from '../../tools/sandbox/emulator';
-import { alibabaCredential, N8n, smtpCredential } from '../../tools/sandbox/n8n';
+import { alibabaCredential, headerAuthCredential, N8n, smtpCredential } from '../../tools/sandbox/n8n';
 import { buildAndPack } from '../../tools/sandbox/n8n/pack';
 import { type SmtpSink, startSmtpSink } from '../../tools/sandbox/sinks/smtp-sink';
 import { startWebhookSink, type WebhookSink } from '../../tools/sandbox/sinks/webhook-sink';
@@ -17,6 +18,8 @@ import {
 	ALIBABA_CREDENTIAL,
 	EMULATOR_PORT,
 	EMULATOR_SPEED,
+	EVENTBRIDGE_CREDENTIAL,
+	EVENTBRIDGE_HEADER,
 	EXAMPLES_DIR,
 	HEADLINE,
 	OWNER,
@@ -63,20 +66,26 @@ export async function createN8n(runDir: string, port: number): Promise<N8n> {
 	return sandbox.n8n;
 }
 
-/** Step 4: the package installed, the two credentials and the example workflows imported, example 3 published. */
+/** Step 4: the package, the examples' credentials and every example workflow imported; example 3 published. */
 export async function prepareN8n(
 	instance: N8n,
 	tarball: string,
 	services: { emulator: Emulator; smtp: SmtpSink; webhook: WebhookSink },
 ): Promise<void> {
-	await step('Preparing n8n: package, credentials and the four example workflows', async () => {
+	await step('Preparing n8n: package, credentials and the example workflows', async () => {
 		const installed = await instance.installPackage(tarball);
 		detail(`installed ${installed.name} ${installed.version} as a community package (as n8n's own installer does)`);
 		await instance.importCredentials([
 			alibabaCredential(services.emulator, ALIBABA_CREDENTIAL),
 			smtpCredential(services.smtp, { ...SMTP_CREDENTIAL, user: '', password: '' }),
+			// Not shown anywhere: whoever calls example 8's webhook sets a value of their own in the credential first.
+			headerAuthCredential(
+				{ name: EVENTBRIDGE_HEADER, value: randomBytes(24).toString('hex') },
+				EVENTBRIDGE_CREDENTIAL,
+			),
 		]);
-		detail(`credentials: "${ALIBABA_CREDENTIAL.name}" (the emulator) and "${SMTP_CREDENTIAL.name}" (the mail server)`);
+		detail(`credentials: "${ALIBABA_CREDENTIAL.name}" (the emulator), "${SMTP_CREDENTIAL.name}" (the mail server)`);
+		detail(`and "${EVENTBRIDGE_CREDENTIAL.name}" (example 8's webhook header, a random value)`);
 		const files = readdirSync(EXAMPLES_DIR)
 			.filter((file) => file.endsWith('.json'))
 			.sort();

@@ -79,19 +79,37 @@ export async function submitProductionJob(client: OpenApi, outputUrl: string): P
 	return answer.JobId as string;
 }
 
+export interface ListedExecution {
+	id: string;
+	mode: string;
+	status: string;
+}
+
+/** A workflow's executions as n8n's REST API lists them (the owner logged in), newest first. */
+export async function executionsOf(n8n: N8n, workflowId: string): Promise<ListedExecution[]> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const list = await n8n.rest('GET', `/executions?filter=${filter}&limit=100`);
+	expect(list.status).toBe(200);
+	return (list.body.data?.results ?? list.body.data ?? []) as ListedExecution[];
+}
+
+/** GET `url` until it is no longer 404: n8n registers a published workflow's webhooks and forms after it starts. */
+export async function whenRegistered(url: string, init: RequestInit = {}, timeoutMs = 60_000): Promise<Response> {
+	const deadline = Date.now() + timeoutMs;
+	let answer = await fetch(url, init);
+	while (answer.status === 404 && Date.now() < deadline) {
+		await sleep(1000);
+		answer = await fetch(url, init);
+	}
+	return answer;
+}
+
 /**
  * The trigger's executions as n8n's REST API lists them (each a successful `trigger` execution whose trigger ran
  * once), and the job IDs they emitted together.
  */
 export async function jobIdsEmittedByTriggerExecutions(n8n: N8n, workflowId: string): Promise<string[]> {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const list = await n8n.rest('GET', `/executions?filter=${filter}&limit=100`);
-	expect(list.status).toBe(200);
-	const results = (list.body.data?.results ?? list.body.data ?? []) as Array<{
-		id: string;
-		mode: string;
-		status: string;
-	}>;
+	const results = await executionsOf(n8n, workflowId);
 	expect(results.length).toBeGreaterThanOrEqual(1);
 	expect(results.length).toBeLessThanOrEqual(5);
 

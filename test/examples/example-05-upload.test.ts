@@ -5,14 +5,12 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 
-import type { INodeExecutionData } from 'n8n-workflow';
-
 import type { Emulator } from '../../tools/sandbox/emulator';
 import { startEmulator } from '../../tools/sandbox/emulator';
 import { runWorkflowFromTrigger } from '../../tools/sandbox/engine';
 import { startSmtpSink, type SmtpSink } from '../../tools/sandbox/sinks/smtp-sink';
 import { sandboxCredentials } from '../../tools/sandbox/workflows/workflows';
-import { FILES, loadExample, RECIPIENT } from '../support/examples';
+import { engineSmtpCredential, FILES, formSubmission, loadExample, RECIPIENT } from '../support/examples';
 
 let emulator: Emulator;
 let smtp: SmtpSink;
@@ -24,22 +22,6 @@ beforeAll(async () => {
 	]);
 });
 afterAll(async () => Promise.all([emulator?.stop(), smtp?.stop()]));
-
-function formSubmission(title: string, video: Buffer, fileName: string): INodeExecutionData[][] {
-	return [
-		[
-			{
-				json: {
-					Title: title,
-					Video: { filename: fileName, mimetype: 'video/mp4', size: video.length },
-					submittedAt: new Date().toISOString(),
-					formMode: 'production',
-				},
-				binary: { Video: { data: video.toString('base64'), mimeType: 'video/mp4', fileName, fileExtension: 'mp4' } },
-			},
-		],
-	];
-}
 
 it('a submitted video is uploaded to OSS, packaged as HLS from its oss:// URL, and the HLS link is emailed', async () => {
 	const workflow = loadExample(FILES.uploadToHls);
@@ -54,7 +36,7 @@ it('a submitted video is uploaded to OSS, packaged as HLS from its oss:// URL, a
 		{
 			credentials: {
 				...sandboxCredentials(emulator),
-				smtp: { host: smtp.host, port: smtp.port, secure: false, disableStartTls: true, user: '', password: '' },
+				smtp: engineSmtpCredential(smtp),
 			},
 		},
 	);

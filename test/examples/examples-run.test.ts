@@ -17,6 +17,7 @@ import {
 	EXAMPLE_2,
 	EXAMPLE_3,
 	EXAMPLE_4,
+	engineSmtpCredential,
 	examplePath,
 	exampleText,
 	expectExample2Mail,
@@ -29,10 +30,6 @@ import {
 	WEBHOOK_PATH,
 	WEBHOOK_URL,
 } from '../support/examples';
-
-function smtpCredentials(smtp: SmtpSink) {
-	return { host: smtp.host, port: smtp.port, secure: false, disableStartTls: true, user: '', password: '' };
-}
 
 /** Jobs finish a minute after submission: at 600× that is a tenth of a second of real time. */
 let fast: Emulator;
@@ -61,7 +58,7 @@ beforeEach(() => {
 });
 
 function credentialsFor(emulator: Emulator) {
-	return { ...sandboxCredentials(emulator), smtp: smtpCredentials(smtp) };
+	return { ...sandboxCredentials(emulator), smtp: engineSmtpCredential(smtp) };
 }
 
 async function sleep(ms: number): Promise<void> {

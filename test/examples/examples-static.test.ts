@@ -10,6 +10,7 @@ import { getHarness } from '../../tools/sandbox/engine';
 import { PACKAGE_NAME } from '../../tools/sandbox/workflows/workflows';
 import {
 	ALIBABA_CREDENTIAL,
+	EVENTBRIDGE_CREDENTIAL,
 	examplePath,
 	exampleFiles,
 	FILES,
@@ -26,8 +27,8 @@ const BASE = 'n8n-nodes-base';
 // ---------------------------------------------------------------------------------------------------------------
 
 describe('every example is importable n8n workflow JSON', () => {
-	it('the four examples are there', () => {
-		expect(exampleFiles()).toEqual(expect.arrayContaining(Object.values(FILES)));
+	it('the examples the suites name are exactly the files in examples/', () => {
+		expect(exampleFiles()).toEqual(Object.values(FILES).sort());
 	});
 
 	it('workflow ids are fixed, distinct and short; node ids are distinct UUIDs across all examples', () => {
@@ -46,7 +47,7 @@ describe('every example is importable n8n workflow JSON', () => {
 		}
 	});
 
-	describe.each(Object.values(FILES))('%s', (file) => {
+	describe.each(exampleFiles())('%s', (file) => {
 		const workflow = loadExample(file);
 
 		it('has the export fields n8n writes, with executionOrder v1, no pinned data, inactive', () => {
@@ -133,7 +134,7 @@ describe('every example is importable n8n workflow JSON', () => {
 			}
 		});
 
-		it('our nodes use the “Alibaba Cloud (sandbox)” credential, Send Email the “Sandbox SMTP” one', async () => {
+		it('our nodes use “Alibaba Cloud (sandbox)”, Send Email “Sandbox SMTP”, a Webhook “EventBridge token”', async () => {
 			const harness = await getHarness();
 			for (const node of workflow.nodes) {
 				const declared = (
@@ -145,6 +146,9 @@ describe('every example is importable n8n workflow JSON', () => {
 					expect(node.credentials).toEqual({ alibabaCloudApi: ALIBABA_CREDENTIAL });
 				} else if (node.type === `${BASE}.emailSend`) {
 					expect(node.credentials).toEqual({ smtp: SMTP_CREDENTIAL });
+				} else if (node.type === `${BASE}.webhook`) {
+					expect(node.parameters.authentication).toBe('headerAuth');
+					expect(node.credentials).toEqual({ httpHeaderAuth: EVENTBRIDGE_CREDENTIAL });
 				} else {
 					expect(node.credentials).toBeUndefined();
 				}
@@ -164,19 +168,26 @@ describe('every example is importable n8n workflow JSON', () => {
 			);
 			const roots = workflow.nodes.filter((node) => node.type !== `${BASE}.stickyNote` && !targets.has(node.name));
 			expect(roots).toHaveLength(1);
-			expect(roots[0].type).toMatch(/manualTrigger$|alibabaCloudMediaJobTrigger$|formTrigger$/);
+			expect(roots[0].type).toMatch(/manualTrigger$|alibabaCloudMediaJobTrigger$|formTrigger$|webhook$/);
 		});
 	});
 
-	it('example 3 writes the webhook URL in exactly one place (the HTTP Request URL), so it can be replaced', () => {
-		const text = readFileSync(examplePath(FILES.trigger), 'utf8');
-		expect(text.split(WEBHOOK_URL)).toHaveLength(2);
-		const http = loadExample(FILES.trigger).nodes.find((node) => node.type === `${BASE}.httpRequest`);
-		expect(http?.parameters.url).toBe(WEBHOOK_URL);
-	});
+	it.each([FILES.trigger, FILES.moderateThenRegister])(
+		'%s writes the Slack webhook URL in exactly one place (the HTTP Request URL), so it can be replaced',
+		(file) => {
+			const text = readFileSync(examplePath(file), 'utf8');
+			expect(text.split(WEBHOOK_URL)).toHaveLength(2);
+			const http = loadExample(file).nodes.filter((node) => node.type === `${BASE}.httpRequest`);
+			expect(http.map((node) => node.parameters.url)).toEqual([WEBHOOK_URL]);
+		},
+	);
 
 	it('every email goes to the one replaceable recipient', () => {
-		for (const file of [FILES.produce, FILES.trigger]) {
+		const withEmail = exampleFiles().filter((file) =>
+			loadExample(file).nodes.some((node) => node.type === `${BASE}.emailSend`),
+		);
+		expect(withEmail).toEqual([FILES.produce, FILES.trigger, FILES.uploadToHls, FILES.transcodeWithCover].sort());
+		for (const file of withEmail) {
 			const emails = loadExample(file).nodes.filter((node) => node.type === `${BASE}.emailSend`);
 			expect(emails).toHaveLength(1);
 			expect(emails[0].parameters.toEmail).toBe(RECIPIENT);

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { WorkflowDefinition } from '../../tools/sandbox/engine';
 import { REPO_ROOT } from '../../tools/sandbox/n8n/paths';
@@ -20,6 +20,8 @@ export const FILES = {
 	liveToVod: '04-live-clip-to-vod-workflow.json',
 	uploadToHls: '05-form-upload-package-email.json',
 	resumeOnCallback: '06-produce-resume-on-callback.json',
+	transcodeWithCover: '07-form-upload-transcode-snapshot-email.json',
+	moderateThenRegister: '08-oss-upload-moderate-then-register.json',
 } as const;
 export const IDS = {
 	package: 'alibabaExample01',
@@ -28,6 +30,8 @@ export const IDS = {
 	liveToVod: 'alibabaExample04',
 	uploadToHls: 'alibabaExample05',
 	resumeOnCallback: 'alibabaExample06',
+	transcodeWithCover: 'alibabaExample07',
+	moderateThenRegister: 'alibabaExample08',
 } as const;
 
 /** The strings a user replaces (the engine suite checks they are written exactly once), and the credentials. */
@@ -37,6 +41,9 @@ export const RECIPIENT = 'ops@example.com';
 export const SENDER = 'n8n@example.com';
 export const ALIBABA_CREDENTIAL = { id: 'alibabaSandbox', name: 'Alibaba Cloud (sandbox)' };
 export const SMTP_CREDENTIAL = { id: 'sandboxSmtp', name: 'Sandbox SMTP' };
+/** Example 8's Webhook checks this header (n8n's Header Auth credential); EventBridge sends it as an API key. */
+export const EVENTBRIDGE_CREDENTIAL = { id: 'eventBridgeToken', name: 'EventBridge token' };
+export const EVENTBRIDGE_HEADER = 'x-eventbridge-signature-token';
 
 export const MINUTE = 60_000;
 
@@ -153,4 +160,85 @@ export function expectExample4Output(query: Record<string, string>): void {
 	const outputConfig = JSON.parse(query.OutputMediaConfig) as Record<string, unknown>;
 	expect(outputConfig.StorageLocation).toBe(EXAMPLE_4.storageLocation);
 	expect(outputConfig.FileName).toMatch(EXAMPLE_4.fileName);
+}
+
+/** n8n's SMTP credential data, for the engine, pointed at a local SMTP server without TLS (the SMTP sink). */
+export function engineSmtpCredential(smtp: { host: string; port: number }): ICredentialDataDecryptedObject {
+	return { host: smtp.host, port: smtp.port, secure: false, disableStartTls: true, user: '', password: '' };
+}
+
+/** What n8n's Form Trigger 2.2 emits for a submitted form with a *Title* and a *Video* file (examples 5 and 7). */
+export function formSubmission(title: string, video: Buffer, fileName: string): INodeExecutionData[][] {
+	return [
+		[
+			{
+				json: {
+					Title: title,
+					Video: { filename: fileName, mimetype: 'video/mp4', size: video.length },
+					submittedAt: new Date().toISOString(),
+					formMode: 'production',
+				},
+				binary: { Video: { data: video.toString('base64'), mimeType: 'video/mp4', fileName, fileExtension: 'mp4' } },
+			},
+		],
+	];
+}
+
+/** Example 7: its output locations for an upload whose key is `uploads/<day>/<stem>.mp4`. */
+export const EXAMPLE_7 = {
+	nodes: ['Video uploaded', 'Upload to OSS', 'Transcode to MP4', 'Take a cover', 'Email the links'],
+	transcodeTemplate: 'YOUR_TRANSCODE_TEMPLATE_ID',
+	snapshotTemplate: 'YOUR_SNAPSHOT_TEMPLATE_ID',
+	mp4: (day: string, stem: string) => `oss://media-out/mp4/uploads/${day}/${stem}.mp4`,
+	cover: (day: string, stem: string) => `oss://media-out/covers/uploads/${day}/${stem}.jpg`,
+};
+
+/** Example 8: the nodes a blocked and a registered video run through. */
+export const EXAMPLE_8 = {
+	path: 'oss-object-created',
+	blocked: ['OSS object created', 'Uploaded object', 'Moderate the video', 'Blocked?', 'Alert Slack'],
+	registered: ['OSS object created', 'Uploaded object', 'Moderate the video', 'Blocked?', 'Register the video'],
+	slackText: (ossUrl: string, jobId: string, scenes: string) =>
+		`🚫 Moderation blocked ${ossUrl} (job ${jobId}: ${scenes}). It was not registered.`,
+};
+
+/**
+ * An OSS ObjectCreated event as EventBridge delivers it to an HTTP target: the complete event, CloudEvents 1.0
+ * JSON with EventBridge's own attributes, the OSS notification in `data` (the shape example 8's sticky note states).
+ */
+export function ossObjectCreatedEvent(object: { bucket: string; key: string; size: number; id: string }): IDataObject {
+	const account = '1234567890123456';
+	return {
+		specversion: '1.0',
+		id: object.id,
+		source: 'acs.oss',
+		type: 'oss:ObjectCreated:PutObject',
+		subject: `acs:oss:cn-shanghai:${account}:${object.bucket}/${object.key}`,
+		time: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+		datacontenttype: 'application/json;charset=utf-8',
+		aliyunaccountid: account,
+		aliyunregionid: 'cn-shanghai',
+		aliyuneventbusname: 'default',
+		data: {
+			region: 'cn-shanghai',
+			eventVersion: '1.0',
+			eventSource: 'acs:oss',
+			eventName: 'ObjectCreated:PutObject',
+			eventTime: new Date().toISOString(),
+			userIdentity: { principalId: account },
+			requestParameters: { sourceIPAddress: '192.0.2.10' },
+			responseElements: { requestId: object.id },
+			oss: {
+				ossSchemaVersion: '1.0',
+				bucket: { name: object.bucket, arn: `acs:oss:cn-shanghai:${account}:${object.bucket}`, ownerIdentity: account },
+				object: {
+					key: object.key,
+					size: object.size,
+					deltaSize: object.size,
+					eTag: '0123456789ABCDEF0123456789ABCDEF',
+					objectMeta: { mimeType: 'video/mp4' },
+				},
+			},
+		},
+	};
 }

@@ -1,4 +1,4 @@
-/** Credentials for `n8n import:credentials`: the Alibaba Cloud API one and n8n's SMTP one. */
+/** Credentials for `n8n import:credentials`: the Alibaba Cloud API one, n8n's SMTP and Header Auth ones. */
 import { randomBytes } from 'node:crypto';
 
 export interface CredentialSpec {
@@ -57,4 +57,17 @@ export function smtpCredential(
 export function newId(): string {
 	const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 	return [...randomBytes(16)].map((byte) => alphabet[byte % alphabet.length]).join('');
+}
+
+/** n8n's Header Auth credential (n8n-nodes-base `httpHeaderAuth`): a webhook accepts calls carrying this header. */
+export function headerAuthCredential(
+	header: { name: string; value: string },
+	overrides: { id?: string; name?: string } = {},
+): CredentialSpec & { id: string } {
+	return {
+		id: overrides.id ?? newId(),
+		name: overrides.name ?? 'Header Auth',
+		type: 'httpHeaderAuth',
+		data: { name: header.name, value: header.value },
+	};
 }
