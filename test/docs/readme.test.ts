@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 import { fencedBlocks, headingAnchors, linkTargets, section, tableRows } from '../support/markdown';
-import { packageNodes, ramActionsByNode } from '../support/ramActions';
+import { actionsIn, packageNodes, ramActionsByNode } from '../support/ramActions';
 
 const ROOT = join(__dirname, '..', '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -16,8 +16,6 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const nodes = packageNodes();
 const nodeLabels = nodes.map((node) => node.label).sort();
 
-const ACTION = /`((?:ice|vod):[A-Za-z]+)`/g;
-const actionsIn = (text: string) => [...text.matchAll(ACTION)].map((match) => match[1]);
 const bold = (text: string) => [...text.matchAll(/\*\*([^*]+)\*\*/g)].map((match) => match[1]);
 
 const NUMBER_WORDS = [

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 
 import type OpenApi from '@alicloud/openapi-client';
+import type { IDataObject } from 'n8n-workflow';
 
 import { callSdk } from '../../tools/sandbox/emulator/sdkClient';
 import type { ExecuteResult, N8n } from '../../tools/sandbox/n8n';
@@ -106,9 +107,9 @@ export async function whenRegistered(url: string, init: RequestInit = {}, timeou
 
 /**
  * The trigger's executions as n8n's REST API lists them (each a successful `trigger` execution whose trigger ran
- * once), and the job IDs they emitted together.
+ * once), and the items they emitted together.
  */
-export async function jobIdsEmittedByTriggerExecutions(n8n: N8n, workflowId: string): Promise<string[]> {
+export async function itemsEmittedByTriggerExecutions(n8n: N8n, workflowId: string): Promise<IDataObject[]> {
 	const results = await executionsOf(n8n, workflowId);
 	expect(results.length).toBeGreaterThanOrEqual(1);
 	expect(results.length).toBeLessThanOrEqual(5);
@@ -117,17 +118,22 @@ export async function jobIdsEmittedByTriggerExecutions(n8n: N8n, workflowId: str
 	const flatted = require(join(n8n.runtime.dir, 'n8n', 'node_modules', 'flatted')) as {
 		parse: (text: string) => any;
 	};
-	const emitted: string[] = [];
+	const emitted: IDataObject[] = [];
 	for (const { id, mode, status } of results) {
 		expect({ id, mode, status }).toEqual({ id, mode: 'trigger', status: 'success' });
 		const one = await n8n.rest('GET', `/executions/${id}`);
 		expect(one.status).toBe(200);
 		const data = flatted.parse((one.body.data ?? one.body).data);
 		const triggerRuns = data.resultData.runData['Media Job Trigger'] as Array<{
-			data: { main: Array<Array<{ json: { jobId: string } }>> };
+			data: { main: Array<Array<{ json: IDataObject }>> };
 		}>;
 		expect(triggerRuns).toHaveLength(1);
-		emitted.push(...triggerRuns[0].data.main[0].map((item) => item.json.jobId));
+		emitted.push(...triggerRuns[0].data.main[0].map((item) => item.json));
 	}
 	return emitted;
+}
+
+/** The job IDs the trigger's executions emitted together (see itemsEmittedByTriggerExecutions). */
+export async function jobIdsEmittedByTriggerExecutions(n8n: N8n, workflowId: string): Promise<string[]> {
+	return (await itemsEmittedByTriggerExecutions(n8n, workflowId)).map((item) => item.jobId as string);
 }

@@ -1,7 +1,8 @@
 /**
  * The ICE and VOD RAM actions each node of the package can call, derived from what the code declares: the job kind
  * modules (submit, get, list, lost-answer search, second read of a finished job, trigger lists, callback events) and
- * the nodes' pick-lists. The README's permission table and policy are checked against it (test/docs/readme.test.ts).
+ * the nodes' pick-lists. The README's permission table and policy are checked against it (test/docs/readme.test.ts),
+ * and so is the Media Job Trigger page's (test/docs/media-job-trigger.test.ts).
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -43,6 +44,11 @@ export function packageNodes(): PackageNode[] {
 	});
 }
 
+/** The RAM actions a text names in code spans: `ice:GetPackageJob`, `vod:SubmitWorkflowJob`. */
+export function actionsIn(text: string): string[] {
+	return [...text.matchAll(/`((?:ice|vod):[A-Za-z]+)`/g)].map((match) => match[1]);
+}
+
 const declarationOf = (kind: JobKind): JobKindDeclaration => JOB_KINDS[kind];
 
 /** Reading one job to its end: its Get action, and the second read a finished job may need. */
@@ -62,8 +68,9 @@ function submitActions(kind: JobKind): string[] {
 	];
 }
 
-function triggerActions(): string[] {
-	return watchedSources(WATCH_VALUES, { jobTypes: [] }).flatMap((source) => {
+/** The Media Job Trigger's actions for what it watches (every Watch option by default); its pick-lists aside. */
+export function triggerActions(watch: string[] = WATCH_VALUES): string[] {
+	return watchedSources(watch, { jobTypes: [] }).flatMap((source) => {
 		const { get, finishedRead } = declarationOf(source.kind as JobKind);
 		return [
 			source.operation,
