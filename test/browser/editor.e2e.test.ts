@@ -7,6 +7,11 @@
  * each node added to the canvas: its parameter panel renders the expected fields, the sandbox credential, the icon,
  * and no "not installed" state → on the trigger, "Fetch Test Event" shows the seeded job.
  *
+ * It also takes the README's pictures (docs/images/, see pictures.ts): the node panel searched for "Alibaba", the
+ * trigger's finished item, example 2 imported from its file, its Submit node with Wait for Completion on, and the
+ * credential form. Each is taken only once the page shows what the README's caption says, and rewritten only when
+ * it differs materially from the committed one.
+ *
  * Screenshots of every step: test-results/browser/ (a failing step adds `NN-FAILED-<step>.png` and names it).
  * Runs only under test/browser/jest.config.js; under the unit-test config it skips itself.
  */
@@ -17,17 +22,32 @@ import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 
 import type { Emulator } from '../../tools/sandbox/emulator';
 import { startEmulator } from '../../tools/sandbox/emulator';
-import { alibabaCredential, N8n, newId, packageTarball, PACKAGE_NAME, REPO_ROOT } from '../../tools/sandbox/n8n';
+import {
+	alibabaCredential,
+	N8n,
+	packageTarball,
+	PACKAGE_NAME,
+	REPO_ROOT,
+	smtpCredential,
+} from '../../tools/sandbox/n8n';
+import { ALIBABA_CREDENTIAL, examplePath, FILES, SMTP_CREDENTIAL } from '../support/examples';
 import { type ExpectedNode, expectedNodes, launchChromium, Screenshots } from './browser';
+import { boxAround, contains, takePicture, textBox } from './pictures';
 
 declare const __N8N_BROWSER__: boolean | undefined;
 const underBrowserConfig = typeof __N8N_BROWSER__ !== 'undefined' && __N8N_BROWSER__ === true;
 const describeBrowser = underBrowserConfig ? describe : describe.skip;
 
 const SEARCH = 'Alibaba';
-const CREDENTIAL_NAME = 'Alibaba Cloud (sandbox)';
+/** The credential the examples name (so that example 2 finds it when imported). */
+const CREDENTIAL_NAME = ALIBABA_CREDENTIAL.name;
 /** Window height for the screenshots of the parameter panels: tall enough for the longest (Submit Live Editing Job). */
 const PANEL_HEIGHT = 1700;
+/** The node panel's picture: its top, this high (CSS pixels), cut after the last whole item. */
+const NODE_PANEL_HEIGHT = 720;
+const SEEDED_JOB_ID = '8f2d6c0a1b7e4e2f9a3c5d7e9b1f3a5c';
+/** The window of the README's pictures, except where one needs more height. */
+const WINDOW = { width: 1600, height: 1000 };
 /** What n8n shows for a node type it does not know (2.x wording, and older ones). */
 const UNKNOWN_NODE = /not currently installed|install this node|isn['’]t installed|unknown node|node is not known/i;
 
@@ -44,15 +64,20 @@ describeBrowser('the editor in a real browser: the package’s nodes in n8n 2.41
 
 	beforeAll(async () => {
 		emulator = await startEmulator({ clock: 'manual' });
-		[seededJobId] = emulator.seedJobs({ kind: 'package', count: 1, status: 'Success' });
+		// a fixed job ID: the trigger's picture then changes only with the editor, not from run to run
+		[seededJobId] = emulator.seedJobs({ kind: 'package', count: 1, status: 'Success', jobIds: [SEEDED_JOB_ID] });
 		n8n = await N8n.create({ tarball: packageTarball(), name: 'browser-editor' });
-		await n8n.importCredentials([alibabaCredential(emulator, { id: newId(), name: CREDENTIAL_NAME })]);
+		await n8n.importCredentials([
+			alibabaCredential(emulator, ALIBABA_CREDENTIAL),
+			// example 2's email node names it; nothing is sent in this check
+			smtpCredential({ host: '127.0.0.1', port: 25 }, SMTP_CREDENTIAL),
+		]);
 		nodes = expectedNodes(join(n8n.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME));
 		await n8n.start();
 		await n8n.setupOwnerAndLogin(); // creates the owner (the browser signs in by itself below)
 
 		browser = await launchChromium();
-		context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+		context = await browser.newContext({ viewport: WINDOW });
 		context.setDefaultTimeout(30_000);
 		page = await context.newPage();
 		page.on('response', (response: Response) => {
@@ -159,9 +184,50 @@ describeBrowser('the editor in a real browser: the package’s nodes in n8n 2.41
 			];
 			if (problems.length)
 				throw new Error(`${problems.join('\n')}\n(screenshot of the list: ${relative(REPO_ROOT, shot)})`);
+			await pictureOfNodePanel(ours);
 			await backToCanvas();
 		});
 	});
+
+	/**
+	 * docs/images/node-panel-search.png, in the usual window: the panel with "Alibaba" in its search field and the
+	 * top of the list, every item in the picture one of the package's nodes with its icon loaded.
+	 */
+	async function pictureOfNodePanel(ours: ReturnType<Page['locator']>) {
+		const creator = page.getByTestId('node-creator');
+		await page.waitForTimeout(400); // the panel has settled into the usual window again
+		const items = creator.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-action-item"]');
+		// the panel's header and search field, then whole items down to NODE_PANEL_HEIGHT
+		const panel = await boxAround(page, [creator]);
+		const bottoms = (await Promise.all((await items.all()).map(async (item) => await item.boundingBox())))
+			.map((box) => (box ? box.y + box.height : Infinity))
+			.filter((bottom) => bottom <= panel.y + NODE_PANEL_HEIGHT);
+		const clip = { ...panel, height: Math.ceil(Math.max(...bottoms) + 8 - panel.y) };
+		const shown: string[] = [];
+		for (const item of await items.all()) {
+			const box = await item.boundingBox();
+			if (box && contains(clip, box)) shown.push((await item.getByTestId('node-creator-item-name').innerText()).trim());
+		}
+		const oursShown = (
+			await Promise.all(
+				(await ours.all()).map(async (item) => {
+					const box = await item.boundingBox();
+					return !!box && contains(clip, box);
+				}),
+			)
+		).filter(Boolean).length;
+		const problems = [
+			...((await page.getByTestId('node-creator-search-bar').inputValue()) !== SEARCH
+				? [`the search field does not say "${SEARCH}"`]
+				: []),
+			...(shown.length < 4 ? [`only ${shown.length} whole items in the picture: ${shown.join(', ')}`] : []),
+			...shown.filter((name) => !name.startsWith('Alibaba Cloud ')).map((name) => `not a node of ours: "${name}"`),
+			...(oursShown !== shown.length ? [`${shown.length - oursShown} items in the picture without our icon`] : []),
+		];
+		if (problems.length)
+			throw new Error(`the node panel's picture would not show the package's nodes:\n${problems.join('\n')}`);
+		await takePicture(page, 'node-panel-search', clip);
+	}
 
 	/**
 	 * The words people search for, found through the codex files' `alias` (n8n's node panel searches the display
@@ -293,6 +359,7 @@ describeBrowser('the editor in a real browser: the package’s nodes in n8n 2.41
 				count: expect.stringMatching(/^1 item/),
 				table: expect.stringMatching(new RegExp(`package ${seededJobId} succeeded true Success`)),
 			});
+			await pictureOfTriggerItem();
 			// the sample came from the sandbox, signed with the credential's key
 			const lists = emulator.requests.filter((request) => request.action === 'ListPackageJobs');
 			expect(lists.length).toBeGreaterThan(0);
@@ -302,6 +369,26 @@ describeBrowser('the editor in a real browser: the package’s nodes in n8n 2.41
 			await closePanel();
 		});
 	});
+
+	/**
+	 * docs/images/trigger-finished-item.png: the trigger's output in the JSON view, from its header down to the end
+	 * of the one item, a finished job with status "succeeded".
+	 */
+	async function pictureOfTriggerItem() {
+		const output = page.getByTestId('ndv').getByTestId('output-panel');
+		await output.getByTestId('radio-button-json').click();
+		const data = output.getByTestId('ndv-data-container');
+		await data.getByText('"succeeded"').first().waitFor({ state: 'visible' });
+		// the JSON view indents with no-break spaces and puts each token on a line of its own: JSON once they are spaces
+		expect(JSON.parse((await data.innerText()).replace(/\u00a0/g, ' '))).toEqual([
+			expect.objectContaining({ jobKind: 'package', jobId: seededJobId, status: 'succeeded', finished: true }),
+		]);
+		const clip = await boxAround(page, [output.getByTestId('run-data-pane-header')], 8, [await textBox(data)]);
+		if (!contains(clip, (await data.getByText('"succeeded"').first().boundingBox())!))
+			throw new Error('the picture of the trigger item would not show its status');
+		await takePicture(page, 'trigger-finished-item', clip);
+		await output.getByTestId('radio-button-table').click();
+	}
 
 	it('adds the event trigger: its panel renders (its callback keys are a credential of their own, not set up here)', async () => {
 		const eventTrigger = nodes.find((node) => node.trigger && /EventTrigger$/.test(node.className))!;
@@ -355,6 +442,160 @@ describeBrowser('the editor in a real browser: the package’s nodes in n8n 2.41
 			}).toEqual({ count: nodes.length, icons: nodes.length, notLoaded: [], names: [] });
 			expect(iconResponses.length).toBeGreaterThan(0);
 			expect(iconResponses.filter((response) => response.status !== 200)).toEqual([]);
+		});
+	});
+
+	describe('the README’s first workflow and credential, in pictures (docs/images/)', () => {
+		const EXAMPLE_2_NODES = ['Start', 'Submit Media Producing Job', 'Email ops'];
+		const SUBMIT = 'Submit Media Producing Job';
+
+		/** A page of its own: the one above holds an unsaved workflow, which n8n would ask about before leaving. */
+		beforeAll(async () => {
+			page = await context.newPage();
+		});
+
+		it('imports example 2 from its file (⋯ → Import → From File): every node on the canvas, connected', async () => {
+			await step('example-2-canvas', async () => {
+				await page.goto(`${n8n!.url}/workflow/new`);
+				await page.getByTestId('canvas-plus-button').waitFor({ state: 'visible', timeout: 60_000 });
+				await page.getByTestId('workflow-menu').click();
+				await page.getByTestId('workflow-menu-item-import').hover();
+				const [chooser] = await Promise.all([
+					page.waitForEvent('filechooser'),
+					page.getByTestId('workflow-menu-item-import-from-file').click(),
+				]);
+				await chooser.setFiles(examplePath(FILES.produce));
+				const canvas = page.getByTestId('canvas-wrapper');
+				const canvasNodes = canvas.getByTestId('canvas-node');
+				await canvasNodes.filter({ hasText: SUBMIT }).waitFor({ state: 'visible' });
+				await page.getByTestId('zoom-to-fit').click();
+				await page.waitForTimeout(800);
+				await page.keyboard.press('Escape'); // the imported nodes come selected
+				await page.mouse.click(60, WINDOW.height / 2);
+				const names = (await canvasNodes.evaluateAll((nodes) =>
+					nodes.map((node) =>
+						(node as unknown as { getAttribute(name: string): string }).getAttribute('data-node-name'),
+					),
+				)) as string[];
+				const sticky = canvas.getByTestId('sticky');
+				const labels = EXAMPLE_2_NODES.map((name) => canvas.getByText(name, { exact: true }).first());
+				// a node's name and subtitle are drawn below its box: the text's own boxes reach them
+				const texts = await Promise.all((await canvasNodes.all()).map(async (node) => await textBox(node)));
+				const clip = await boxAround(page, [sticky, ...(await canvasNodes.all())], 24, texts);
+				const icons = await packageIcons(canvasNodes.filter({ hasText: SUBMIT }));
+				const inPicture = await Promise.all(
+					[sticky, ...labels].map(async (part) => contains(clip, (await part.boundingBox())!)),
+				);
+				expect({
+					names: names.sort(),
+					edges: await canvas.getByTestId('edge').count(),
+					submitIcon: icons.map((icon) => icon.loaded),
+					issues: await canvas.locator('[data-test-id="node-issues"]').count(),
+					inPicture,
+				}).toEqual({
+					names: [...EXAMPLE_2_NODES].sort(),
+					edges: EXAMPLE_2_NODES.length - 1,
+					submitIcon: [true],
+					issues: 0,
+					inPicture: inPicture.map(() => true),
+				});
+				await takePicture(page, 'example-2-canvas', clip);
+			});
+		});
+
+		it('opens its Submit Media Producing Job: the sandbox credential, the timeline, Wait for Completion on, every 5 s', async () => {
+			await step('submit-wait-for-completion', async () => {
+				// tall enough for the whole panel, down to Give Up After, without scrolling
+				await page.setViewportSize({ width: WINDOW.width, height: 1500 });
+				await page.getByTestId('canvas-node').filter({ hasText: SUBMIT }).dblclick();
+				const ndv = page.getByTestId('ndv');
+				const params = ndv.getByTestId('node-parameters');
+				await params.getByTestId('parameter-input-maxWaitMinutes').waitFor({ state: 'visible' });
+				await page.waitForTimeout(800); // the timeline's code editor lays out its lines
+				const parts = {
+					credential: ndv.getByTestId('node-credentials-select'),
+					timeline: params.getByTestId('parameter-input-timeline'),
+					outputMediaUrl: params.getByTestId('parameter-input-outputMediaUrl'),
+					waitForCompletion: params.getByTestId('parameter-input-waitForCompletion'),
+					pollIntervalSeconds: params.getByTestId('parameter-input-pollIntervalSeconds'),
+					maxWaitMinutes: params.getByTestId('parameter-input-maxWaitMinutes'),
+				};
+				// the middle of the panel: its tabs at the top, down to the last field of Wait for Completion
+				const clip = await boxAround(page, [ndv.getByTestId('tab-params'), params, parts.maxWaitMinutes], 0);
+				clip.y -= 8;
+				const lastField = (await parts.maxWaitMinutes.boundingBox())!;
+				clip.height = Math.ceil(lastField.y + lastField.height + 12 - clip.y);
+				const inPicture: Record<string, boolean> = {};
+				for (const [name, part] of Object.entries(parts)) inPicture[name] = contains(clip, (await part.boundingBox())!);
+				expect({
+					title: (await ndv.getByTestId('node-title-container').innerText()).trim(),
+					credential: await parts.credential.locator('input').first().inputValue(),
+					waitForCompletion: await parts.waitForCompletion.getByRole('switch').getAttribute('aria-checked'),
+					checkEvery: await parts.pollIntervalSeconds.locator('input').first().inputValue(),
+					inPicture,
+				}).toEqual({
+					title: SUBMIT,
+					credential: CREDENTIAL_NAME,
+					waitForCompletion: 'true',
+					checkEvery: '5',
+					inPicture: Object.fromEntries(Object.keys(parts).map((name) => [name, true])),
+				});
+				await takePicture(page, 'submit-wait-for-completion', clip);
+				await closePanel();
+				await page.setViewportSize(WINDOW);
+			});
+		});
+
+		it('opens a new Alibaba Cloud API credential (Credentials → Create credential): the fields the README lists', async () => {
+			await step('credential-form', async () => {
+				// a narrower window: the form is as wide as a share of it, its fields stay readable
+				await page.setViewportSize({ width: 1280, height: 1000 });
+				await page.goto(`${n8n!.url}/home/credentials`);
+				await page.getByTestId('add-resource-credential').click();
+				await page.getByRole('combobox', { name: 'Search for app...' }).fill('Alibaba Cloud API');
+				await page
+					.getByTestId('new-credential-type-select-option')
+					.filter({ hasText: /^\s*Alibaba Cloud API\s*$/ })
+					.click();
+				await page.getByTestId('new-credential-type-button').click();
+				const modal = page.getByTestId('editCredential-modal');
+				const fields = modal.getByTestId('credential-connection-parameter');
+				await fields.first().waitFor({ state: 'visible' });
+				await page.waitForTimeout(600); // the modal's opening animation
+				const clip = await boxAround(page, [modal]);
+				// what the README's table explains, in its order; the last one is below the fold of the form
+				const shown = [
+					'AccessKey ID',
+					'AccessKey Secret',
+					'STS Security Token',
+					'Region',
+					'ICE Endpoint',
+					'VOD Endpoint',
+				];
+				const inPicture: Record<string, boolean> = {};
+				for (const label of shown) {
+					const field = fields.filter({ hasText: label }).first();
+					inPicture[label] = (await field.isVisible()) && contains(clip, (await field.boundingBox())!);
+				}
+				const labels = (await fields.allInnerTexts()).map((text) =>
+					text
+						.split('\n')[0]
+						.replace(/\s*\*$/, '')
+						.trim(),
+				);
+				expect({
+					type: (await modal.innerText()).includes('Alibaba Cloud API'),
+					labels: labels.slice(0, shown.length + 1),
+					inPicture,
+				}).toEqual({
+					type: true,
+					labels: [...shown, 'Processes Sharing the Quota'],
+					inPicture: Object.fromEntries(shown.map((label) => [label, true])),
+				});
+				await takePicture(page, 'credential-form', clip);
+				await page.keyboard.press('Escape');
+				await page.setViewportSize(WINDOW);
+			});
 		});
 	});
 });
