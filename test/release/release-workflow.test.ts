@@ -1,7 +1,8 @@
 /**
  * The GitHub release workflow publishes the way n8n's verification requires: from a GitHub Action, with npm
  * provenance (an OIDC token: `id-token: write`), publicly, on a version tag, and only after `npm run release:check`
- * passed on the supported Node versions.
+ * passed on the supported Node versions. Before npm, it makes the GitHub release the README sends people to for the
+ * package file, with the version's CHANGELOG.md section as notes.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,8 +18,10 @@ it('runs on pushed version tags', () => {
 	expect(workflow.on.push.tags).toEqual(['v*']);
 });
 
-it('may request the OIDC token npm provenance needs', () => {
-	expect(workflow.permissions['id-token']).toBe('write');
+it('may request the OIDC token npm provenance needs and write releases only in the job that publishes', () => {
+	expect(workflow.permissions).toEqual({ contents: 'read' });
+	expect(workflow.jobs.check.permissions).toBeUndefined();
+	expect(workflow.jobs.publish.permissions).toEqual({ contents: 'write', 'id-token': 'write' });
 });
 
 it('checks the release on Node 20 and 22 with a clean install first', () => {
@@ -35,7 +38,27 @@ it('publishes with provenance, publicly, only after the checks, from a clean ins
 	expect(steps.indexOf('npm run release:check')).toBeLessThan(steps.length - 1);
 });
 
+it('attaches the package file the README names to a GitHub release with the CHANGELOG notes, before npm', () => {
+	const steps = runs('publish');
+	const notes = steps.findIndex((step) => step.startsWith('npm run --silent release:notes -- "${GITHUB_REF_NAME}"'));
+	const pack = steps.indexOf('npm pack --pack-destination "${RUNNER_TEMP}"');
+	const release = steps.findIndex((step) => step.startsWith('gh release create "${GITHUB_REF_NAME}"'));
+	// the notes are checked before anything is built or published
+	expect(notes).toBeGreaterThan(0);
+	expect(notes).toBeLessThan(steps.indexOf('npm run release:check'));
+	expect(pack).toBeGreaterThan(steps.indexOf('npm run release:check'));
+	expect(release).toBeGreaterThan(pack);
+	expect(release).toBeLessThan(steps.length - 1);
+	expect(steps[notes]).toContain('> "${RUNNER_TEMP}/release-notes.md"');
+	// the file `npm pack` makes: <name>-<version>.tgz, the version being the tag's (checked in an earlier step)
+	const { name } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+	const create = steps[release].replace(/\\\n\s*/g, '');
+	expect(create).toContain(`"\${RUNNER_TEMP}/${name}-\${GITHUB_REF_NAME#v}.tgz"`);
+	expect(create).toContain('--notes-file "${RUNNER_TEMP}/release-notes.md"');
+});
+
 it('the scripts it runs exist', () => {
 	const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts;
 	expect(scripts['release:check']).toBe('tsx scripts/release/check.ts');
+	expect(scripts['release:notes']).toBe('tsx scripts/release/notes.ts');
 });

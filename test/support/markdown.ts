@@ -74,3 +74,12 @@ export function fencedBlocks(lines: string[], language: string): string[] {
 	}
 	return blocks;
 }
+
+/** The one fenced block of a language in a section; throws (naming the section) unless there is exactly one. */
+export function onlyFencedBlock(markdown: string, heading: string, language: string): string {
+	const blocks = fencedBlocks(section(markdown, heading), language);
+	if (blocks.length !== 1) {
+		throw new Error(`"${heading}" has ${blocks.length} \`\`\`${language} blocks; expected exactly one`);
+	}
+	return blocks[0];
+}

@@ -38,6 +38,8 @@ interface N8nOptions {
 	runDir?: string;
 	/** The editor's port (default: a free one). */
 	port?: number;
+	/** N8N_USER_FOLDER, e.g. a HOME a test installed the package into (default: `<runDir>/user`). */
+	userFolder?: string;
 }
 
 export class N8n {
@@ -63,10 +65,11 @@ export class N8n {
 		port: number,
 		brokerPort: number,
 		env: Record<string, string>,
+		userFolder: string,
 	) {
 		this.runtime = runtime;
 		this.runDir = runDir;
-		this.userFolder = join(runDir, 'user');
+		this.userFolder = userFolder;
 		this.logDir = join(runDir, 'logs');
 		this.port = port;
 		this.url = `http://127.0.0.1:${port}`;
@@ -76,11 +79,21 @@ export class N8n {
 		mkdirSync(this.logDir, { recursive: true });
 	}
 
-	/** A fresh n8n user folder under .cache/e2e/runs/, with the package installed when `tarball` is given. */
+	/**
+	 * An n8n with its run folder under .cache/e2e/runs/ and a fresh user folder there (or the given one), with the
+	 * package installed when `tarball` is given.
+	 */
 	static async create(options: N8nOptions = {}): Promise<N8n> {
 		const runtime = loadRuntime();
 		const runDir = options.runDir ?? newRunDir(options.name ?? 'n8n');
-		const n8n = new N8n(runtime, runDir, options.port ?? (await freePort()), await freePort(), options.env ?? {});
+		const n8n = new N8n(
+			runtime,
+			runDir,
+			options.port ?? (await freePort()),
+			await freePort(),
+			options.env ?? {},
+			options.userFolder ?? join(runDir, 'user'),
+		);
 		if (options.tarball) await n8n.installPackage(options.tarball);
 		return n8n;
 	}
