@@ -42,6 +42,8 @@ const SEARCH = 'Alibaba';
 /** The credential the examples name (so that example 2 finds it when imported). */
 const CREDENTIAL_NAME = ALIBABA_CREDENTIAL.name;
 /** Window height for the screenshots of the parameter panels: tall enough for the longest (Submit Live Editing Job). */
+/** How long the node panel may take to list every expected node after a search. */
+const LIST_SETTLED_MS = 10_000;
 const PANEL_HEIGHT = 1700;
 /** The node panel's picture: its top, this high (CSS pixels), cut after the last whole item. */
 const NODE_PANEL_HEIGHT = 720;
@@ -118,9 +120,10 @@ describeBrowser('the editor in a real browser: the package’s nodes in n8n 2.41
 
 	/**
 	 * Opens the node panel (the empty canvas's "Add first step" or the canvas's "+"), searches `term` ("Alibaba" by
-	 * default) and returns the names listed once `expected` (default: the package's first node) is among them.
+	 * default) and returns the names listed once every node of `expected` (default: the package's first node) is
+	 * among them, or once LIST_SETTLED_MS have passed: the panel fills its list in steps after the search.
 	 */
-	async function searchNodePanel(term = SEARCH, expected = nodes[0].displayName): Promise<string[]> {
+	async function searchNodePanel(term = SEARCH, expected: ExpectedNode[] = nodes.slice(0, 1)): Promise<string[]> {
 		const firstStep = page.getByTestId('canvas-plus-button');
 		if (await firstStep.isVisible()) await firstStep.click();
 		else await page.getByTestId('node-creator-plus-button').click();
@@ -128,8 +131,13 @@ describeBrowser('the editor in a real browser: the package’s nodes in n8n 2.41
 		await search.waitFor({ state: 'visible' });
 		await search.fill(term);
 		const names = page.getByTestId('node-creator').getByTestId('node-creator-item-name');
-		await names.filter({ hasText: expected }).first().waitFor({ state: 'visible' });
-		return (await names.allTextContents()).map((name) => name.trim());
+		await names.first().waitFor({ state: 'visible' });
+		const deadline = Date.now() + LIST_SETTLED_MS;
+		for (;;) {
+			const listed = (await names.allTextContents()).map((name) => name.trim());
+			if (!notListed(expected, listed).length || Date.now() > deadline) return listed;
+			await page.waitForTimeout(250);
+		}
 	}
 
 	/** The package's icons in a part of the page: each must be loaded (complete, naturalWidth > 0). */
@@ -162,7 +170,7 @@ describeBrowser('the editor in a real browser: the package’s nodes in n8n 2.41
 		await step('node-panel-search', async () => {
 			await page.goto(`${n8n!.url}/workflow/new`);
 			await page.getByTestId('canvas-plus-button').waitFor({ state: 'visible', timeout: 60_000 });
-			const listed = await searchNodePanel();
+			const listed = await searchNodePanel(SEARCH, nodes);
 			const missing = notListed(nodes, listed);
 			// every item of ours carries the package's icon, loaded
 			// a node the panel offers several triggers of (the event trigger's events) is an "action item"
@@ -249,7 +257,7 @@ describeBrowser('the editor in a real browser: the package’s nodes in n8n 2.41
 			const expected = [...new Set([...nodes.filter(named), ...byAlias])];
 			if (term !== 'upload') expect(expected.length).toBeGreaterThan(0);
 			if (!expected.length) return; // no upload node in this package yet
-			const listed = await searchNodePanel(term, panelNames(expected[0]).at(-1));
+			const listed = await searchNodePanel(term, expected);
 			const shot = await shots.take(page, `node-panel-search-${term}`, { height: 1900 });
 			const missing = notListed(expected, listed);
 			await backToCanvas();
