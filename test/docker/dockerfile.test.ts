@@ -1,8 +1,9 @@
 /**
- * docker/Dockerfile and its entrypoint do what the README's "With Docker" commands expect. There is no Docker engine
- * to build with: the Dockerfile's instructions are checked against those commands and against n8n's official image
- * (user `node`, home /home/node, entrypoint `tini -- /docker-entrypoint.sh`), and the entrypoint script runs for
- * real, with bash and with sh, in a folder laid out like the image.
+ * docker/Dockerfile and its entrypoint do what the README's "With Docker" commands expect, without a Docker engine
+ * (test/e2e/docker-image.e2e.test.ts builds and runs the image in one): the Dockerfile's instructions are checked
+ * against those commands and against n8n's official image (user `node`, home /home/node, entrypoint
+ * `tini -- /docker-entrypoint.sh`), and the entrypoint script runs for real, with bash and with sh, in a folder laid
+ * out like the image.
  */
 import { spawnSync } from 'node:child_process';
 import {

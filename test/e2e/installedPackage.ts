@@ -1,6 +1,6 @@
 /** Checks that an n8n loaded the package from where it was installed: one node run, every node listed. */
 import type { Emulator } from '../../tools/sandbox/emulator';
-import { alibabaCredential, type N8n, newId, PACKAGE_NAME } from '../../tools/sandbox/n8n';
+import { alibabaCredential, type N8n, type N8nSession, newId, PACKAGE_NAME } from '../../tools/sandbox/n8n';
 import { packageNodes } from '../support/ramActions';
 
 const SUBMIT = 'Submit Package Job';
@@ -9,7 +9,10 @@ const SUBMIT = 'Submit Package Job';
  * Runs Manual Trigger → Submit Package Job with `n8n execute` and returns the job ID, after asserting that the
  * emulator received that one request, accepted it, and holds the job.
  */
-export async function runOneNodeOfThePackage(n8n: N8n, emulator: Emulator): Promise<string> {
+export async function runOneNodeOfThePackage(
+	n8n: Pick<N8n, 'importCredentials' | 'importWorkflow' | 'execute'>,
+	emulator: Emulator,
+): Promise<string> {
 	const credential = { id: newId(), name: 'Alibaba Cloud (emulator)' };
 	await n8n.importCredentials([alibabaCredential(emulator, credential)]);
 	const workflowId = await n8n.importWorkflow({
@@ -46,7 +49,7 @@ export async function runOneNodeOfThePackage(n8n: N8n, emulator: Emulator): Prom
  * The package's node types a started n8n lists for its editor (`/types/nodes.json`), each once (without the "…Tool"
  * variant n8n adds of a node usable as an AI Agent tool), sorted; and the ones package.json declares.
  */
-export async function listedPackageNodes(n8n: N8n): Promise<{ listed: string[]; declared: string[] }> {
+export async function listedPackageNodes(n8n: Pick<N8nSession, 'request'>): Promise<{ listed: string[]; declared: string[] }> {
 	const nodeTypes = await n8n.request('/types/nodes.json');
 	if (nodeTypes.status !== 200) throw new Error(`GET /types/nodes.json answered ${nodeTypes.status}`);
 	const listed = new Set(

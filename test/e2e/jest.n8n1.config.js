@@ -1,7 +1,7 @@
 /**
  * The end-to-end tests that run on n8n 1.x as well (n8n 1.123 on Node 22, provisioned by scripts/n8n/provision.mjs
  * into .cache/n8n-runtime-1.123.81): install as a community package, the README's install from the package file and
- * the Docker image's layout, the credential Test, examples 1–4 with the
+ * the README's Docker image, the credential Test, examples 1–4 with the
  * Media Job Trigger under `n8n start`, the Media Event Trigger's signed callbacks, the failures before sending,
  * Upload to OSS from a form (example 5) and the media asset nodes with their pick-list. Not here: queue mode and
  * the AI Agent (n8n 2.x features this package's tests rely on).
@@ -24,7 +24,7 @@ module.exports = {
 		'**/upload-to-oss.e2e.test.ts',
 		'**/media-asset.e2e.test.ts',
 		'**/readme-install.e2e.test.ts',
-		'**/docker-layout.e2e.test.ts',
+		'**/docker-image.e2e.test.ts',
 	],
 	reporters: ['default', ['<rootDir>/test/support/summary-reporter.js', { label: 'e2e-n8n1' }]],
 };

@@ -6,3 +6,4 @@ export * from './paths';
 export { freePort, type CliResult } from './processes';
 export * from './runtime';
 export * from './queueMode';
+export * from './session';

@@ -14,7 +14,6 @@
  * Every n8n process writes its output to a log file under the instance's folder (`.cache/e2e/runs/<run>/logs`),
  * and every error message names that file.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -24,6 +23,7 @@ import { type ExecuteResult, outputOf, parseRawOutput } from './executeOutput';
 import { installPackage } from './install';
 import { newRunDir, REPO_ROOT } from './paths';
 import { testCredentialOverRest } from './rest';
+import { E2E_OWNER, type N8nAnswer, N8nSession } from './session';
 import { BackgroundProcess, type CliResult, freePort, runLogged, tail } from './processes';
 import { loadRuntime, type N8nRuntime } from './runtime';
 
@@ -40,6 +40,14 @@ interface N8nOptions {
 	port?: number;
 	/** N8N_USER_FOLDER, e.g. a HOME a test installed the package into (default: `<runDir>/user`). */
 	userFolder?: string;
+	/** Runs n8n's CLI some other way than with the runtime's node, e.g. in a container (default: the runtime). */
+	launcher?: N8nLauncher;
+}
+
+/** How to run n8n's CLI elsewhere: the command, and its arguments for n8n's arguments and the environment it must see. */
+export interface N8nLauncher {
+	command: string;
+	args(n8nArgs: string[], n8nEnv: Record<string, string>): string[];
 }
 
 export class N8n {
@@ -55,9 +63,8 @@ export class N8n {
 	private server?: BackgroundProcess;
 	private serverLog?: string;
 	private sequence = 0;
-	private cookie = '';
-	private readonly browserId = `e2e-${randomBytes(8).toString('hex')}`;
-	readonly owner = { email: 'owner@e2e.test', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Passw0rd!' };
+	private session?: N8nSession;
+	readonly owner = E2E_OWNER;
 
 	private constructor(
 		runtime: N8nRuntime,
@@ -66,6 +73,7 @@ export class N8n {
 		brokerPort: number,
 		env: Record<string, string>,
 		userFolder: string,
+		private readonly launcher?: N8nLauncher,
 	) {
 		this.runtime = runtime;
 		this.runDir = runDir;
@@ -93,6 +101,7 @@ export class N8n {
 			await freePort(),
 			options.env ?? {},
 			options.userFolder ?? join(runDir, 'user'),
+			options.launcher,
 		);
 		if (options.tarball) await n8n.installPackage(options.tarball);
 		return n8n;
@@ -116,16 +125,17 @@ export class N8n {
 		args: string[],
 		options: { timeoutMs?: number; label?: string; command?: string; cwd?: string; env?: Record<string, string> } = {},
 	): Promise<CliResult> {
-		return await runLogged(
-			options.command ?? this.runtime.node,
-			options.command ? args : [this.runtime.n8nBin, ...args],
-			{
-				cwd: options.cwd ?? this.runDir,
-				env: { ...this.env(), ...options.env },
-				logFile: this.nextLog(options.label ?? args[0] ?? 'n8n'),
-				timeoutMs: options.timeoutMs ?? 120_000,
-			},
-		);
+		const [command, commandArgs]: [string, string[]] = options.command
+			? [options.command, args]
+			: this.launcher
+				? [this.launcher.command, this.launcher.args(args, options.env ?? {})]
+				: [this.runtime.node, [this.runtime.n8nBin, ...args]];
+		return await runLogged(command, commandArgs, {
+			cwd: options.cwd ?? this.runDir,
+			env: { ...this.env(), ...options.env },
+			logFile: this.nextLog(options.label ?? args[0] ?? 'n8n'),
+			timeoutMs: options.timeoutMs ?? 120_000,
+		});
 	}
 
 	/** Like run(), but throws (with the log's tail) unless the command exits with 0. */
@@ -253,6 +263,7 @@ export class N8n {
 			readyText: 'Editor is now accessible via',
 		});
 		this.server = server;
+		this.session = new N8nSession(this.url, () => this.serverLog);
 		try {
 			await server.ready(options.timeoutMs ?? 120_000, async () => {
 				const response = await fetch(`${this.url}/healthz`, { signal: AbortSignal.timeout(2000) });
@@ -260,6 +271,7 @@ export class N8n {
 			});
 		} catch (error) {
 			this.server = undefined;
+			this.session = undefined;
 			throw new Error(`n8n start on ${this.url}: ${(error as Error).message}`);
 		}
 	}
@@ -275,7 +287,7 @@ export class N8n {
 		if (!server) return;
 		await server.stop(options.timeoutMs ?? 20_000);
 		this.server = undefined;
-		this.cookie = '';
+		this.session = undefined;
 	}
 
 	get running(): boolean {
@@ -284,58 +296,30 @@ export class N8n {
 
 	// ---- REST API (while started) ----------------------------------------------------------------------------------
 
+	/** The started n8n's session: the calls below go through it. */
+	private started(): N8nSession {
+		if (!this.session) throw new Error('n8n is not started');
+		return this.session;
+	}
+
 	/** An HTTP call to the started n8n with the session cookie (if logged in); returns status and parsed body. */
-	async request(path: string, method = 'GET', body?: unknown): Promise<{ status: number; body: any; text: string }> {
-		if (!this.server) throw new Error('n8n is not started');
-		const response = await fetch(`${this.url}${path}`, {
-			method,
-			headers: {
-				'content-type': 'application/json',
-				'browser-id': this.browserId,
-				...(this.cookie ? { cookie: this.cookie } : {}),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-			signal: AbortSignal.timeout(60_000),
-		});
-		for (const header of response.headers.getSetCookie()) {
-			const pair = header.split(';')[0];
-			if (pair.startsWith('n8n-auth=')) this.cookie = pair;
-		}
-		const text = await response.text();
-		let parsed: any = text;
-		try {
-			parsed = JSON.parse(text);
-		} catch {
-			// keep the text
-		}
-		return { status: response.status, body: parsed, text };
+	async request(path: string, method = 'GET', body?: unknown): Promise<N8nAnswer> {
+		return this.started().request(path, method, body);
 	}
 
 	/** A call to n8n's internal REST API (`/rest<path>`). */
-	async rest(method: string, path: string, body?: unknown): Promise<{ status: number; body: any; text: string }> {
-		return this.request(`/rest${path}`, method, body);
+	async rest(method: string, path: string, body?: unknown): Promise<N8nAnswer> {
+		return this.started().rest(method, path, body);
 	}
 
 	/** Creates the instance owner (POST /rest/owner/setup) and logs in (POST /rest/login). */
 	async setupOwnerAndLogin(): Promise<void> {
-		const setup = await this.rest('POST', '/owner/setup', this.owner);
-		if (setup.status !== 200) {
-			throw new Error(
-				`POST /rest/owner/setup answered ${setup.status}: ${setup.text.slice(0, 500)}; log: ${this.serverLog}`,
-			);
-		}
-		await this.login();
+		await this.started().setupOwnerAndLogin();
 	}
 
 	/** Logs in as the owner (POST /rest/login), e.g. again after a restart. */
 	async login(): Promise<void> {
-		const login = await this.rest('POST', '/login', {
-			emailOrLdapLoginId: this.owner.email,
-			password: this.owner.password,
-		});
-		if (login.status !== 200 || !this.cookie) {
-			throw new Error(`POST /rest/login answered ${login.status}: ${login.text.slice(0, 500)}; log: ${this.serverLog}`);
-		}
+		await this.started().login();
 	}
 
 	/**

@@ -40,3 +40,24 @@ export function asPostgresUser(command: string, args: string[]): [string, string
 	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 	return isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
 }
+
+/** A program from Debian's packages on PATH (or at one of `paths`), with how to install it when it is missing. */
+function debianProgram(name: string, debianPackage: string, paths: string[] = []): string {
+	const found =
+		paths.find((path) => existsSync(path)) ??
+		spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
+	if (!found) {
+		throw new MissingServerError(
+			`${name} is not installed: \`apt-get install -y ${debianPackage}\` (Debian), as .ci/run does`,
+		);
+	}
+	return found;
+}
+
+/** The Docker engine and the tools the stand-in for n8n's image is made of (test/e2e/docker-image.e2e.test.ts). */
+export const dockerTools = {
+	dockerd: () => debianProgram('dockerd', 'docker.io'),
+	docker: () => debianProgram('docker', 'docker.io'),
+	busybox: () => debianProgram('busybox', 'busybox-static', ['/bin/busybox']),
+	tini: () => debianProgram('tini', 'tini', ['/usr/bin/tini']),
+};
