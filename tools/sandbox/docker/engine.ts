@@ -49,10 +49,10 @@ export class DockerEngine {
 		const log = createWriteStream(logFile);
 		const daemon = spawn(
 			dockerTools.dockerd(),
-			['--data-root', ENGINE_DATA, '--exec-root', join(runDir, 'exec'), '--pidfile', join(runDir, 'pid')].concat([
-				'--host',
-				`unix://${socket}`,
-			]),
+			[
+				...['--data-root', ENGINE_DATA, '--exec-root', join(runDir, 'exec')],
+				...['--pidfile', join(runDir, 'pid'), '--host', `unix://${socket}`],
+			],
 			{ stdio: ['ignore', 'pipe', 'pipe'], detached: true },
 		);
 		live.add(daemon);
