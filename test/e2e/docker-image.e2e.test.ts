@@ -13,12 +13,12 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
 import { containerLauncher } from '../../tools/sandbox/docker/containerLauncher';
-import { DockerEngine, succeeded } from '../../tools/sandbox/docker/engine';
+import { DockerEngine } from '../../tools/sandbox/docker/engine';
 import { buildStandInN8nImage } from '../../tools/sandbox/docker/standInImage';
 import type { Emulator } from '../../tools/sandbox/emulator';
 import { startEmulator } from '../../tools/sandbox/emulator';
 import { loadRuntime, N8n, N8nSession, newRunDir, packageTarball, PACKAGE_NAME } from '../../tools/sandbox/n8n';
-import { sleep } from '../../tools/sandbox/n8n/processes';
+import { sleep, succeeded } from '../../tools/sandbox/n8n/processes';
 import { onlyFencedBlock } from '../support/markdown';
 import { describeE2e } from './describeE2e';
 import { listedPackageNodes, runOneNodeOfThePackage } from './installedPackage';

@@ -8,7 +8,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { type CliResult, killGroup, live, runLogged, sleep, tail, within } from '../n8n/processes';
+import { type CliResult, killGroup, live, runLogged, sleep, succeeded, tail, within } from '../n8n/processes';
 import { REPO_ROOT } from '../n8n/paths';
 import { dockerTools } from '../services/debianTools';
 
@@ -16,13 +16,6 @@ interface RunOptions {
 	label?: string;
 	timeoutMs?: number;
 	cwd?: string;
-}
-
-/** The result of a command that exited with 0; throws with what it was, how it ended and its log's tail otherwise. */
-export function succeeded(result: CliResult, what: string): CliResult {
-	if (result.exitCode === 0) return result;
-	const ending = result.timedOut ? 'timed out' : `exited with ${result.exitCode ?? result.signal}`;
-	throw new Error(`\`${what}\` ${ending}; log: ${result.logFile}\n${tail(result.logFile)}`);
 }
 
 export const ENGINE_DATA = join(REPO_ROOT, '.cache', 'docker', 'engine');

@@ -10,13 +10,23 @@
  * the official image's fonts, git, ssh, graphicsmagick or task-runner launcher, which nothing of this package uses.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, linkSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+	chmodSync,
+	copyFileSync,
+	linkSync,
+	mkdirSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import type { N8nRuntime } from '../n8n/runtime';
 import { REPO_ROOT } from '../n8n/paths';
 import { dockerTools } from '../services/debianTools';
-import { type DockerEngine, succeeded } from './engine';
+import { succeeded } from '../n8n/processes';
+import type { DockerEngine } from './engine';
 
 const LABEL = 'org.n8n-nodes-alibaba-cloud-media.stand-in-of';
 
@@ -71,19 +81,21 @@ function writeRootfs(rootfs: string, runtime: N8nRuntime): void {
 		mkdirSync(dirname(join(rootfs, path)), { recursive: true });
 		copyFileSync(from, join(rootfs, path));
 	};
-	copy(dockerTools.busybox(), 'bin/busybox');
-	copy(dockerTools.tini(), 'usr/bin/tini');
+	const [busybox, tini] = [dockerTools.busybox(), dockerTools.tini()];
+	copy(busybox, 'bin/busybox');
+	copy(tini, 'usr/bin/tini');
 	linkOrCopyTree(n8nModules, join(rootfs, 'usr/local/lib/node_modules'));
 	mkdirSync(join(rootfs, 'usr/local/bin'), { recursive: true });
 	linkSync(runtime.node, join(rootfs, 'usr/local/bin/node'));
 	symlinkSync('../lib/node_modules/n8n/bin/n8n', join(rootfs, 'usr/local/bin/n8n'));
-	const binaries = [dockerTools.busybox(), dockerTools.tini(), runtime.node, ...nativeAddons(n8nModules)];
+	const binaries = [busybox, tini, runtime.node, ...nativeAddons(n8nModules)];
 	for (const library of sharedLibraries(binaries)) copy(library, library.slice(1));
 	file('etc/passwd', 'root:x:0:0:root:/root:/bin/sh\nnode:x:1000:1000:node:/home/node:/bin/sh\n');
 	file('etc/group', 'root:x:0:\nnode:x:1000:\n');
 	file('docker-entrypoint.sh', ENTRYPOINT, 0o755);
 	mkdirSync(join(rootfs, 'home/node/.n8n'), { recursive: true });
-	mkdirSync(join(rootfs, 'tmp'), { mode: 0o1777 });
+	mkdirSync(join(rootfs, 'tmp'));
+	chmodSync(join(rootfs, 'tmp'), 0o1777); // mkdir's mode passes through the umask
 }
 
 /**

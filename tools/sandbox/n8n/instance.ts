@@ -24,7 +24,7 @@ import { installPackage } from './install';
 import { newRunDir, REPO_ROOT } from './paths';
 import { testCredentialOverRest } from './rest';
 import { E2E_OWNER, type N8nAnswer, N8nSession } from './session';
-import { BackgroundProcess, type CliResult, freePort, runLogged, tail } from './processes';
+import { BackgroundProcess, type CliResult, freePort, runLogged, succeeded } from './processes';
 import { loadRuntime, type N8nRuntime } from './runtime';
 
 interface N8nOptions {
@@ -140,14 +140,7 @@ export class N8n {
 
 	/** Like run(), but throws (with the log's tail) unless the command exits with 0. */
 	async cli(args: string[], options: { timeoutMs?: number; label?: string } = {}): Promise<CliResult> {
-		const result = await this.run(args, options);
-		if (result.exitCode !== 0) {
-			throw new Error(
-				`\`n8n ${args.join(' ')}\` ${result.timedOut ? 'timed out' : `exited with ${result.exitCode ?? result.signal}`}; ` +
-					`log: ${result.logFile}\n--- last lines ---\n${tail(result.logFile)}`,
-			);
-		}
-		return result;
+		return succeeded(await this.run(args, options), `n8n ${args.join(' ')}`);
 	}
 
 	/**

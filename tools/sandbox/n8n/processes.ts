@@ -79,6 +79,13 @@ export interface CliResult {
 	timedOut: boolean;
 }
 
+/** The result of a command that exited with 0; throws with what it was, how it ended and its log's tail otherwise. */
+export function succeeded(result: CliResult, what: string): CliResult {
+	if (result.exitCode === 0) return result;
+	const ending = result.timedOut ? 'timed out' : `exited with ${result.exitCode ?? result.signal}`;
+	throw new Error(`\`${what}\` ${ending}; log: ${result.logFile}\n--- last lines ---\n${tail(result.logFile)}`);
+}
+
 /** Runs a process to completion in its own process group; its output goes to `logFile` and is returned. Never throws on exit codes. */
 export async function runLogged(
 	command: string,
